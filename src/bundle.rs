@@ -1,0 +1,316 @@
+//! Reading a JSON Feed (1.0 or 1.1) bundle into validated articles.
+//!
+//! A bad bundle is an error the page explains; a bad item is skipped with a
+//! reason, and the rest of the bundle is still shown.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::article::{Article, Body};
+use crate::date::parse_date;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bundle {
+    pub title: String,
+    pub description: Option<String>,
+    pub language: Option<String>,
+    pub articles: Vec<Article>,
+    pub skipped: Vec<ItemError>,
+}
+
+/// Why the bundle as a whole could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BundleError {
+    Empty,
+    Syntax { line: usize, column: usize, message: String },
+    Html { start: String },
+    NotAnObject { found: &'static str },
+    UnknownVersion { version: String },
+    NoItems,
+    ItemsNotAList { found: &'static str },
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "The news feed is empty: the server sent no data."),
+            Self::Syntax { line, column, message } => write!(
+                f, "The news feed is not valid JSON: {message} at line {line}, column {column}."),
+            Self::Html { start } => write!(
+                f, "The news feed address returned an HTML page, not a JSON Feed (it starts with “{start}”)."),
+            Self::NotAnObject { found } => write!(
+                f, "The news feed is not a JSON Feed: it is {found}, not an object with `items`."),
+            Self::UnknownVersion { version } => write!(
+                f, "The news feed is not a JSON Feed: its `version` is “{version}”."),
+            Self::NoItems => write!(f, "The news feed is a JSON object without `items`, so it has no articles."),
+            Self::ItemsNotAList { found } => write!(f, "The news feed's `items` is {found}, not a list of articles."),
+        }
+    }
+}
+
+/// Why one item was skipped. `index` counts from 1, as a reader would.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemError {
+    NotAnObject { index: usize, found: &'static str },
+    NoId { index: usize },
+    DuplicateId { index: usize, id: String, first: usize },
+    NoTitle { index: usize, id: String },
+    NoDate { index: usize, id: String },
+    BadDate { index: usize, id: String, value: String },
+}
+
+impl fmt::Display for ItemError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAnObject { index, found } => write!(f, "item {index} is {found}, not an object"),
+            Self::NoId { index } => write!(f, "item {index} has no `id` (a non-empty string is required)"),
+            Self::DuplicateId { index, id, first } => {
+                write!(f, "item {index} (`id` {id}): the same `id` as item {first}")
+            }
+            Self::NoTitle { index, id } => write!(f, "item {index} (`id` {id}): has no `title`"),
+            Self::NoDate { index, id } => write!(f, "item {index} (`id` {id}): has no `date_published`"),
+            Self::BadDate { index, id, value } => {
+                write!(f, "item {index} (`id` {id}): `date_published` is not a date (“{value}”)")
+            }
+        }
+    }
+}
+
+/// Parses the text of a bundle.
+pub fn parse_bundle(text: &str) -> Result<Bundle, BundleError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(BundleError::Empty);
+    }
+    if trimmed.starts_with('<') {
+        let start: String = trimmed.chars().take(40).collect();
+        return Err(BundleError::Html { start });
+    }
+    let value: Value = serde_json::from_str(trimmed).map_err(|e| BundleError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    let Value::Object(feed) = value else {
+        return Err(BundleError::NotAnObject { found: kind_of(&value) });
+    };
+    if let Some(version) = feed.get("version") {
+        let known = version.as_str().is_some_and(|v| {
+            let v = v.trim_start_matches("https://").trim_start_matches("http://");
+            v.starts_with("jsonfeed.org/version/1")
+        });
+        if !known {
+            let version = version.as_str().map_or_else(|| version.to_string(), str::to_string);
+            return Err(BundleError::UnknownVersion { version });
+        }
+    }
+    let items = match feed.get("items") {
+        None | Some(Value::Null) => return Err(BundleError::NoItems),
+        Some(Value::Array(items)) => items,
+        Some(other) => return Err(BundleError::ItemsNotAList { found: kind_of(other) }),
+    };
+
+    let mut articles = Vec::with_capacity(items.len());
+    let mut skipped = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match read_item(i + 1, item, &seen) {
+            Ok(article) => {
+                seen.insert(article.id.clone(), i + 1);
+                articles.push(article);
+            }
+            Err(e) => skipped.push(e),
+        }
+    }
+    Ok(Bundle {
+        title: string(&feed, "title").unwrap_or_else(|| "News".to_string()),
+        description: string(&feed, "description"),
+        language: string(&feed, "language"),
+        articles,
+        skipped,
+    })
+}
+
+fn read_item(index: usize, item: &Value, seen: &HashMap<String, usize>) -> Result<Article, ItemError> {
+    let Value::Object(o) = item else {
+        return Err(ItemError::NotAnObject { index, found: kind_of(item) });
+    };
+    let id = string(o, "id").ok_or(ItemError::NoId { index })?;
+    if let Some(&first) = seen.get(&id) {
+        return Err(ItemError::DuplicateId { index, id, first });
+    }
+    let Some(title) = string(o, "title") else {
+        return Err(ItemError::NoTitle { index, id });
+    };
+    // JSON Feed allows `date_modified` alone; it is the best date such an item has.
+    let Some(raw_date) = o.get("date_published").or_else(|| o.get("date_modified")) else {
+        return Err(ItemError::NoDate { index, id });
+    };
+    let Some(date) = raw_date.as_str().and_then(parse_date) else {
+        let value = raw_date.as_str().map_or_else(|| raw_date.to_string(), str::to_string);
+        return Err(ItemError::BadDate { index, id, value });
+    };
+    let body = match (string(o, "content_html"), string(o, "content_text")) {
+        (Some(html), _) => Body::Html(html),
+        (None, Some(text)) => Body::Text(text),
+        (None, None) => Body::Empty,
+    };
+    let category = o.get("_newsroom").and_then(Value::as_object).and_then(|ext| string(ext, "category"));
+    let mut tags: Vec<String> = Vec::new();
+    for tag in o.get("tags").and_then(Value::as_array).into_iter().flatten() {
+        if let Some(tag) = tag.as_str().map(str::trim).filter(|t| !t.is_empty()) {
+            if !tags.iter().any(|t| t == tag) {
+                tags.push(tag.to_string());
+            }
+        }
+    }
+    // 1.1 has `authors`; 1.0 had a single `author`.
+    let authors = match (o.get("authors"), o.get("author")) {
+        (Some(Value::Array(list)), _) => list.iter().filter_map(author_name).collect(),
+        (_, Some(one)) => author_name(one).into_iter().collect(),
+        _ => Vec::new(),
+    };
+    Ok(Article {
+        id,
+        title,
+        date,
+        summary: string(o, "summary"),
+        body,
+        tags,
+        category,
+        language: string(o, "language"),
+        url: string(o, "url"),
+        image: string(o, "image").or_else(|| string(o, "banner_image")),
+        authors,
+    })
+}
+
+fn author_name(v: &Value) -> Option<String> {
+    v.as_object().and_then(|a| string(a, "name"))
+}
+
+/// A trimmed, non-empty string field; anything else counts as absent.
+fn string(o: &Map<String, Value>, key: &str) -> Option<String> {
+    o.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(a) if a.is_empty() => "an empty list",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its own " at line X column Y" suffix.
+fn syntax_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(items: &str) -> String {
+        format!(r#"{{"version":"https://jsonfeed.org/version/1.1","title":"Acme News","items":[{items}]}}"#)
+    }
+
+    const GOOD: &str = r#"{"id":"a","title":"A","date_published":"2024-01-02","content_text":"x","_newsroom":{"category":"Products","unknown":1},"tags":["x"," x ","",3,"y"],"extra":true}"#;
+
+    #[test]
+    fn reads_a_good_item_and_ignores_unknown_fields() {
+        let b = parse_bundle(&feed(GOOD)).unwrap();
+        assert_eq!(b.title, "Acme News");
+        assert!(b.skipped.is_empty());
+        let a = &b.articles[0];
+        assert_eq!((a.id.as_str(), a.title.as_str(), a.date.year), ("a", "A", 2024));
+        assert_eq!(a.category.as_deref(), Some("Products"));
+        assert_eq!(a.tags, ["x", "y"]);
+        assert_eq!(a.body, Body::Text("x".into()));
+    }
+
+    #[test]
+    fn prefers_html_and_reads_both_author_forms() {
+        let b = parse_bundle(&feed(r#"{"id":"a","title":"A","date_published":"2024-01-02","content_text":"t","content_html":"<p>h</p>","authors":[{"name":"Ann"},{"url":"x"}]},
+            {"id":"b","title":"B","date_modified":"2024-01-02T10:00:00Z","author":{"name":"Bo"}}"#)).unwrap();
+        assert_eq!(b.articles[0].body, Body::Html("<p>h</p>".into()));
+        assert_eq!(b.articles[0].authors, ["Ann"]);
+        assert_eq!(b.articles[1].authors, ["Bo"]);
+        assert_eq!(b.articles[1].body, Body::Empty);
+    }
+
+    #[test]
+    fn accepts_json_feed_1_0_and_a_missing_version() {
+        for version in [r#""version":"https://jsonfeed.org/version/1","#, r#""version":"http://jsonfeed.org/version/1.1","#, ""] {
+            let text = format!(r#"{{{version}"items":[{GOOD}]}}"#);
+            let b = parse_bundle(&text).unwrap();
+            assert_eq!((b.title.as_str(), b.articles.len()), ("News", 1));
+        }
+    }
+
+    #[test]
+    fn every_bad_item_is_skipped_with_its_reason() {
+        let text = feed(&format!(r#"{GOOD}, "oops", {{"title":"no id","date_published":"2024-01-01"}},
+            {{"id":7,"title":"numeric id","date_published":"2024-01-01"}},
+            {{"id":"a","title":"dup","date_published":"2024-01-01"}},
+            {{"id":"c","date_published":"2024-01-01"}},
+            {{"id":"d","title":"T"}},
+            {{"id":"e","title":"T","date_published":"yesterday"}},
+            {{"id":"f","title":"T","date_published":20240101}}, null"#));
+        let b = parse_bundle(&text).unwrap();
+        assert_eq!(b.articles.len(), 1);
+        let reasons: Vec<String> = b.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(reasons, [
+            "item 2 is a string, not an object",
+            "item 3 has no `id` (a non-empty string is required)",
+            "item 4 has no `id` (a non-empty string is required)",
+            "item 5 (`id` a): the same `id` as item 1",
+            "item 6 (`id` c): has no `title`",
+            "item 7 (`id` d): has no `date_published`",
+            "item 8 (`id` e): `date_published` is not a date (“yesterday”)",
+            "item 9 (`id` f): `date_published` is not a date (“20240101”)",
+            "item 10 is null, not an object",
+        ]);
+    }
+
+    #[test]
+    fn malformed_json_names_line_and_column() {
+        let err = parse_bundle("{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": \"Broken\" oops\n}").unwrap_err();
+        let BundleError::Syntax { line, column, .. } = &err else { panic!("{err:?}") };
+        assert_eq!((*line, *column), (3, 21));
+        assert!(err.to_string().contains("line 3, column 21"), "{err}");
+    }
+
+    #[test]
+    fn says_what_was_received_when_it_is_not_a_feed() {
+        let html = parse_bundle("  <!DOCTYPE html><html><body>502</body></html>").unwrap_err();
+        assert!(matches!(html, BundleError::Html { .. }));
+        assert!(html.to_string().contains("HTML page"));
+        assert_eq!(parse_bundle("[]").unwrap_err(), BundleError::NotAnObject { found: "an empty list" });
+        assert_eq!(parse_bundle("\"x\"").unwrap_err(), BundleError::NotAnObject { found: "a string" });
+        assert_eq!(parse_bundle(r#"{"version":"https://jsonfeed.org/version/1.1","title":"x"}"#).unwrap_err(), BundleError::NoItems);
+        assert_eq!(parse_bundle(r#"{"items":{}}"#).unwrap_err(), BundleError::ItemsNotAList { found: "an object" });
+        assert_eq!(parse_bundle(r#"{"version":"2.0","items":[]}"#).unwrap_err(),
+            BundleError::UnknownVersion { version: "2.0".into() });
+        assert_eq!(parse_bundle(" \n").unwrap_err(), BundleError::Empty);
+        for e in [BundleError::Empty, BundleError::NoItems, BundleError::ItemsNotAList { found: "a number" }] {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn an_empty_item_list_is_a_valid_feed() {
+        let b = parse_bundle(&feed("")).unwrap();
+        assert!(b.articles.is_empty() && b.skipped.is_empty());
+    }
+}

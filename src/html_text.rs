@@ -1,0 +1,135 @@
+//! Plain text from `content_html`, for searching and for list summaries.
+//!
+//! This never produces markup for the page (the sanitizer does that in the
+//! browser); it only needs the words and where paragraphs break.
+
+/// The text of an HTML fragment, with block boundaries as blank lines.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_decoded(&rest[..lt], &mut out);
+        let after = &rest[lt + 1..];
+        let Some(gt) = after.find('>') else {
+            // A lone '<' is text, as browsers treat it.
+            push_decoded(&rest[lt..], &mut out);
+            return tidy(&out);
+        };
+        let tag = &after[..gt];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        rest = &after[gt + 1..];
+        if !tag.starts_with('/') && matches!(name.as_str(), "script" | "style" | "template") {
+            // Their content is never shown, so it must not be searchable.
+            let close = format!("</{name}");
+            rest = match rest.to_ascii_lowercase().find(&close) {
+                Some(i) => rest[i..].find('>').map_or("", |j| &rest[i + j + 1..]),
+                None => "",
+            };
+        } else if is_block(&name) {
+            out.push_str("\n\n");
+        } else if name == "br" {
+            out.push('\n');
+        }
+    }
+    push_decoded(rest, &mut out);
+    tidy(&out)
+}
+
+/// Paragraphs of plain text: separated by blank lines, trimmed, non-empty.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(name, "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "pre" | "table" | "tr"
+        | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "figure" | "figcaption" | "section" | "hr")
+}
+
+/// Collapses runs of spaces within lines and keeps at most one blank line.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.split('\n') {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        out.push_str(&line);
+        blank = 0;
+    }
+    out
+}
+
+fn push_decoded(s: &str, out: &mut String) {
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let entity = after.find(';').filter(|&i| i <= 10).map(|i| (&after[..i], &after[i + 1..]));
+        match entity.and_then(|(name, tail)| decode_entity(name).map(|c| (c, tail))) {
+            Some((c, tail)) => {
+                out.push(c);
+                rest = tail;
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    let num = |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => match name.strip_prefix('#')? {
+            hex if hex.starts_with(['x', 'X']) => num(&hex[1..], 16),
+            dec => num(dec, 10),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_become_paragraphs() {
+        let text = html_to_text("<p>First <strong>bold</strong> line.</p><ul><li>one</li><li>two</li></ul><p>Last</p>");
+        assert_eq!(paragraphs(&text).collect::<Vec<_>>(), ["First bold line.", "one", "two", "Last"]);
+    }
+
+    #[test]
+    fn decodes_entities_and_drops_scripts() {
+        let text = html_to_text("<p>A &amp; B &lt;ok&gt; &#38;&#x4E2D; &bogus; caf&eacute;</p><script>var x = '<p>';</script><style>p{}</style>tail");
+        assert_eq!(text, "A & B <ok> &中 &bogus; caf&eacute;\n\ntail");
+    }
+
+    #[test]
+    fn survives_broken_markup() {
+        assert_eq!(html_to_text("a < b"), "a < b");
+        assert_eq!(html_to_text("<p>x<script>never closed"), "x");
+        assert_eq!(html_to_text(""), "");
+    }
+
+    #[test]
+    fn line_breaks() {
+        assert_eq!(html_to_text("one<br>two"), "one\ntwo");
+    }
+}

@@ -1,0 +1,11 @@
+//! Newsroom: a company news page built in the browser from one JSON Feed bundle.
+//!
+//! Everything at the top level is the platform-independent core (parsing,
+//! validation, search, filtering, sorting, URL state), tested natively. The
+//! browser shell (`browser`, `components`) only exists on wasm32.
+
+pub mod article;
+pub mod bundle;
+pub mod date;
+pub mod fold;
+pub mod html_text;
