@@ -9,3 +9,7 @@ pub mod bundle;
 pub mod date;
 pub mod fold;
 pub mod html_text;
+pub mod search;
+pub mod url_state;
+pub mod catalog;
+pub mod html_policy;

@@ -1,0 +1,244 @@
+//! The loaded bundle plus what is derived from it once: the search index and
+//! the facet values. Answers "what does this view show?" for the components.
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+use crate::bundle::Bundle;
+use crate::search::{Query, SearchIndex};
+use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
+
+/// How many results one page (one "Show more") adds.
+pub const PAGE_SIZE: usize = 10;
+
+pub struct Catalog {
+    pub bundle: Bundle,
+    index: SearchIndex,
+    categories: Vec<String>,
+    tags: Vec<String>,
+    years: Vec<i32>,
+}
+
+/// One choice of a filter, with how many results choosing it would give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetOption {
+    pub value: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub category: Vec<FacetOption>,
+    pub tag: Vec<FacetOption>,
+    pub year: Vec<FacetOption>,
+}
+
+/// The results of a view: article positions in display order, and facet counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    pub order: Vec<usize>,
+    pub facets: Facets,
+}
+
+impl Catalog {
+    pub fn new(bundle: Bundle) -> Self {
+        let index = SearchIndex::build(&bundle.articles);
+        let mut categories: Vec<String> = bundle.articles.iter().filter_map(|a| a.category.clone()).collect();
+        let mut tags: Vec<String> = bundle.articles.iter().flat_map(|a| a.tags.iter().cloned()).collect();
+        let mut years: Vec<i32> = bundle.articles.iter().map(|a| a.date.year).collect();
+        for list in [&mut categories, &mut tags] {
+            list.sort_by_cached_key(|s| (s.to_lowercase(), s.clone()));
+            list.dedup();
+        }
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        Catalog { bundle, index, categories, tags, years }
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.bundle.articles
+    }
+
+    /// The position of the article with this `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.bundle.articles.iter().position(|a| a.id == id)
+    }
+
+    /// Drops filters that name nothing in this bundle, saying so.
+    pub fn check(&self, mut state: ViewState) -> (ViewState, Vec<UrlProblem>) {
+        let mut problems = Vec::new();
+        let f = &mut state.filters;
+        if let Some(c) = f.category.take_if(|c| !self.categories.contains(c)) {
+            problems.push(UrlProblem::UnknownCategory(c));
+        }
+        if let Some(t) = f.tag.take_if(|t| !self.tags.contains(t)) {
+            problems.push(UrlProblem::UnknownTag(t));
+        }
+        if let Some(y) = f.year.take_if(|y| !self.years.contains(y)) {
+            problems.push(UrlProblem::UnknownYear(y));
+        }
+        (state, problems)
+    }
+
+    /// The ordered results and facet counts for a query, filters and sort.
+    ///
+    /// Each facet counts what choosing its value would give with the *other*
+    /// filters kept, all in one pass over the articles.
+    pub fn listing(&self, query: &str, filters: &Filters, sort: Sort) -> Listing {
+        let query = Query::parse(query);
+        let mut category_counts: HashMap<&str, usize> = HashMap::new();
+        let mut tag_counts: HashMap<&str, usize> = HashMap::new();
+        let mut year_counts: HashMap<i32, usize> = HashMap::new();
+        let mut hits: Vec<(usize, u32)> = Vec::new();
+        for (i, a) in self.bundle.articles.iter().enumerate() {
+            let Some(score) = self.index.score(i, &query) else { continue };
+            let category_ok = filters.category.is_none() || a.category == filters.category;
+            let tag_ok = filters.tag.as_ref().is_none_or(|t| a.tags.contains(t));
+            let year_ok = filters.year.is_none_or(|y| a.date.year == y);
+            if tag_ok && year_ok {
+                if let Some(c) = &a.category {
+                    *category_counts.entry(c).or_default() += 1;
+                }
+            }
+            if category_ok && year_ok {
+                for t in &a.tags {
+                    *tag_counts.entry(t).or_default() += 1;
+                }
+            }
+            if category_ok && tag_ok {
+                *year_counts.entry(a.date.year).or_default() += 1;
+            }
+            if category_ok && tag_ok && year_ok {
+                hits.push((i, score));
+            }
+        }
+        let articles = &self.bundle.articles;
+        let newest = |a: usize, b: usize| articles[b].date.timestamp.cmp(&articles[a].date.timestamp).then(a.cmp(&b));
+        match sort {
+            Sort::Oldest => hits.sort_by(|&(a, _), &(b, _)| newest(b, a)),
+            Sort::Relevance if !query.is_empty() => hits.sort_by(|&(a, sa), &(b, sb)| sb.cmp(&sa).then(newest(a, b))),
+            Sort::Newest | Sort::Relevance => hits.sort_by(|&(a, _), &(b, _)| newest(a, b)),
+        }
+        let options = |values: &[String], counts: &HashMap<&str, usize>| {
+            values.iter().map(|v| FacetOption { value: v.clone(), count: counts.get(v.as_str()).copied().unwrap_or(0) }).collect()
+        };
+        Listing {
+            order: hits.into_iter().map(|(i, _)| i).collect(),
+            facets: Facets {
+                category: options(&self.categories, &category_counts),
+                tag: options(&self.tags, &tag_counts),
+                year: self
+                    .years
+                    .iter()
+                    .map(|y| FacetOption { value: y.to_string(), count: year_counts.get(y).copied().unwrap_or(0) })
+                    .collect(),
+            },
+        }
+    }
+
+    /// The articles before and after `id` in `order`; an article outside the
+    /// current results steps through the whole bundle, newest first.
+    pub fn neighbours(&self, order: &[usize], id: &str) -> (Option<usize>, Option<usize>) {
+        let Some(pos) = self.position(id) else { return (None, None) };
+        let around = |order: &[usize]| {
+            order.iter().position(|&i| i == pos).map(|k| (k.checked_sub(1).map(|p| order[p]), order.get(k + 1).copied()))
+        };
+        around(order).unwrap_or_else(|| {
+            let all = self.listing("", &Filters::default(), Sort::Newest).order;
+            around(&all).unwrap_or((None, None))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::parse_bundle;
+
+    fn catalog() -> Catalog {
+        let item = |id: &str, date: &str, cat: &str, tags: &str, title: &str| {
+            format!(r#"{{"id":"{id}","title":"{title}","date_published":"{date}","tags":[{tags}],"_newsroom":{{"category":"{cat}"}}}}"#)
+        };
+        let items = [
+            item("a", "2022-05-01", "Products", r#""Export","R&D""#, "Chromium oxide green"),
+            item("b", "2023-11-04", "Company News", r#""Jinzhou""#, "Vice mayor visit"),
+            item("c", "2023-01-10", "Products", r#""Export""#, "New chromium line"),
+            item("d", "2024-02-02", "Safety", "", "Safety drill"),
+        ];
+        let text = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#, items.join(","));
+        Catalog::new(parse_bundle(&text).unwrap())
+    }
+
+    fn ids(c: &Catalog, l: &Listing) -> Vec<String> {
+        l.order.iter().map(|&i| c.articles()[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn sorts_newest_oldest_and_by_relevance() {
+        let c = catalog();
+        let none = Filters::default();
+        assert_eq!(ids(&c, &c.listing("", &none, Sort::Newest)), ["d", "b", "c", "a"]);
+        assert_eq!(ids(&c, &c.listing("", &none, Sort::Oldest)), ["a", "c", "b", "d"]);
+        assert_eq!(ids(&c, &c.listing("", &none, Sort::Relevance)), ["d", "b", "c", "a"]);
+        assert_eq!(ids(&c, &c.listing("chromium", &none, Sort::Newest)), ["c", "a"]);
+        assert_eq!(ids(&c, &c.listing("export", &none, Sort::Relevance)), ["c", "a"]);
+        assert_eq!(ids(&c, &c.listing("chromium green", &none, Sort::Relevance)), ["a"]);
+    }
+
+    #[test]
+    fn relevance_puts_title_matches_first() {
+        let c = catalog();
+        // "new" is in c's title and, as a prefix, in b's newer category "Company News".
+        assert_eq!(ids(&c, &c.listing("new", &Filters::default(), Sort::Relevance)), ["c", "b"]);
+        assert_eq!(ids(&c, &c.listing("new", &Filters::default(), Sort::Newest)), ["b", "c"]);
+    }
+
+    #[test]
+    fn filters_combine_and_facets_count_the_other_filters() {
+        let c = catalog();
+        let f = Filters { category: Some("Products".into()), ..Filters::default() };
+        let l = c.listing("", &f, Sort::Newest);
+        assert_eq!(ids(&c, &l), ["c", "a"]);
+        let count = |opts: &[FacetOption], v: &str| opts.iter().find(|o| o.value == v).unwrap().count;
+        // Category counts ignore the category filter itself.
+        assert_eq!(count(&l.facets.category, "Products"), 2);
+        assert_eq!(count(&l.facets.category, "Safety"), 1);
+        // Tag and year counts respect it.
+        assert_eq!(count(&l.facets.tag, "Export"), 2);
+        assert_eq!(count(&l.facets.tag, "Jinzhou"), 0);
+        assert_eq!(count(&l.facets.year, "2023"), 1);
+        assert_eq!(l.facets.year.iter().map(|o| o.value.as_str()).collect::<Vec<_>>(), ["2024", "2023", "2022"]);
+        let f = Filters { tag: Some("Export".into()), year: Some(2022), ..f };
+        assert_eq!(ids(&c, &c.listing("", &f, Sort::Newest)), ["a"]);
+        assert_eq!(ids(&c, &c.listing("visit", &f, Sort::Newest)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn facet_values_are_sorted_and_unique() {
+        let l = catalog().listing("", &Filters::default(), Sort::Newest);
+        let values = |o: &[FacetOption]| o.iter().map(|o| o.value.clone()).collect::<Vec<_>>();
+        assert_eq!(values(&l.facets.category), ["Company News", "Products", "Safety"]);
+        assert_eq!(values(&l.facets.tag), ["Export", "Jinzhou", "R&D"]);
+    }
+
+    #[test]
+    fn check_drops_unknown_filters() {
+        let c = catalog();
+        let (s, _) = ViewState::from_search("nr-category=Nope&nr-tag=Export&nr-year=1999");
+        let (s, problems) = c.check(s);
+        assert_eq!(s.filters, Filters { tag: Some("Export".into()), ..Filters::default() });
+        assert_eq!(problems, [UrlProblem::UnknownCategory("Nope".into()), UrlProblem::UnknownYear(1999)]);
+    }
+
+    #[test]
+    fn neighbours_follow_the_results_or_the_whole_bundle() {
+        let c = catalog();
+        let products = c.listing("", &Filters { category: Some("Products".into()), ..Filters::default() }, Sort::Newest);
+        let id = |i: Option<usize>| i.map(|i| c.articles()[i].id.clone());
+        let (prev, next) = c.neighbours(&products.order, "c");
+        assert_eq!((id(prev), id(next)), (None, Some("a".into())));
+        let (prev, next) = c.neighbours(&products.order, "b");
+        assert_eq!((id(prev), id(next)), (Some("d".into()), Some("c".into())));
+        assert_eq!(c.neighbours(&products.order, "missing"), (None, None));
+    }
+}

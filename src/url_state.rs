@@ -1,0 +1,277 @@
+//! The page's view as URL query parameters, so links, reloads and history work.
+//!
+//! Our parameters all start with `nr-`; every other parameter, the path and
+//! the fragment belong to the host page and are kept exactly as they were.
+
+use std::fmt;
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    /// Best match first; only meaningful with a query, otherwise newest.
+    Relevance,
+}
+
+impl Sort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Relevance => "relevance",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        [Sort::Newest, Sort::Oldest, Sort::Relevance].into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// The filters a reader can set.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub category: Option<String>,
+    pub tag: Option<String>,
+    pub year: Option<i32>,
+}
+
+/// Everything that decides what the page shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub query: String,
+    pub filters: Filters,
+    pub sort: Sort,
+    /// How many pages of results are shown, from 1.
+    pub page: u32,
+    /// The open article's `id`, if one is open.
+    pub article: Option<String>,
+}
+
+/// A part of the URL that could not be used; the page says so and goes on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlProblem {
+    BadPage(String),
+    BadSort(String),
+    BadYear(String),
+    UnknownCategory(String),
+    UnknownTag(String),
+    UnknownYear(i32),
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BadPage(v) => write!(f, "The link asks for page “{v}”, which is not a page number; showing the first page."),
+            Self::BadSort(v) => write!(f, "The link asks to sort by “{v}”, which is not a sort order; showing newest first."),
+            Self::BadYear(v) => write!(f, "The link asks for the year “{v}”, which is not a year; showing all years."),
+            Self::UnknownCategory(v) => write!(f, "There is no category “{v}” in this news feed; showing all categories."),
+            Self::UnknownTag(v) => write!(f, "There is no tag “{v}” in this news feed; showing all tags."),
+            Self::UnknownYear(v) => write!(f, "There are no articles from {v} in this news feed; showing all years."),
+        }
+    }
+}
+
+const QUERY: &str = "nr-q";
+const CATEGORY: &str = "nr-category";
+const TAG: &str = "nr-tag";
+const YEAR: &str = "nr-year";
+const SORT: &str = "nr-sort";
+const PAGE: &str = "nr-page";
+const ARTICLE: &str = "nr-article";
+const OURS: [&str; 7] = [QUERY, CATEGORY, TAG, YEAR, SORT, PAGE, ARTICLE];
+
+/// Largest page number honoured from a URL; more would only render everything.
+const MAX_PAGE: u32 = 10_000;
+
+impl ViewState {
+    /// Reads the view from a `location.search` string (with or without `?`).
+    pub fn from_search(search: &str) -> (ViewState, Vec<UrlProblem>) {
+        let mut state = ViewState { page: 1, ..ViewState::default() };
+        let mut problems = Vec::new();
+        for (key, value) in pairs(search) {
+            let value = value.trim().to_string();
+            let set = |v: String| Some(v).filter(|v| !v.is_empty());
+            match key.as_str() {
+                QUERY => state.query = value,
+                CATEGORY => state.filters.category = set(value),
+                TAG => state.filters.tag = set(value),
+                ARTICLE => state.article = set(value),
+                YEAR if value.is_empty() => {}
+                YEAR => match value.parse::<i32>() {
+                    Ok(y) if (1..=9999).contains(&y) => state.filters.year = Some(y),
+                    _ => problems.push(UrlProblem::BadYear(value)),
+                },
+                SORT if value.is_empty() => {}
+                SORT => match Sort::parse(&value) {
+                    Some(s) => state.sort = s,
+                    None => problems.push(UrlProblem::BadSort(value)),
+                },
+                PAGE if value.is_empty() => {}
+                PAGE => match value.parse::<u32>() {
+                    Ok(p) if p >= 1 => state.page = p.min(MAX_PAGE),
+                    _ => problems.push(UrlProblem::BadPage(value)),
+                },
+                _ => {}
+            }
+        }
+        (state, problems)
+    }
+
+    /// The `search` string (with `?`, or empty) for this view, keeping every
+    /// parameter of `current` that is not ours, in its place and as written.
+    pub fn to_search(&self, current: &str) -> String {
+        let mut parts: Vec<String> = current
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty() && !OURS.contains(&decode(p.split('=').next().unwrap_or_default()).as_str()))
+            .map(str::to_string)
+            .collect();
+        let mut add = |key: &str, value: &str| parts.push(format!("{key}={}", encode(value)));
+        if !self.query.trim().is_empty() {
+            add(QUERY, &self.query);
+        }
+        if let Some(c) = &self.filters.category {
+            add(CATEGORY, c);
+        }
+        if let Some(t) = &self.filters.tag {
+            add(TAG, t);
+        }
+        if let Some(y) = self.filters.year {
+            add(YEAR, &y.to_string());
+        }
+        if self.sort != Sort::Newest {
+            add(SORT, self.sort.as_str());
+        }
+        if self.page > 1 {
+            add(PAGE, &self.page.to_string());
+        }
+        if let Some(a) = &self.article {
+            add(ARTICLE, a);
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// This view with the list reset: no query, filters, sort or pages.
+    pub fn cleared(&self) -> ViewState {
+        ViewState { page: 1, ..ViewState::default() }
+    }
+
+    /// The list this view belongs to, without the open article.
+    pub fn list(&self) -> ViewState {
+        ViewState { article: None, ..self.clone() }
+    }
+
+    /// This view with article `id` open.
+    pub fn with_article(&self, id: &str) -> ViewState {
+        ViewState { article: Some(id.to_string()), ..self.clone() }
+    }
+}
+
+/// Decoded `key=value` pairs of a query string.
+fn pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(|p| {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        (decode(k), decode(v))
+    })
+}
+
+/// Percent-decoding as forms do (`+` is a space); invalid escapes stay as written
+/// and invalid UTF-8 becomes U+FFFD, so no URL can make this fail.
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let hex = |i: usize| b.get(i).and_then(|&c| (c as char).to_digit(16));
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+            (b'+', ..) => out.push(b' '),
+            (c, ..) => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_field() {
+        let state = ViewState {
+            query: "chromium 铬盐 & co+".into(),
+            filters: Filters { category: Some("Company News".into()), tag: Some("R&D".into()), year: Some(2023) },
+            sort: Sort::Oldest,
+            page: 3,
+            article: Some("2023-11-04-vice-mayor-visit".into()),
+        };
+        let search = state.to_search("");
+        assert_eq!(ViewState::from_search(&search), (state, vec![]));
+    }
+
+    #[test]
+    fn defaults_leave_the_url_clean_and_foreign_parameters_alone() {
+        let state = ViewState { page: 1, ..ViewState::default() };
+        assert_eq!(state.to_search("?lang=en&nr-q=old&utm_source=x%20y"), "?lang=en&utm_source=x%20y");
+        assert_eq!(state.to_search("?nr-q=old"), "");
+        let with_query = ViewState { query: "slag".into(), ..state };
+        assert_eq!(with_query.to_search("?a=1&b&nr-page=2"), "?a=1&b&nr-q=slag");
+        assert_eq!(ViewState::from_search("?a=1&b").0, ViewState { page: 1, ..ViewState::default() });
+    }
+
+    #[test]
+    fn decodes_forms_and_survives_bad_escapes() {
+        let (s, _) = ViewState::from_search("nr-q=a+b%20c%E9%93%AC&nr-category=%zz%&nr-tag=%E9");
+        assert_eq!(s.query, "a b c铬");
+        assert_eq!(s.filters.category.as_deref(), Some("%zz%"));
+        assert_eq!(s.filters.tag.as_deref(), Some("\u{fffd}"));
+    }
+
+    #[test]
+    fn strange_values_are_reported_and_replaced_by_defaults() {
+        let (s, problems) = ViewState::from_search("?nr-page=abc&nr-sort=sideways&nr-year=20x3&nr-article=&nr-category=");
+        assert_eq!(s, ViewState { page: 1, ..ViewState::default() });
+        assert_eq!(problems, [
+            UrlProblem::BadPage("abc".into()),
+            UrlProblem::BadSort("sideways".into()),
+            UrlProblem::BadYear("20x3".into()),
+        ]);
+        assert!(problems.iter().all(|p| p.to_string().contains("showing")));
+        let (s, problems) = ViewState::from_search("nr-page=0&nr-year=-5&nr-page=99999999999");
+        assert_eq!(s.page, 1);
+        assert_eq!(problems.len(), 3);
+        assert_eq!(ViewState::from_search("nr-page=4000000").0.page, MAX_PAGE);
+    }
+
+    #[test]
+    fn list_and_article_views() {
+        let (s, _) = ViewState::from_search("nr-q=x&nr-article=a");
+        assert_eq!(s.list().article, None);
+        assert_eq!(s.list().with_article("b").article.as_deref(), Some("b"));
+        assert_eq!(s.cleared(), ViewState { page: 1, ..ViewState::default() });
+    }
+}
