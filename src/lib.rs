@@ -13,3 +13,11 @@ pub mod search;
 pub mod url_state;
 pub mod catalog;
 pub mod html_policy;
+pub mod load_error;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub use browser::start::start;

@@ -1,0 +1,96 @@
+//! Our view in the page URL: reading it, writing it with the History API, and
+//! remembering the list's scroll position in its history entry.
+
+use wasm_bindgen::JsValue;
+
+use crate::url_state::ViewState;
+
+/// Whether a change adds a history entry (a new view) or amends the current one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Push,
+    Replace,
+}
+
+/// History state of an article entry opened from the list, so "back to the
+/// list" can simply go back and find the list (and its scroll) as it was.
+const FROM_LIST: &str = "newsroom:article-from-list";
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+fn history() -> Option<web_sys::History> {
+    web_sys::window().and_then(|w| w.history().ok())
+}
+
+pub fn current_search() -> String {
+    location().and_then(|l| l.search().ok()).unwrap_or_default()
+}
+
+/// The address of `state` on this page: same path and fragment, the host's
+/// other query parameters untouched.
+pub fn href_for(state: &ViewState) -> String {
+    let Some(l) = location() else { return state.to_search("") };
+    let path = l.pathname().unwrap_or_default();
+    let hash = l.hash().unwrap_or_default();
+    format!("{path}{}{hash}", state.to_search(&l.search().unwrap_or_default()))
+}
+
+fn write(state: &ViewState, entry: Entry, data: &JsValue) {
+    let Some(h) = history() else { return };
+    let url = href_for(state);
+    let _ = match entry {
+        Entry::Push => h.push_state_with_url(data, "", Some(&url)),
+        Entry::Replace => h.replace_state_with_url(data, "", Some(&url)),
+    };
+}
+
+/// Writes `state` to the URL.
+pub fn show(state: &ViewState, entry: Entry) {
+    write(state, entry, &JsValue::NULL);
+}
+
+/// Opens an article from the list: the list's entry keeps its scroll position,
+/// and the article's entry is marked as coming from it.
+pub fn open_from_list(state: &ViewState) {
+    if let Some(h) = history() {
+        let _ = h.replace_state(&JsValue::from_f64(scroll_y()), "");
+    }
+    write(state, Entry::Push, &JsValue::from_str(FROM_LIST));
+}
+
+/// Replaces the open article with another one, keeping the entry's mark.
+pub fn replace_article(state: &ViewState) {
+    let data = history().and_then(|h| h.state().ok()).unwrap_or(JsValue::NULL);
+    write(state, Entry::Replace, &data);
+}
+
+/// Whether the current entry is an article opened from the list.
+pub fn came_from_list() -> bool {
+    history().and_then(|h| h.state().ok()).and_then(|s| s.as_string()).is_some_and(|s| s == FROM_LIST)
+}
+
+pub fn back() {
+    if let Some(h) = history() {
+        let _ = h.back();
+    }
+}
+
+/// The scroll position saved in a history entry's state, if any.
+pub fn saved_scroll(state: &JsValue) -> Option<f64> {
+    state.as_f64()
+}
+
+pub fn scroll_y() -> f64 {
+    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+/// Scrolls to `y` once the DOM has been updated for the current view.
+pub fn scroll_after_render(y: f64) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, y);
+        }
+    });
+}

@@ -1,0 +1,8 @@
+//! The thin browser shell: everything that touches `window`, `fetch`, `Intl`
+//! or the DOM directly. The components call these; the core never does.
+
+pub mod history;
+pub mod intl;
+pub mod loader;
+pub mod sanitizer;
+pub mod start;

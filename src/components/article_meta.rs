@@ -1,0 +1,25 @@
+//! Date, category and tags of an article, shared by the card and the article view.
+
+use leptos::prelude::*;
+
+use crate::article::Article;
+use crate::browser::intl::format_date;
+
+#[component]
+pub fn ArticleMeta(article: Article, #[prop(into)] class: String) -> impl IntoView {
+    let date = format_date(&article.date);
+    let machine = article.date.machine.clone();
+    let category_class = format!("{class}-category");
+    let tags_class = format!("{class}-tags");
+    view! {
+        <div class=format!("newsroom__meta {class}-meta")>
+            <time datetime=machine>{date}</time>
+            {article.category.map(|c| view! { <span class=category_class>{c}</span> })}
+            {(!article.tags.is_empty()).then(|| view! {
+                <ul class=tags_class aria-label="Tags">
+                    {article.tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! One article in full, with previous / next and the way back to the list.
+
+use std::sync::Arc;
+
+use leptos::html::H2;
+use leptos::prelude::*;
+
+use crate::article::Body;
+use crate::catalog::Catalog;
+use crate::components::article_meta::ArticleMeta;
+use crate::components::html_body::HtmlBody;
+use crate::components::nav::{is_plain_click, Nav};
+use crate::html_policy::safe_url;
+use crate::html_text::paragraphs;
+
+#[component]
+pub fn ArticleView(nav: Nav, catalog: Arc<Catalog>, id: String, order: Vec<usize>) -> impl IntoView {
+    let list_href = nav.href(&nav.state.get_untracked().list());
+    let back = move |ev: leptos::ev::MouseEvent| {
+        if is_plain_click(&ev) {
+            ev.prevent_default();
+            nav.back_to_list();
+        }
+    };
+    let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>"← Back to news"</a> };
+    let Some(pos) = catalog.position(&id) else {
+        return view! {
+            <div class="newsroom__article-missing" role="status">
+                <p>{format!("There is no article “{id}” in this news feed. It may have been removed, or the link may be incomplete.")}</p>
+                {back_link}
+            </div>
+        }
+        .into_any();
+    };
+    let article = catalog.articles()[pos].clone();
+    let (prev, next) = catalog.neighbours(&order, &id);
+    let step = move |target: Option<usize>, class: &'static str, label: &'static str| {
+        target.map(|i| {
+            let other = catalog.articles()[i].clone();
+            let href = nav.href(&nav.state.get_untracked().with_article(&other.id));
+            let go = move |ev: leptos::ev::MouseEvent| {
+                if is_plain_click(&ev) {
+                    ev.prevent_default();
+                    nav.switch_article(&other.id);
+                }
+            };
+            view! {
+                <a class=class href=href on:click=go>
+                    <span class="newsroom__step-label">{label}</span>
+                    <span class="newsroom__step-title">{catalog.articles()[i].title.clone()}</span>
+                </a>
+            }
+        })
+    };
+    let pager = (step(prev, "newsroom__prev", "← Previous"), step(next, "newsroom__next", "Next →"));
+    let title_ref = NodeRef::<H2>::new();
+    // Move focus to the new view for keyboard and screen-reader users.
+    Effect::new(move |_| {
+        if let Some(h) = title_ref.get() {
+            let _ = h.focus();
+        }
+    });
+    let image = article.image.as_deref().and_then(|u| safe_url(u, false)).map(str::to_string);
+    let source = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)).map(str::to_string);
+    let body = match &article.body {
+        Body::Text(text) => paragraphs(text).map(|p| view! { <p>{p.to_string()}</p> }).collect_view().into_any(),
+        Body::Html(html) => view! { <HtmlBody html=html.clone()/> }.into_any(),
+        Body::Empty => ().into_any(),
+    };
+    let authors = (!article.authors.is_empty()).then(|| format!("By {}", article.authors.join(", ")));
+    view! {
+        <article class="newsroom__article" data-id=article.id.clone() lang=article.language.clone()>
+            {back_link}
+            <h2 class="newsroom__article-title" tabindex="-1" node_ref=title_ref>{article.title.clone()}</h2>
+            <ArticleMeta article=article.clone() class="newsroom__article"/>
+            {authors.map(|a| view! { <p class="newsroom__authors">{a}</p> })}
+            {image.map(|src| view! { <img class="newsroom__article-image" src=src alt=""/> })}
+            <div class="newsroom__article-body">{body}</div>
+            {source.map(|href| view! {
+                <p class="newsroom__source"><a href=href rel="noopener noreferrer">"Read the original article"</a></p>
+            })}
+            <nav class="newsroom__pager" aria-label="More articles">{pager}</nav>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,15 @@
+//! Leptos components: each connects signals to the core and renders one part.
+
+pub mod article_card;
+pub mod article_list;
+pub mod article_meta;
+pub mod article_view;
+pub mod highlighted;
+pub mod html_body;
+pub mod load_error_panel;
+pub mod nav;
+pub mod news_page;
+pub mod newsroom;
+pub mod notices;
+pub mod skipped_items;
+pub mod toolbar;

@@ -1,0 +1,103 @@
+//! The current view and the ways to change it, shared by the page's components.
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+
+use crate::browser::history::{self, Entry};
+use crate::url_state::ViewState;
+
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub state: RwSignal<ViewState>,
+    /// Messages about the URL that could not be honoured; cleared on the next change.
+    pub notices: RwSignal<Vec<String>>,
+    /// A run of keystrokes in the search box is one history entry, not one per key.
+    typing: RwSignal<bool>,
+}
+
+impl Nav {
+    pub fn new(state: ViewState, notices: Vec<String>) -> Self {
+        Nav { state: RwSignal::new(state), notices: RwSignal::new(notices), typing: RwSignal::new(false) }
+    }
+
+    fn set(&self, next: ViewState) {
+        self.notices.set(Vec::new());
+        self.state.set(next);
+    }
+
+    /// A new list view (filter, sort, clear): a new history entry.
+    pub fn go(&self, next: ViewState) {
+        self.typing.set(false);
+        history::show(&next, Entry::Push);
+        self.set(next);
+    }
+
+    /// The search box changed: the first key of a run pushes, the rest amend it.
+    pub fn search(&self, query: String) {
+        let next = ViewState { query, page: 1, article: None, ..self.state.get_untracked() };
+        let entry = if self.typing.get_untracked() { Entry::Replace } else { Entry::Push };
+        self.typing.set(true);
+        history::show(&next, entry);
+        self.set(next);
+    }
+
+    /// More results on the same list: the same view, so the entry is amended.
+    pub fn more(&self) {
+        let mut next = self.state.get_untracked();
+        next.page += 1;
+        history::show(&next, Entry::Replace);
+        self.set(next);
+    }
+
+    pub fn open_article(&self, id: &str) {
+        self.typing.set(false);
+        let next = self.state.get_untracked().with_article(id);
+        history::open_from_list(&next);
+        self.set(next);
+        scroll_to_top();
+    }
+
+    /// Previous / next: swaps the article in place, so "back" still means the list.
+    pub fn switch_article(&self, id: &str) {
+        let next = self.state.get_untracked().with_article(id);
+        history::replace_article(&next);
+        self.set(next);
+        scroll_to_top();
+    }
+
+    /// Back to the list with its filters; by going back when we came from it,
+    /// so its scroll position returns too.
+    pub fn back_to_list(&self) {
+        if history::came_from_list() {
+            history::back();
+        } else {
+            let next = self.state.get_untracked().list();
+            history::show(&next, Entry::Push);
+            self.set(next);
+        }
+    }
+
+    /// A view restored by the browser (back / forward), with the entry's scroll.
+    pub fn restore(&self, state: ViewState, notices: Vec<String>, scroll: Option<f64>) {
+        self.typing.set(false);
+        self.notices.set(notices);
+        self.state.set(state);
+        if let Some(y) = scroll {
+            history::scroll_after_render(y);
+        }
+    }
+
+    pub fn href(&self, state: &ViewState) -> String {
+        history::href_for(state)
+    }
+}
+
+/// A plain left click without modifier keys: ours to handle. Anything else
+/// (new tab, new window, download) is left to the browser and the real href.
+pub fn is_plain_click(ev: &MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}
+
+fn scroll_to_top() {
+    history::scroll_after_render(0.0);
+}

@@ -1,0 +1,64 @@
+//! The loaded page: header, URL-driven view state, and the list or an article.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::browser::history::{current_search, saved_scroll};
+use crate::catalog::Catalog;
+use crate::components::article_list::ArticleList;
+use crate::components::article_view::ArticleView;
+use crate::components::nav::Nav;
+use crate::components::notices::Notices;
+use crate::components::skipped_items::SkippedItems;
+use crate::components::toolbar::Toolbar;
+use crate::url_state::ViewState;
+
+/// The view in the URL, checked against the bundle, with what could not be used.
+fn read_url(catalog: &Catalog) -> (ViewState, Vec<String>) {
+    let (state, mut problems) = ViewState::from_search(&current_search());
+    let (state, unknown) = catalog.check(state);
+    problems.extend(unknown);
+    (state, problems.iter().map(ToString::to_string).collect())
+}
+
+#[component]
+pub fn NewsPage(catalog: Arc<Catalog>) -> impl IntoView {
+    let (state, notices) = read_url(&catalog);
+    let nav = Nav::new(state, notices);
+    let listener = window_event_listener(leptos::ev::popstate, {
+        let catalog = catalog.clone();
+        move |ev| {
+            let (state, notices) = read_url(&catalog);
+            nav.restore(state, notices, saved_scroll(&ev.state()));
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    let list_key = Memo::new(move |_| nav.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
+    let listing = Memo::new({
+        let catalog = catalog.clone();
+        move |_| list_key.with(|(query, filters, sort)| catalog.listing(query, filters, *sort))
+    });
+    let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()));
+    let bundle = &catalog.bundle;
+    let total = bundle.articles.len();
+    view! {
+        <header class="newsroom__header">
+            <h1>{bundle.title.clone()}</h1>
+            {bundle.description.clone().map(|d| view! { <p class="newsroom__description">{d}</p> })}
+        </header>
+        <Notices notices=nav.notices/>
+        <SkippedItems skipped=bundle.skipped.clone()/>
+        {move || match open.get() {
+            Some(id) => {
+                let order = listing.with_untracked(|l| l.order.clone());
+                view! { <ArticleView nav=nav catalog=catalog.clone() id=id order=order/> }.into_any()
+            }
+            None => view! {
+                <Toolbar nav=nav listing=listing total=total/>
+                <ArticleList nav=nav catalog=catalog.clone() listing=listing/>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,111 @@
+//! Search box, filters, sort, the live result count and "Clear all".
+
+use leptos::prelude::*;
+
+use crate::catalog::{FacetOption, Listing};
+use crate::components::nav::Nav;
+use crate::url_state::{Filters, Sort, ViewState};
+
+#[component]
+pub fn Toolbar(nav: Nav, listing: Memo<Listing>, total: usize) -> impl IntoView {
+    let state = nav.state;
+    let has_query = move || state.with(|s| !s.query.trim().is_empty());
+    let set_sort = move |ev| {
+        let sort = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
+        nav.go(ViewState { sort, page: 1, ..state.get_untracked().list() });
+    };
+    let count = move || {
+        let n = listing.with(|l| l.order.len());
+        format!("{n} of {total} {}", if total == 1 { "article" } else { "articles" })
+    };
+    let is_clear = move || state.with(|s| *s == s.cleared());
+    view! {
+        <div class="newsroom__toolbar" role="search">
+            <label class="newsroom__field newsroom__field--search">
+                <span class="newsroom__label">"Search news"</span>
+                <input
+                    type="search"
+                    class="newsroom__search"
+                    autocomplete="off"
+                    placeholder="Search by word, name or topic"
+                    prop:value=move || state.with(|s| s.query.clone())
+                    on:input=move |ev| nav.search(event_target_value(&ev))
+                />
+            </label>
+            <FacetSelect nav=nav name="category" label="Category" all="All categories"
+                options=Signal::derive(move || listing.with(|l| l.facets.category.clone()))
+                selected=Signal::derive(move || state.with(|s| s.filters.category.clone()))
+                apply=|f, v| f.category = v/>
+            <FacetSelect nav=nav name="tag" label="Tag" all="All tags"
+                options=Signal::derive(move || listing.with(|l| l.facets.tag.clone()))
+                selected=Signal::derive(move || state.with(|s| s.filters.tag.clone()))
+                apply=|f, v| f.tag = v/>
+            <FacetSelect nav=nav name="year" label="Year" all="All years"
+                options=Signal::derive(move || listing.with(|l| l.facets.year.clone()))
+                selected=Signal::derive(move || state.with(|s| s.filters.year.map(|y| y.to_string())))
+                apply=|f, v| f.year = v.and_then(|y| y.parse().ok())/>
+            <label class="newsroom__field">
+                <span class="newsroom__label">"Sort"</span>
+                <select class="newsroom__sort" name="sort" on:change=set_sort>
+                    {move || {
+                        let current = state.with(|s| s.sort);
+                        let mut sorts = vec![(Sort::Newest, "Newest first"), (Sort::Oldest, "Oldest first")];
+                        if has_query() {
+                            sorts.push((Sort::Relevance, "Best match"));
+                        }
+                        sorts.into_iter().map(|(sort, text)| {
+                            let selected = sort == current || (current == Sort::Relevance && !has_query() && sort == Sort::Newest);
+                            view! { <option value=sort.as_str() selected=selected>{text}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+            <div class="newsroom__status">
+                <p class="newsroom__count" aria-live="polite">{count}</p>
+                <button type="button" class="newsroom__clear" disabled=is_clear
+                    on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear all"</button>
+            </div>
+        </div>
+    }
+}
+
+/// One filter as a `<select>` whose options carry their result counts.
+#[component]
+fn FacetSelect(
+    nav: Nav,
+    name: &'static str,
+    label: &'static str,
+    all: &'static str,
+    options: Signal<Vec<FacetOption>>,
+    selected: Signal<Option<String>>,
+    apply: fn(&mut Filters, Option<String>),
+) -> impl IntoView {
+    let change = move |ev| {
+        let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
+        let mut next = nav.state.get_untracked().list();
+        apply(&mut next.filters, value);
+        next.page = 1;
+        nav.go(next);
+    };
+    view! {
+        <label class="newsroom__field">
+            <span class="newsroom__label">{label}</span>
+            <select class="newsroom__filter" name=name on:change=change>
+                {move || {
+                    let current = selected.get();
+                    let any = view! { <option value="" selected=current.is_none()>{all}</option> };
+                    let rest = options.get().into_iter().map(|o| {
+                        let is_current = current.as_deref() == Some(o.value.as_str());
+                        // A choice that would show nothing stays visible but cannot be picked.
+                        view! {
+                            <option value=o.value.clone() selected=is_current disabled=o.count == 0 && !is_current>
+                                {format!("{} ({})", o.value, o.count)}
+                            </option>
+                        }
+                    }).collect_view();
+                    (any, rest)
+                }}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,210 @@
+// Static file server for the Newsroom end-to-end tests.
+//
+// Serves the release build (`dist`, from NEWSROOM_DIST or <repo>/dist) and a
+// set of scenario pages: `/NAME/` is dist/index.html and `/NAME/feed.json` is
+// that scenario's bundle. Anything else under `/NAME/...` falls back to the
+// same path in dist (so relative asset URLs work from scenario pages).
+
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(HERE, '..', '..');
+
+export function defaultDist() {
+  return path.resolve(process.env.NEWSROOM_DIST || path.join(REPO_ROOT, 'dist'));
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+const FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+function item(id, title, date, category, text, extra = {}) {
+  return {
+    id,
+    title,
+    date_published: date,
+    content_text: text,
+    summary: text.split('.')[0] + '.',
+    tags: extra.tags || ['test'],
+    _newsroom: { category },
+    ...extra.fields,
+  };
+}
+
+/** The valid feed served by `flaky` once `state.flakyAvailable` is true. */
+export const FLAKY_FEED = {
+  version: FEED_VERSION,
+  title: 'Flaky Newsroom',
+  items: [
+    item('2024-03-03-third', 'Third flaky story', '2024-03-03T09:00:00Z', 'Company News', 'The third story arrived after a retry.'),
+    item('2024-03-02-second', 'Second flaky story', '2024-03-02T09:00:00Z', 'Products', 'The second story is about products.'),
+    item('2024-03-01-first', 'First flaky story', '2024-03-01T09:00:00Z', 'Company News', 'The first story opened the feed.'),
+  ],
+};
+
+/** `one-bad`: 4 items, the 3rd has an unparseable date. */
+export const ONE_BAD_FEED = {
+  version: FEED_VERSION,
+  title: 'One Bad Item',
+  items: [
+    item('2024-02-04-good-one', 'Good story one', '2024-02-04T10:00:00Z', 'Company News', 'A perfectly valid first story.'),
+    item('2024-02-03-good-two', 'Good story two', '2024-02-03T10:00:00Z', 'Products', 'A perfectly valid second story.'),
+    item('2024-02-02-bad-date', 'Story with a bad date', 'yesterday', 'Company News', 'This story has a date nobody can parse.'),
+    item('2024-02-01-good-three', 'Good story three', '2024-02-01T10:00:00Z', 'Industry', 'A perfectly valid third story.'),
+  ],
+};
+
+export const HOSTILE_CONTENT_HTML =
+  '<p>Safe paragraph.</p><img src=x onerror="window.__pwned=\'img\'">' +
+  '<script>window.__pwned=\'script\'</script>' +
+  '<p><a id="js-link" href="javascript:window.__pwned=\'link\'">a javascript link</a></p>' +
+  '<p><a href="https://example.com/ok" onclick="window.__pwned=\'onclick\'">ok link</a></p>' +
+  '<iframe src="javascript:window.__pwned=\'iframe\'"></iframe>';
+
+/** `hostile`: one item with dangerous content_html and markup in its title. */
+export const HOSTILE_FEED = {
+  version: FEED_VERSION,
+  title: 'Hostile Newsroom',
+  items: [
+    {
+      id: 'hostile-html',
+      title: '<b>Hostile</b> title',
+      date_published: '2024-05-05',
+      content_html: HOSTILE_CONTENT_HTML,
+      summary: 'An item whose HTML tries to run script.',
+      tags: ['security'],
+      _newsroom: { category: 'Company News' },
+    },
+  ],
+};
+
+/** Invalid JSON whose syntax error is on line 3. */
+export const MALFORMED_BODY =
+  '{\n  "version": "https://jsonfeed.org/version/1.1",\n  "title": "Broken" oops\n}\n';
+
+export const HTML_PAGE_BODY = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
+
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile'];
+
+function scenarioFeed(name, state) {
+  switch (name) {
+    case 'malformed':
+      return { status: 200, type: TYPES['.json'], body: MALFORMED_BODY };
+    case 'html-page':
+      return { status: 200, type: TYPES['.html'], body: HTML_PAGE_BODY };
+    case 'flaky':
+      return state.flakyAvailable
+        ? { status: 200, type: TYPES['.json'], body: JSON.stringify(FLAKY_FEED, null, 2) }
+        : { status: 404, type: 'text/plain; charset=utf-8', body: 'Not Found' };
+    case 'one-bad':
+      return { status: 200, type: TYPES['.json'], body: JSON.stringify(ONE_BAD_FEED, null, 2) };
+    case 'hostile':
+      return { status: 200, type: TYPES['.json'], body: JSON.stringify(HOSTILE_FEED, null, 2) };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Start the server on 127.0.0.1 with an ephemeral port.
+ * @returns {Promise<{url: string, close: () => Promise<void>, state: {flakyAvailable: boolean, requests: {method: string, path: string}[]}, dist: string}>}
+ */
+export async function startServer({ dist = defaultDist() } = {}) {
+  dist = path.resolve(dist);
+  const indexFile = path.join(dist, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    throw new Error(
+      `e2e: no ${indexFile}. Build the release bundle first (trunk build --release) ` +
+      'or point NEWSROOM_DIST at a directory holding index.html and feed.json.',
+    );
+  }
+  const state = { flakyAvailable: false, requests: [] };
+
+  const send = (req, res, status, type, body) => {
+    res.writeHead(status, {
+      'content-type': type,
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const sendFile = (req, res, rel) => {
+    const file = path.resolve(dist, '.' + path.posix.normalize('/' + rel));
+    if (file !== dist && !file.startsWith(dist + path.sep)) {
+      return send(req, res, 403, 'text/plain; charset=utf-8', 'Forbidden');
+    }
+    let target = file;
+    try {
+      if (fs.statSync(target).isDirectory()) target = path.join(target, 'index.html');
+      const body = fs.readFileSync(target);
+      const type = TYPES[path.extname(target).toLowerCase()] || 'application/octet-stream';
+      return send(req, res, 200, type, body);
+    } catch {
+      return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      return send(req, res, 400, 'text/plain; charset=utf-8', 'Bad Request');
+    }
+    state.requests.push({ method: req.method, path: req.url });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(req, res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
+    }
+    const m = /^\/([^/]+)(\/.*)?$/.exec(pathname);
+    if (m && SCENARIOS.includes(m[1])) {
+      const rest = m[2];
+      if (rest === undefined) {
+        // `/flaky` -> `/flaky/` so relative URLs resolve inside the scenario.
+        const u = new URL(req.url, 'http://127.0.0.1');
+        res.writeHead(301, { location: `/${m[1]}/${u.search}`, 'cache-control': 'no-store' });
+        return res.end();
+      }
+      if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
+      if (rest === '/feed.json') {
+        const r = scenarioFeed(m[1], state);
+        return send(req, res, r.status, r.type, r.body);
+      }
+      return sendFile(req, res, rest);
+    }
+    return sendFile(req, res, pathname);
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  const url = `http://127.0.0.1:${port}`;
+  const close = () => new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+  return { url, close, state, dist };
+}
