@@ -1,0 +1,62 @@
+# Newsroom: `make serve` and `make test` install whatever is missing first.
+# Tools come from the package registries only: rustup's wasm target, crates.io
+# (trunk, wasm-bindgen-cli), npm (binaryen's wasm-opt) and Debian (chromium).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+CHROMEDRIVER ?= /usr/bin/chromedriver
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# npm's wasm-opt (binaryen 132) must come first: older system builds break the module.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve test test-native test-browser test-e2e build bench setup setup-build setup-browser clean
+
+## serve: build and serve the page with the sample bundle at http://127.0.0.1:8080/
+serve: setup-build
+	trunk serve
+
+## test: native core tests, browser component tests, end-to-end tests on the release build
+test: test-native test-browser test-e2e
+
+test-native:
+	cargo test --locked
+
+test-browser: setup-build setup-browser
+	CHROMEDRIVER=$(CHROMEDRIVER) CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		cargo test --locked --target wasm32-unknown-unknown --test components
+
+test-e2e: build setup-browser
+	node --test tests/e2e/
+
+## build: the release build in dist/
+build: setup-build
+	trunk build --release
+
+## bench: sizes and load time of the release build (a measurement, not a test)
+bench: build setup-browser
+	node tests/bench/run.mjs
+
+setup: setup-build setup-browser
+
+setup-build:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" \
+		|| cargo install --locked trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132" \
+		|| npm ci --no-audit --no-fund
+
+setup-browser:
+	@[ -x /usr/bin/chromium ] && [ -x $(CHROMEDRIVER) ] || { \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+
+clean:
+	cargo clean
+	rm -rf dist

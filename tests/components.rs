@@ -1,0 +1,172 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): each mounts one
+//! part of the page into a fresh element and checks the DOM it produces.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+use newsroom::browser::intl::format_date;
+use newsroom::browser::sanitizer::sanitize;
+use newsroom::bundle::parse_bundle;
+use newsroom::catalog::Catalog;
+use newsroom::components::article_card::ArticleCard;
+use newsroom::components::load_error_panel::LoadErrorPanel;
+use newsroom::components::nav::Nav;
+use newsroom::components::news_page::NewsPage;
+use newsroom::date::parse_date;
+use newsroom::search::Query;
+use newsroom::url_state::ViewState;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> HtmlElement {
+    let el = document().create_element("div").unwrap().unchecked_into::<HtmlElement>();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn all(root: &HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
+}
+
+const FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Test News","items":[
+  {"id":"visit","title":"Vice Mayor Miao visits","date_published":"2023-11-04","summary":"Miao Zhengge and a delegation visited.","tags":["Jinzhou"],"_newsroom":{"category":"Company News"}},
+  {"id":"zh","title":"铬盐新线投产","date_published":"2024-03-01T09:00:00+08:00","content_text":"公司铬盐生产线投产。","language":"zh-CN","_newsroom":{"category":"Products"}},
+  {"id":"fair","title":"Trade fair","date_published":"2022-06-01","content_html":"<p>Our stand</p>","_newsroom":{"category":"Events"}},
+  {"id":"bad","title":"Bad","date_published":"soon"}
+]}"#;
+
+fn catalog() -> Arc<Catalog> {
+    Arc::new(Catalog::new(parse_bundle(FEED).unwrap()))
+}
+
+#[wasm_bindgen_test]
+fn sanitizer_keeps_content_and_drops_everything_active() {
+    let host = container();
+    let html = r#"<p>Safe <strong>text</strong></p><img src=x onerror="window.__bad=1"><script>window.__bad=2</script>
+        <a href="javascript:window.__bad=3">js</a><a href="https://example.com" onclick="x()" target="_top">ok</a>
+        <iframe src="https://example.com"></iframe><form><input></form><svg><circle/></svg>
+        <p style="color:red" class="x">styled</p><font>unwrapped</font><img src="images/a.svg" alt="A">"#;
+    host.append_child(&sanitize(html, &document())).unwrap();
+    assert!(all(&host, "script, iframe, form, input, svg, font").is_empty(), "{}", host.inner_html());
+    assert_eq!(text(&host, "p strong"), "text");
+    let links = all(&host, "a");
+    assert_eq!(links.len(), 2);
+    assert_eq!(links[0].get_attribute("href"), None);
+    assert_eq!(links[1].get_attribute("href").as_deref(), Some("https://example.com"));
+    assert_eq!(links[1].get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(links[1].get_attribute("target"), None);
+    for el in all(&host, "*") {
+        let names = el.get_attribute_names();
+        for name in names.iter().filter_map(|n| n.as_string()) {
+            assert!(!name.starts_with("on") && name != "style" && name != "class", "{name} on {}", el.tag_name());
+        }
+    }
+    assert!(host.text_content().unwrap().contains("unwrapped"));
+    let imgs = all(&host, "img");
+    assert_eq!(imgs[1].get_attribute("src").as_deref(), Some("images/a.svg"));
+    assert_eq!(imgs[1].get_attribute("alt").as_deref(), Some("A"));
+}
+
+#[wasm_bindgen_test]
+fn sanitizer_flattens_absurd_nesting() {
+    let host = container();
+    let html = format!("{}deep{}", "<div><b>".repeat(500), "</b></div>".repeat(500));
+    host.append_child(&sanitize(&html, &document())).unwrap();
+    assert!(all(&host, "b").len() <= 64);
+    assert_eq!(host.text_content().unwrap(), "deep");
+}
+
+#[wasm_bindgen_test]
+fn dates_are_formatted_by_the_browser() {
+    let formatted = format_date(&parse_date("2023-11-04").unwrap());
+    assert!(formatted.contains("2023") && formatted.contains('4'), "{formatted}");
+    assert_ne!(formatted, "2023-11-04");
+}
+
+#[wasm_bindgen_test]
+async fn card_links_to_the_article_and_marks_matches() {
+    let host = container();
+    let catalog = catalog();
+    let article = catalog.articles()[0].clone();
+    let nav = Nav::new(ViewState { page: 1, ..ViewState::default() }, vec![]);
+    let _m = mount_to(host.clone(), move || {
+        view! { <ArticleCard article=article query=Query::parse("miao") nav=nav/> }
+    });
+    tick().await;
+    let link = host.query_selector("article.newsroom__card h2 a.newsroom__card-link").unwrap().unwrap();
+    let href = link.get_attribute("href").unwrap();
+    // Same path and fragment: only our parameter is added.
+    let here = window().location();
+    assert_eq!(href, format!("{}?nr-article=visit{}", here.pathname().unwrap(), here.hash().unwrap()));
+    assert_eq!(text(&host, "time"), format_date(&parse_date("2023-11-04").unwrap()));
+    assert_eq!(host.query_selector("time").unwrap().unwrap().get_attribute("datetime").as_deref(), Some("2023-11-04"));
+    assert_eq!(text(&host, ".newsroom__card-category"), "Company News");
+    let marks: Vec<String> = all(&host, ".newsroom__card-summary mark").iter().filter_map(|m| m.text_content()).collect();
+    assert_eq!(marks, ["Miao"]);
+}
+
+#[wasm_bindgen_test]
+async fn retry_button_runs_the_callback() {
+    let host = container();
+    let runs = RwSignal::new(0);
+    let _m = mount_to(host.clone(), move || {
+        view! { <LoadErrorPanel message="it broke".to_string() retry=Callback::new(move |()| runs.update(|n| *n += 1))/> }
+    });
+    tick().await;
+    assert_eq!(host.query_selector(".newsroom__error").unwrap().unwrap().get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(text(&host, ".newsroom__error-message"), "it broke");
+    host.query_selector(".newsroom__retry").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    assert_eq!(runs.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn page_counts_filters_searches_and_reports_skipped_items() {
+    let host = container();
+    let catalog = catalog();
+    let _m = mount_to(host.clone(), move || view! { <NewsPage catalog=catalog/> });
+    tick().await;
+    assert_eq!(text(&host, ".newsroom__header h1"), "Test News");
+    assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
+    assert_eq!(host.query_selector(".newsroom__count").unwrap().unwrap().get_attribute("aria-live").as_deref(), Some("polite"));
+    let options: Vec<String> = all(&host, "select[name=category] option").iter().filter_map(|o| o.text_content()).collect();
+    assert_eq!(options, ["All categories", "Company News (1)", "Events (1)", "Products (1)"]);
+    assert!(text(&host, "details.newsroom__skipped li").contains("item 4 (`id` bad)"));
+
+    let input = host.query_selector("input[type=search]").unwrap().unwrap().unchecked_into::<HtmlInputElement>();
+    input.set_value("铬盐");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(text(&host, ".newsroom__count"), "1 of 3 articles");
+    let ids: Vec<String> = all(&host, "article.newsroom__card").iter().filter_map(|a| a.get_attribute("data-id")).collect();
+    assert_eq!(ids, ["zh"]);
+    assert_eq!(host.query_selector("article.newsroom__card").unwrap().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
+    assert!(window().location().search().unwrap().contains("nr-q=%E9%93%AC%E7%9B%90"));
+    let options: Vec<String> = all(&host, "select[name=category] option").iter().filter_map(|o| o.text_content()).collect();
+    assert_eq!(options, ["All categories", "Company News (0)", "Events (0)", "Products (1)"]);
+
+    host.query_selector(".newsroom__clear").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
+    assert_eq!(window().location().search().unwrap(), "");
+
+    input.set_value("nothing-matches-this");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    let input = host.query_selector("input[type=search]").unwrap().unwrap().unchecked_into::<HtmlInputElement>();
+    assert_eq!(input.value(), "nothing-matches-this");
+    host.query_selector(".newsroom__empty-clear").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
+}
