@@ -8,6 +8,8 @@
 // parameters).
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { startServer } from './server.mjs';
@@ -510,4 +512,62 @@ e2e('no horizontal scrolling at 360 px on the list and the seed article', async 
   } finally {
     await wd.setWindowRect({ width: original.width, height: original.height });
   }
+});
+
+e2e('Chinese search matches the phrase without spaces, and accents are folded', async () => {
+  const feed = JSON.parse(fs.readFileSync(path.join(server.dist, 'feed.json'), 'utf8'));
+  const containing = (word) => feed.items.filter((i) =>
+    [i.title, i.summary, i.content_text, i.content_html].some((f) => typeof f === 'string' && f.includes(word)));
+  const expected = containing('铬盐').map((i) => i.id).sort();
+  assert.ok(expected.length >= 2, 'the sample feed should have several items with 铬盐');
+
+  await open('/');
+  await waitForList();
+  await wd.typeInto(await wd.find('input[type=search].newsroom__search'), '铬盐');
+  await waitForCount((c) => c.shown === expected.length, `${expected.length} results for 铬盐`);
+  assert.deepEqual((await cardIds()).sort(), expected, 'the items found for 铬盐');
+
+  await open('/?nr-q=societe');
+  const c = await waitForList('results for "societe"');
+  assert.ok(c.shown >= 1, 'nothing found for "societe"');
+  const marks = await wd.execute("return Array.from(document.querySelectorAll('.newsroom__card mark')).map(m => m.textContent);");
+  assert.ok(marks.includes('Société'), `"societe" should mark "Société": ${q(marks)}`);
+});
+
+e2e('the way back from an article keeps the filters, the pages shown and the scroll position', async () => {
+  await open('/?nr-category=&keep=1');
+  await waitForList();
+  await wd.click(await wd.find('.newsroom__more'));
+  await waitFor(async () => (await cardIds()).length === 20, { message: because('20 cards after "Show more"') });
+  await waitForUrl((u, p) => p.get('nr-page') === '2', 'nr-page=2 after "Show more"');
+  const target = (await cardIds())[14];
+  const y = await wd.execute(`
+    document.querySelector(${q(cardSel(target))}).scrollIntoView();
+    return window.scrollY;`);
+  assert.ok(y > 200, `the page did not scroll (scrollY ${y})`);
+  await wd.click(await wd.find(`${cardSel(target)} h2 a.newsroom__card-link`));
+  await waitForArticle(target);
+  await waitFor(async () => (await wd.execute('return window.scrollY;')) < y, { message: 'the article should open at its top' });
+
+  await wd.click(await wd.find('a.newsroom__back'));
+  await waitFor(async () => (await cardIds()).length === 20, { message: because('back to the list with 20 cards') });
+  await waitFor(async () => Math.abs((await wd.execute('return window.scrollY;')) - y) <= 2, {
+    message: async () => `scroll position not restored: ${await wd.execute('return window.scrollY;')} instead of ${y}`,
+  });
+  const u = await currentUrl();
+  assert.equal(u.searchParams.get('keep'), '1');
+  assert.equal(u.searchParams.get('nr-page'), '2');
+  assert.ok(!u.searchParams.has('nr-article'), `still has nr-article: ${u}`);
+});
+
+e2e('"Clear all" resets search, filters and sort but leaves the host parameters', async () => {
+  await open('/?nr-q=chromium&nr-year=2024&nr-sort=oldest&host=yes');
+  const filtered = await waitForList();
+  assert.ok(filtered.shown < filtered.total, `the deep link did not filter: ${filtered.text}`);
+  await wd.click(await wd.find('.newsroom__clear'));
+  await waitForCount((c) => c.shown === c.total, 'all articles after "Clear all"');
+  const u = await currentUrl();
+  assert.deepEqual([...u.searchParams.keys()], ['host'], `parameters after "Clear all": ${u.search}`);
+  assert.equal(await wd.prop(await wd.find('input[type=search].newsroom__search'), 'value'), '');
+  assert.equal(await wd.prop(await wd.find('select.newsroom__sort'), 'value'), 'newest');
 });
