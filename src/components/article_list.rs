@@ -12,33 +12,40 @@ use crate::search::Query;
 #[component]
 pub fn ArticleList(nav: Nav, catalog: Arc<Catalog>, listing: Memo<Listing>) -> impl IntoView {
     let state = nav.state;
-    move || {
-        let (query, page) = state.with(|s| (Query::parse(&s.query), s.page as usize));
-        let order = listing.with(|l| l.order.clone());
-        if order.is_empty() {
-            return view! {
-                <div class="newsroom__empty">
-                    <p>"No articles match your search and filters."</p>
-                    <button type="button" class="newsroom__empty-clear"
-                        on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear search and filters"</button>
-                </div>
-            }
-            .into_any();
-        }
-        let shown = order.len().min(page.saturating_mul(PAGE_SIZE));
-        let remaining = order.len() - shown;
-        let cards = order[..shown]
-            .iter()
-            .map(|&i| view! { <ArticleCard article=catalog.articles()[i].clone() query=query.clone() nav=nav/> })
-            .collect_view();
+    let found = move || listing.with(|l| l.order.len());
+    let shown = move || found().min(state.with(|s| s.page as usize).saturating_mul(PAGE_SIZE));
+    let remaining = move || found() - shown();
+    let has_results = move || found() > 0;
+    let has_more = move || remaining() > 0;
+    // Copy, so the keyed children below can be re-run.
+    let catalog = StoredValue::new(catalog);
+    // Keyed by article and query: "Show more" only adds cards, so the button
+    // (and the reader's keyboard focus on it) stays where it is.
+    let cards = move || {
+        let query = state.with(|s| s.query.clone());
+        listing.with(|l| l.order[..shown()].iter().map(|&i| (i, query.clone())).collect::<Vec<_>>())
+    };
+    let empty = move || {
         view! {
-            <div class="newsroom__results">{cards}</div>
-            {(remaining > 0).then(|| view! {
-                <button type="button" class="newsroom__more" on:click=move |_| nav.more()>
-                    {format!("Show more ({remaining} more)")}
-                </button>
-            })}
+            <div class="newsroom__empty">
+                <p>"No articles match your search and filters."</p>
+                <button type="button" class="newsroom__empty-clear"
+                    on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear search and filters"</button>
+            </div>
         }
-        .into_any()
+    };
+    view! {
+        <Show when=has_results fallback=empty>
+            <div class="newsroom__results">
+                <For each=cards key=|card| card.clone() let((i, query))>
+                    <ArticleCard article=catalog.with_value(|c| c.articles()[i].clone()) query=Query::parse(&query) nav=nav/>
+                </For>
+            </div>
+            <Show when=has_more>
+                <button type="button" class="newsroom__more" on:click=move |_| nav.more()>
+                    {move || format!("Show more ({} more)", remaining())}
+                </button>
+            </Show>
+        </Show>
     }
 }

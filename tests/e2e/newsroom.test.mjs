@@ -540,6 +540,8 @@ e2e('the way back from an article keeps the filters, the pages shown and the scr
   await wd.click(await wd.find('.newsroom__more'));
   await waitFor(async () => (await cardIds()).length === 20, { message: because('20 cards after "Show more"') });
   await waitForUrl((u, p) => p.get('nr-page') === '2', 'nr-page=2 after "Show more"');
+  assert.ok(await wd.execute("return document.activeElement.classList.contains('newsroom__more');"),
+    'keyboard focus should stay on "Show more" after it added results');
   const target = (await cardIds())[14];
   const y = await wd.execute(`
     document.querySelector(${q(cardSel(target))}).scrollIntoView();
@@ -570,4 +572,13 @@ e2e('"Clear all" resets search, filters and sort but leaves the host parameters'
   assert.deepEqual([...u.searchParams.keys()], ['host'], `parameters after "Clear all": ${u.search}`);
   assert.equal(await wd.prop(await wd.find('input[type=search].newsroom__search'), 'value'), '');
   assert.equal(await wd.prop(await wd.find('select.newsroom__sort'), 'value'), 'newest');
+});
+
+e2e('the mount element\'s data-src chooses the bundle and nothing in the URL can change it', async () => {
+  const requested = (p) => server.state.requests.filter((r) => r.path.split('?')[0] === p).length;
+  const before = requested('/data-src/feed.json');
+  await open('/data-src/?src=../malformed/feed.json&data-src=../malformed/feed.json&nr-src=../hostile/feed.json');
+  await waitFor(async () => (await cardIds()).length === 3, { message: because('the 3 valid items of the one-bad bundle') });
+  assert.equal(requested('/data-src/feed.json'), before, 'the default feed.json was requested despite data-src');
+  assert.equal((await wd.findAll('.newsroom__error')).length, 0, 'an error is shown');
 });

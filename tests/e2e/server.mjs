@@ -105,7 +105,10 @@ export const MALFORMED_BODY =
 
 export const HTML_PAGE_BODY = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
 
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile'];
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src'];
+
+/** `data-src`: the page's mount element names the one-bad bundle of another folder. */
+export const DATA_SRC = '../one-bad/feed.json';
 
 function scenarioFeed(name, state) {
   switch (name) {
@@ -120,6 +123,7 @@ function scenarioFeed(name, state) {
     case 'one-bad':
       return { status: 200, type: TYPES['.json'], body: JSON.stringify(ONE_BAD_FEED, null, 2) };
     case 'hostile':
+    case 'data-src': // never requested: the page must follow its data-src instead
       return { status: 200, type: TYPES['.json'], body: JSON.stringify(HOSTILE_FEED, null, 2) };
     default:
       return null;
@@ -185,6 +189,10 @@ export async function startServer({ dist = defaultDist() } = {}) {
         const u = new URL(req.url, 'http://127.0.0.1');
         res.writeHead(301, { location: `/${m[1]}/${u.search}`, 'cache-control': 'no-store' });
         return res.end();
+      }
+      if ((rest === '/' || rest === '/index.html') && m[1] === 'data-src') {
+        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom>', `<div data-newsroom data-src="${DATA_SRC}">`);
+        return send(req, res, 200, TYPES['.html'], page);
       }
       if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
       if (rest === '/feed.json') {
