@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use crate::article::Article;
 use crate::bundle::Bundle;
-use crate::search::{Query, SearchIndex};
+use crate::index::{DocFields, DocId, IndexBuilder, Matcher, SearchIndex};
+use crate::search::{segments, Query};
 use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
 
 /// How many results one page (one "Show more") adds.
@@ -14,6 +15,8 @@ pub const PAGE_SIZE: usize = 10;
 pub struct Catalog {
     pub bundle: Bundle,
     index: SearchIndex,
+    /// Each article's place in newest-first order (ties: bundle order).
+    newest_rank: Vec<u32>,
     categories: Vec<String>,
     tags: Vec<String>,
     years: Vec<i32>,
@@ -33,16 +36,39 @@ pub struct Facets {
     pub year: Vec<FacetOption>,
 }
 
-/// The results of a view: article positions in display order, and facet counts.
+/// The results of a view: article positions in display order, facet counts,
+/// and what to mark in the shown text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Listing {
     pub order: Vec<usize>,
     pub facets: Facets,
+    pub matcher: Matcher,
+}
+
+/// Adds `article` as the next document of `index`.
+pub fn index_article(index: &mut IndexBuilder, article: &Article) {
+    let mut labels = article.summary.clone().unwrap_or_default();
+    for label in article.tags.iter().chain(&article.category).chain(&article.authors) {
+        labels.push('\n');
+        labels.push_str(label);
+    }
+    let body = article.body_text();
+    let teaser = article.teaser();
+    index.add(&DocFields { title: &article.title, labels: &labels, body: &body, teaser: &teaser });
 }
 
 impl Catalog {
+    /// Indexes the whole bundle at once (the shell indexes in slices instead).
     pub fn new(bundle: Bundle) -> Self {
-        let index = SearchIndex::build(&bundle.articles);
+        let mut index = IndexBuilder::default();
+        for article in &bundle.articles {
+            index_article(&mut index, article);
+        }
+        Catalog::with_index(bundle, index.finish())
+    }
+
+    /// `index` must hold the bundle's articles, in order.
+    pub fn with_index(bundle: Bundle, index: SearchIndex) -> Self {
         let mut categories: Vec<String> = bundle.articles.iter().filter_map(|a| a.category.clone()).collect();
         let mut tags: Vec<String> = bundle.articles.iter().flat_map(|a| a.tags.iter().cloned()).collect();
         let mut years: Vec<i32> = bundle.articles.iter().map(|a| a.date.year).collect();
@@ -52,7 +78,14 @@ impl Catalog {
         }
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
-        Catalog { bundle, index, categories, tags, years }
+        let articles = &bundle.articles;
+        let mut by_date: Vec<usize> = (0..articles.len()).collect();
+        by_date.sort_by(|&a, &b| articles[b].date.timestamp.cmp(&articles[a].date.timestamp).then(a.cmp(&b)));
+        let mut newest_rank = vec![0u32; articles.len()];
+        for (rank, &i) in by_date.iter().enumerate() {
+            newest_rank[i] = rank as u32;
+        }
+        Catalog { bundle, index, newest_rank, categories, tags, years }
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -86,12 +119,17 @@ impl Catalog {
     /// filters kept, all in one pass over the articles.
     pub fn listing(&self, query: &str, filters: &Filters, sort: Sort) -> Listing {
         let query = Query::parse(query);
+        let found = self.index.search(&query);
+        let hits: Box<dyn Iterator<Item = (usize, f32)>> = match &found {
+            None => Box::new((0..self.bundle.articles.len()).map(|i| (i, 0.0))),
+            Some(found) => Box::new(found.iter().map(|&(d, s)| (d as usize, s))),
+        };
         let mut category_counts: HashMap<&str, usize> = HashMap::new();
         let mut tag_counts: HashMap<&str, usize> = HashMap::new();
         let mut year_counts: HashMap<i32, usize> = HashMap::new();
-        let mut hits: Vec<(usize, u32)> = Vec::new();
-        for (i, a) in self.bundle.articles.iter().enumerate() {
-            let Some(score) = self.index.score(i, &query) else { continue };
+        let mut shown: Vec<(usize, f32)> = Vec::new();
+        for (i, score) in hits {
+            let a = &self.bundle.articles[i];
             let category_ok = filters.category.is_none() || a.category == filters.category;
             let tag_ok = filters.tag.as_ref().is_none_or(|t| a.tags.contains(t));
             let year_ok = filters.year.is_none_or(|y| a.date.year == y);
@@ -109,21 +147,22 @@ impl Catalog {
                 *year_counts.entry(a.date.year).or_default() += 1;
             }
             if category_ok && tag_ok && year_ok {
-                hits.push((i, score));
+                shown.push((i, score));
             }
         }
-        let articles = &self.bundle.articles;
-        let newest = |a: usize, b: usize| articles[b].date.timestamp.cmp(&articles[a].date.timestamp).then(a.cmp(&b));
+        let rank = |i: usize| self.newest_rank[i];
         match sort {
-            Sort::Oldest => hits.sort_by(|&(a, _), &(b, _)| newest(b, a)),
-            Sort::Relevance if !query.is_empty() => hits.sort_by(|&(a, sa), &(b, sb)| sb.cmp(&sa).then(newest(a, b))),
-            Sort::Newest | Sort::Relevance => hits.sort_by(|&(a, _), &(b, _)| newest(a, b)),
+            Sort::Oldest => shown.sort_unstable_by_key(|&(i, _)| std::cmp::Reverse(rank(i))),
+            Sort::Relevance if !query.is_empty() => {
+                shown.sort_unstable_by(|&(a, sa), &(b, sb)| sb.total_cmp(&sa).then(rank(a).cmp(&rank(b))))
+            }
+            Sort::Newest | Sort::Relevance => shown.sort_unstable_by_key(|&(i, _)| rank(i)),
         }
         let options = |values: &[String], counts: &HashMap<&str, usize>| {
             values.iter().map(|v| FacetOption { value: v.clone(), count: counts.get(v.as_str()).copied().unwrap_or(0) }).collect()
         };
         Listing {
-            order: hits.into_iter().map(|(i, _)| i).collect(),
+            order: shown.into_iter().map(|(i, _)| i).collect(),
             facets: Facets {
                 category: options(&self.categories, &category_counts),
                 tag: options(&self.tags, &tag_counts),
@@ -133,7 +172,19 @@ impl Catalog {
                     .map(|y| FacetOption { value: y.to_string(), count: year_counts.get(y).copied().unwrap_or(0) })
                     .collect(),
             },
+            matcher: self.index.matcher(&query),
         }
+    }
+
+    /// Article `i`'s title split into runs to mark or not.
+    pub fn marked_title<'a>(&'a self, i: usize, matcher: &Matcher) -> Vec<(&'a str, bool)> {
+        let title = &self.bundle.articles[i].title;
+        segments(title, self.index.spans(i as DocId, false, title, matcher))
+    }
+
+    /// `teaser` (article `i`'s [`Article::teaser`]) split into runs to mark or not.
+    pub fn marked_teaser<'a>(&self, i: usize, teaser: &'a str, matcher: &Matcher) -> Vec<(&'a str, bool)> {
+        segments(teaser, self.index.spans(i as DocId, true, teaser, matcher))
     }
 
     /// The articles before and after `id` in `order`; an article outside the

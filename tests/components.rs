@@ -20,7 +20,7 @@ use newsroom::components::load_error_panel::LoadErrorPanel;
 use newsroom::components::nav::Nav;
 use newsroom::components::news_page::NewsPage;
 use newsroom::date::parse_date;
-use newsroom::search::Query;
+use newsroom::components::highlighted::owned;
 use newsroom::url_state::ViewState;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -29,6 +29,18 @@ fn container() -> HtmlElement {
     let el = document().create_element("div").unwrap().unchecked_into::<HtmlElement>();
     document().body().unwrap().append_child(&el).unwrap();
     el
+}
+
+/// Lets Leptos run its scheduled effects until `done` holds: updates settle
+/// over a few microtask rounds, and a fixed count of them would be fragile.
+async fn until(done: impl Fn() -> bool, what: &str) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("never happened: {what}");
 }
 
 fn all(root: &HtmlElement, selector: &str) -> Vec<web_sys::Element> {
@@ -100,11 +112,15 @@ async fn card_links_to_the_article_and_marks_matches() {
     let host = container();
     let catalog = catalog();
     let article = catalog.articles()[0].clone();
+    let listing = catalog.listing("miao", &Default::default(), Default::default());
+    let title = owned(catalog.marked_title(0, &listing.matcher));
+    let teaser_text = article.teaser();
+    let teaser = owned(catalog.marked_teaser(0, &teaser_text, &listing.matcher));
     let nav = Nav::new(ViewState { page: 1, ..ViewState::default() }, vec![]);
     let _m = mount_to(host.clone(), move || {
-        view! { <ArticleCard article=article query=Query::parse("miao") nav=nav/> }
+        view! { <ArticleCard article=article title=title teaser=teaser nav=nav/> }
     });
-    tick().await;
+    until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the card").await;
     let link = host.query_selector("article.newsroom__card h2 a.newsroom__card-link").unwrap().unwrap();
     let href = link.get_attribute("href").unwrap();
     // Same path and fragment: only our parameter is added.
@@ -115,6 +131,8 @@ async fn card_links_to_the_article_and_marks_matches() {
     assert_eq!(text(&host, ".newsroom__card-category"), "Company News");
     let marks: Vec<String> = all(&host, ".newsroom__card-summary mark").iter().filter_map(|m| m.text_content()).collect();
     assert_eq!(marks, ["Miao"]);
+    let marks: Vec<String> = all(&host, "h2 mark").iter().filter_map(|m| m.text_content()).collect();
+    assert_eq!(marks, ["Miao"]);
 }
 
 #[wasm_bindgen_test]
@@ -124,7 +142,7 @@ async fn retry_button_runs_the_callback() {
     let _m = mount_to(host.clone(), move || {
         view! { <LoadErrorPanel message="it broke".to_string() retry=Callback::new(move |()| runs.update(|n| *n += 1))/> }
     });
-    tick().await;
+    until(|| host.query_selector(".newsroom__error").unwrap().is_some(), "the error panel").await;
     assert_eq!(host.query_selector(".newsroom__error").unwrap().unwrap().get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(text(&host, ".newsroom__error-message"), "it broke");
     host.query_selector(".newsroom__retry").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
@@ -136,7 +154,7 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     let host = container();
     let catalog = catalog();
     let _m = mount_to(host.clone(), move || view! { <NewsPage catalog=catalog/> });
-    tick().await;
+    until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the first cards").await;
     assert_eq!(text(&host, ".newsroom__header h1"), "Test News");
     assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
     assert_eq!(host.query_selector(".newsroom__count").unwrap().unwrap().get_attribute("aria-live").as_deref(), Some("polite"));
@@ -147,8 +165,7 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     let input = host.query_selector("input[type=search]").unwrap().unwrap().unchecked_into::<HtmlInputElement>();
     input.set_value("铬盐");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    tick().await;
-    assert_eq!(text(&host, ".newsroom__count"), "1 of 3 articles");
+    until(|| text(&host, ".newsroom__count") == "1 of 3 articles", "one result for 铬盐").await;
     let ids: Vec<String> = all(&host, "article.newsroom__card").iter().filter_map(|a| a.get_attribute("data-id")).collect();
     assert_eq!(ids, ["zh"]);
     assert_eq!(host.query_selector("article.newsroom__card").unwrap().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
@@ -157,16 +174,14 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     assert_eq!(options, ["All categories", "Company News (0)", "Events (0)", "Products (1)"]);
 
     host.query_selector(".newsroom__clear").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
-    tick().await;
-    assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
+    until(|| text(&host, ".newsroom__count") == "3 of 3 articles", "all results after Clear all").await;
     assert_eq!(window().location().search().unwrap(), "");
 
     input.set_value("nothing-matches-this");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    tick().await;
+    until(|| text(&host, ".newsroom__count") == "0 of 3 articles", "no results").await;
     let input = host.query_selector("input[type=search]").unwrap().unwrap().unchecked_into::<HtmlInputElement>();
-    assert_eq!(input.value(), "nothing-matches-this");
+    until(|| input.value() == "nothing-matches-this", "the search box keeps what was typed").await;
     host.query_selector(".newsroom__empty-clear").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
-    tick().await;
-    assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
+    until(|| text(&host, ".newsroom__count") == "3 of 3 articles", "all results after the empty state's clear").await;
 }

@@ -1,30 +1,84 @@
-//! The results: a page of cards at a time, "Show more", or the empty state.
+//! The results: "Show more" pages of cards of which only the rows near the
+//! viewport are in the DOM, or the empty state.
 
 use std::sync::Arc;
 
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::catalog::{Catalog, Listing, PAGE_SIZE};
 use crate::components::article_card::ArticleCard;
+use crate::components::highlighted::owned;
 use crate::components::nav::Nav;
-use crate::search::Query;
+use crate::virtual_list::visible_rows;
 
 #[component]
-pub fn ArticleList(nav: Nav, catalog: Arc<Catalog>, listing: Memo<Listing>) -> impl IntoView {
+pub fn ArticleList(nav: Nav, catalog: Arc<Catalog>, listing: Memo<Listing>, row_height: RwSignal<f64>) -> impl IntoView {
     let state = nav.state;
     let found = move || listing.with(|l| l.order.len());
-    let shown = move || found().min(state.with(|s| s.page as usize).saturating_mul(PAGE_SIZE));
-    let remaining = move || found() - shown();
+    let shown = Memo::new(move |_| found().min(state.with(|s| s.page as usize).saturating_mul(PAGE_SIZE)));
+    let remaining = move || found() - shown.get();
     let has_results = move || found() > 0;
     let has_more = move || remaining() > 0;
-    // Copy, so the keyed children below can be re-run.
-    let catalog = StoredValue::new(catalog);
-    // Keyed by article and query: "Show more" only adds cards, so the button
-    // (and the reader's keyboard focus on it) stays where it is.
-    let cards = move || {
-        let query = state.with(|s| s.query.clone());
-        listing.with(|l| l.order[..shown()].iter().map(|&i| (i, query.clone())).collect::<Vec<_>>())
+    let list = NodeRef::<Div>::new();
+    let rows = RwSignal::new(visible_rows(0.0, 0.0, 0.0, shown.get_untracked()));
+
+    // Measures the list against the viewport and renders the rows near it.
+    let update = move || {
+        let Some(el) = list.get_untracked() else { return };
+        if let Some(card) = el.query_selector(".newsroom__card").ok().flatten().and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let h = f64::from(card.offset_height());
+            if h > 0.0 && h != row_height.get_untracked() {
+                row_height.set(h);
+            }
+        }
+        let top = el.get_bounding_client_rect().top();
+        let viewport = window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let next = visible_rows(top, viewport, row_height.get_untracked(), shown.get_untracked());
+        if next != rows.get_untracked() {
+            rows.set(next);
+        }
     };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
+    let resize = window_event_listener(leptos::ev::resize, move |_| update());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    // After the results change, measure again once the DOM shows them.
+    Effect::new(move |_| {
+        shown.track();
+        listing.track();
+        request_animation_frame(update);
+    });
+
+    let catalog = StoredValue::new(catalog);
+    // Keyed by article and query: scrolling and "Show more" only add or drop
+    // the cards that enter or leave the window.
+    let cards = move || {
+        let (first, last) = rows.get();
+        let query = state.with(|s| s.query.clone());
+        listing.with(|l| {
+            let last = last.min(shown.get());
+            let first = first.min(last);
+            l.order[first..last].iter().map(|&i| (i, query.clone())).collect::<Vec<_>>()
+        })
+    };
+    let card = move |(i, _query): (usize, String)| {
+        let (article, title, teaser) = catalog.with_value(|c| {
+            let article = c.articles()[i].clone();
+            let teaser_text = article.teaser();
+            listing.with_untracked(|l| {
+                let title = owned(c.marked_title(i, &l.matcher));
+                let teaser = owned(c.marked_teaser(i, &teaser_text, &l.matcher));
+                (article, title, teaser)
+            })
+        });
+        view! { <ArticleCard article=article title=title teaser=teaser nav=nav/> }
+    };
+    let above = move || format!("{}px", rows.get().0.min(shown.get()) as f64 * row_height.get());
+    let below = move || format!("{}px", shown.get().saturating_sub(rows.get().1) as f64 * row_height.get());
     let empty = move || {
         view! {
             <div class="newsroom__empty">
@@ -36,10 +90,10 @@ pub fn ArticleList(nav: Nav, catalog: Arc<Catalog>, listing: Memo<Listing>) -> i
     };
     view! {
         <Show when=has_results fallback=empty>
-            <div class="newsroom__results">
-                <For each=cards key=|card| card.clone() let((i, query))>
-                    <ArticleCard article=catalog.with_value(|c| c.articles()[i].clone()) query=Query::parse(&query) nav=nav/>
-                </For>
+            <div class="newsroom__results" node_ref=list>
+                <div class="newsroom__spacer" aria-hidden="true" style:height=above></div>
+                <For each=cards key=|card| card.clone() children=card/>
+                <div class="newsroom__spacer" aria-hidden="true" style:height=below></div>
             </div>
             <Show when=has_more>
                 <button type="button" class="newsroom__more" on:click=move |_| nav.more()>

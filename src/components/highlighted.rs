@@ -2,19 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::search::{highlight, Query};
+/// Runs of text, each flagged when it is a match.
+pub type Marked = Vec<(String, bool)>;
+
+pub fn owned(parts: Vec<(&str, bool)>) -> Marked {
+    parts.into_iter().map(|(s, hit)| (s.to_string(), hit)).collect()
+}
 
 #[component]
-pub fn Highlighted(text: String, query: Query) -> impl IntoView {
-    highlight(&text, &query)
+pub fn Highlighted(parts: Marked) -> impl IntoView {
+    parts
         .into_iter()
-        .map(|(part, hit)| {
-            let part = part.to_string();
-            if hit {
-                view! { <mark>{part}</mark> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
+        .map(|(part, hit)| if hit { view! { <mark>{part}</mark> }.into_any() } else { part.into_any() })
         .collect_view()
 }

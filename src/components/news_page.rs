@@ -14,6 +14,9 @@ use crate::components::skipped_items::SkippedItems;
 use crate::components::toolbar::Toolbar;
 use crate::url_state::ViewState;
 
+/// A card's height in pixels until one has been measured.
+const ROW_HEIGHT_GUESS: f64 = 180.0;
+
 /// The view in the URL, checked against the bundle, with what could not be used.
 fn read_url(catalog: &Catalog) -> (ViewState, Vec<String>) {
     let (state, mut problems) = ViewState::from_search(&current_search());
@@ -41,6 +44,9 @@ pub fn NewsPage(catalog: Arc<Catalog>) -> impl IntoView {
         move |_| list_key.with(|(query, filters, sort)| catalog.listing(query, filters, *sort))
     });
     let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()));
+    // Kept here, not in the list, so a list restored by "back" has its height
+    // right away and the saved scroll position lands on the same card.
+    let row_height = RwSignal::new(ROW_HEIGHT_GUESS);
     let bundle = &catalog.bundle;
     let total = bundle.articles.len();
     view! {
@@ -57,7 +63,7 @@ pub fn NewsPage(catalog: Arc<Catalog>) -> impl IntoView {
             }
             None => view! {
                 <Toolbar nav=nav listing=listing total=total/>
-                <ArticleList nav=nav catalog=catalog.clone() listing=listing/>
+                <ArticleList nav=nav catalog=catalog.clone() listing=listing row_height=row_height/>
             }.into_any(),
         }}
     }

@@ -1,104 +1,372 @@
-// `make bench`: measures the release build in dist/ (a benchmark, not a test).
+// `make bench`: Newsroom's release build (dist/) against a peer page (plain
+// JavaScript + MiniSearch, tests/bench/peer/) on generated bundles of 1,000 and
+// 10,000 articles (tests/bench/generate.mjs), in one headless Chromium.
 //
-// Reports the sizes of the wasm, js and css files (raw and gzip), the time from
-// navigation to the first article on screen, keystroke-to-DOM latency for an
-// English and a Chinese query typed key by key, and memory after load. Prints
-// a table and writes bench-results.json.
+// For each bundle size and each page, with a fresh page load per group:
+//   - first article on screen: navigation start → first .newsroom__card in the
+//     DOM (MutationObserver installed before any page script), median of 3;
+//     and search-ready: a card and no .newsroom__progress / __loading /
+//     __indexing (peer: also window.__peerReady);
+//   - memory after load (after ready, after a forced GC): JS heap
+//     (--enable-precise-memory-info) and, for ours, the wasm memory;
+//   - keystroke → updated DOM, p50 / p95, an English and a Chinese query typed
+//     key by key 3 times: set input.value, dispatch `input`, wait for a
+//     MessageChannel message (microtasks, where Leptos patches the DOM, have
+//     run), force layout, performance.now();
+//   - category filter → updated DOM, median of 5 picks;
+//   - sizes: wasm / js / css (raw and gzip -9); peer.js + minisearch.
+// Prints a table (metric | bundle size | ours | peer | ratio) and writes
+// bench-results.json at the repo root. A measurement that fails is reported
+// and the run goes on; the exit code is then 1.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import { startServer } from '../e2e/server.mjs';
+import { REPO_ROOT } from '../e2e/server.mjs';
 import { startDriver, waitFor } from '../e2e/webdriver.mjs';
+import { generateFeed, serializeFeed } from './generate.mjs';
+import { MINISEARCH, PEER_DIR, snapshotDist, startBenchServer } from './server.mjs';
 
-const LOADS = 7;
-const QUERIES = ['chromium slag', '铬盐'];
+const SIZES = [1_000, 10_000];
+const SEED = 20251125;
+const LOADS = 3;
+const REPS = 3;
+const QUERIES = { en: 'chromium slag', zh: '铬盐生产' }; // the generator guarantees both occur
+const PICKS = ['Products', 'Safety', 'Company News', 'Events', 'Sustainability'];
+const APPS = [
+  { name: 'ours', path: (n) => `/n${n}/` },
+  { name: 'peer', path: (n) => `/peer${n}/` },
+];
+const READY_TIMEOUT_MS = 120_000;
+const SCRIPT_TIMEOUT_MS = 55_000; // under webdriver.mjs's 60 s per request
 
-// Installed before any page script: records when the first article appears.
-const OBSERVER = `
-  window.addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
-  new MutationObserver((_, obs) => {
-    if (document.querySelector('.newsroom__card')) {
-      window.__firstArticle = performance.now();
-      obs.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });`;
+// Installed before any page script of every document.
+const OBSERVER = `(() => {
+  if (window.top !== window) return;
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory; });
+  const BLOCKERS = '.newsroom__progress, .newsroom__loading, .newsroom__indexing';
+  const obs = new MutationObserver(() => {
+    const card = document.querySelector('.newsroom__card');
+    if (card && window.__firstArticle == null) window.__firstArticle = performance.now();
+    const ready = !!card && !document.querySelector(BLOCKERS);
+    if (!ready) window.__readyAt = null;
+    else if (window.__readyAt == null) window.__readyAt = performance.now();
+  });
+  obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+  window.__benchStopObserver = () => obs.disconnect();
+})();`;
 
-// Types a query key by key; each latency runs from the input event to the
-// moment the page's reaction (microtasks included) has reached the DOM.
+const HELPERS = `
+  const settle = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+  const frame = () => new Promise((r) => { let d = false; const f = () => { if (!d) { d = true; setTimeout(r, 0); } }; requestAnimationFrame(f); setTimeout(f, 100); });
+  const countText = () => ((document.querySelector('.newsroom__count') || {}).textContent || '').trim();`;
+
+// Types `query` key by key (a frame between keys, outside the measurement).
 const TYPE = `
   const [query, done] = arguments;
-  const input = document.querySelector('input[type=search].newsroom__search');
-  const settled = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  ${HELPERS}
+  (async () => {
+    const latencies = [];
+    const chars = Array.from(query);
+    for (let i = 1; i <= chars.length; i++) {
+      await frame();
+      const box = document.querySelector('input[type=search].newsroom__search');
+      const t0 = performance.now();
+      box.value = chars.slice(0, i).join('');
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      void document.body.offsetHeight;
+      latencies.push(performance.now() - t0);
+    }
+    done({ latencies, count: countText(), cards: document.querySelectorAll('.newsroom__card').length,
+      marks: document.querySelectorAll('.newsroom__card mark').length });
+  })().catch((e) => done({ error: String(e && e.stack || e) }));`;
+
+const CLEAR = `
+  const [done] = arguments;
+  ${HELPERS}
+  (async () => {
+    const box = document.querySelector('input[type=search].newsroom__search');
+    box.value = '';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    await frame();
+    done(countText());
+  })().catch((e) => done({ error: String(e && e.stack || e) }));`;
+
+const FILTER = `
+  const [picks, done] = arguments;
+  ${HELPERS}
+  const select = () => document.querySelector('select.newsroom__filter[name=category]');
+  const reset = async () => {
+    const s = select();
+    s.value = '';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    await frame();
+  };
   (async () => {
     const out = [];
-    for (let i = 1; i <= query.length; i++) {
+    for (const pick of picks) {
+      await reset();
+      const s = select();
       const t0 = performance.now();
-      input.value = query.slice(0, i);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await settled();
-      out.push(performance.now() - t0);
+      s.value = pick;
+      const valid = s.value === pick;
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle();
+      void document.body.offsetHeight;
+      const ms = performance.now() - t0;
+      const cats = Array.from(document.querySelectorAll('.newsroom__card .newsroom__card-category'), (e) => e.textContent.trim());
+      out.push({ pick, ms, valid, count: countText(), cards: cats.length, allMatch: cats.length > 0 && cats.every((c) => c === pick) });
     }
-    done({ latencies: out, count: document.querySelector('.newsroom__count').textContent });
-  })();`;
+    await reset();
+    done(out);
+  })().catch((e) => done({ error: String(e && e.stack || e) }));`;
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const pct = (xs, p) => {
+// ---------------------------------------------------------------- helpers --
+
+const median = (xs) => pct(xs, 50);
+function pct(xs, p) {
+  if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  const rank = (p / 100) * (s.length - 1); // linear interpolation between closest ranks
+  const lo = Math.floor(rank);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (rank - lo);
+}
+const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+const fileSize = (file) => {
+  const bytes = fs.readFileSync(file);
+  return { file: path.relative(REPO_ROOT, file) || file, raw: bytes.length, gzip: gz(bytes) };
 };
-const ms = (x) => `${x.toFixed(1)} ms`;
 
-function sizes(dist) {
+function distSizes(dist) {
   const out = {};
-  for (const file of fs.readdirSync(dist)) {
+  for (const file of fs.readdirSync(dist).sort()) {
     const ext = path.extname(file).slice(1);
     if (!['wasm', 'js', 'css'].includes(ext)) continue;
     const bytes = fs.readFileSync(path.join(dist, file));
-    out[ext] = { file, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+    out[ext] = { file, raw: bytes.length, gzip: gz(bytes) };
   }
   return out;
 }
 
-const server = await startServer();
-const wd = await startDriver();
+const fmt = {
+  ms: (x) => (x == null ? 'n/a' : `${x.toFixed(1)} ms`),
+  bytes: (n) => (n == null ? 'n/a' : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`),
+  ratio: (a, b) => (a == null || b == null || !b ? '' : `${(a / b).toFixed(2)}×`),
+};
+
+// ------------------------------------------------------------------- main --
+
+const started = Date.now();
+const errors = [];
+const results = {};
+
+console.error(`bench: generating bundles (seed ${SEED})…`);
+const bundles = new Map();
+const bundleInfo = {};
+for (const n of SIZES) {
+  const t0 = performance.now();
+  const body = Buffer.from(serializeFeed(generateFeed(n, SEED)));
+  bundles.set(n, body);
+  bundleInfo[n] = { items: n, bytes: body.length, gzip: gz(body), generateMs: Math.round(performance.now() - t0) };
+}
+
+const dist = await snapshotDist();
+const server = await startBenchServer({ bundles, dist });
+let wd;
 try {
+  wd = await startDriver({
+    extraArgs: ['--enable-precise-memory-info', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+  });
+  await wd.cmd('POST', '/timeouts', { script: SCRIPT_TIMEOUT_MS });
   await wd.cmd('POST', '/goog/cdp/execute', { cmd: 'Page.addScriptToEvaluateOnNewDocument', params: { source: OBSERVER } });
-  const firsts = [];
-  for (let i = 0; i < LOADS; i++) {
-    await wd.goto(`${server.url}/?bench=${i}`);
-    firsts.push(await waitFor(() => wd.execute('return window.__firstArticle;'), { message: 'no article appeared' }));
+
+  /** A fresh load of `app` with `n` articles; resolves once it is ready for search. */
+  async function load(app, n) {
+    await wd.goto(`${server.url}${app.path(n)}`);
+    const probe = `return { first: window.__firstArticle ?? null, ready: window.__readyAt ?? null,
+      peer: window.__peerReady === true, peerError: window.__peerError || null,
+      error: (document.querySelector('.newsroom__error') || {}).textContent || null };`;
+    let state;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      let fatal = null;
+      state = await waitFor(async () => {
+        const s = await wd.execute(probe);
+        if (s.error || s.peerError) fatal = s.error || s.peerError;
+        return fatal || (s.ready != null && (app.name !== 'peer' || s.peer)) ? s : null;
+      }, { timeout: READY_TIMEOUT_MS, interval: 50, message: `${app.name} ${n}: not ready for search` });
+      if (fatal) throw new Error(`page error: ${String(fatal).trim().slice(0, 300)}`);
+      // Stable: still ready, and since the same moment, a little later.
+      await new Promise((r) => setTimeout(r, 300));
+      const again = await wd.execute(probe);
+      if (again.ready === state.ready) break;
+    }
+    await wd.execute('window.__benchStopObserver && window.__benchStopObserver();');
+    return state;
   }
-  const memory = await wd.execute(
-    'return { jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : null };');
-  const typing = {};
-  for (const query of QUERIES) {
-    await wd.goto(`${server.url}/`);
-    await waitFor(() => wd.maybeFind('.newsroom__card'), { message: 'no article appeared' });
-    typing[query] = await wd.executeAsync(TYPE, query);
+
+  async function group(n, app, name, fn) {
+    const t0 = Date.now();
+    try {
+      return await fn();
+    } catch (err) {
+      const message = String(err && err.message || err).split('\n').slice(0, 3).join(' | ');
+      errors.push({ size: n, app: app.name, group: name, message });
+      console.error(`bench: ${app.name} ${n} ${name}: FAILED: ${message}`);
+      return null;
+    } finally {
+      console.error(`bench: ${app.name} ${n} ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
   }
-  const size = sizes(server.dist);
-  const result = {
-    articles: JSON.parse(fs.readFileSync(path.join(server.dist, 'feed.json'), 'utf8')).items.length,
-    firstArticleMs: { median: pct(firsts, 50), samples: firsts },
-    typing: Object.fromEntries(Object.entries(typing).map(([q, t]) => [q, { p50: pct(t.latencies, 50), p95: pct(t.latencies, 95), count: t.count.trim(), samples: t.latencies }])),
-    memory,
-    size,
-  };
-  fs.writeFileSync('bench-results.json', JSON.stringify(result, null, 2));
-  const rows = [
-    ['bundle', `${result.articles} articles (sample feed.json)`],
-    ['first article on screen (median of ' + LOADS + ')', ms(result.firstArticleMs.median)],
-    ...Object.entries(result.typing).map(([q, t]) => [`keystroke → DOM "${q}" p50 / p95`, `${ms(t.p50)} / ${ms(t.p95)}`]),
-    ['JS heap after load', memory.jsHeap == null ? 'n/a' : kb(memory.jsHeap)],
-    ['wasm memory after load', memory.wasm == null ? 'n/a' : kb(memory.wasm)],
-    ...Object.entries(size).map(([ext, s]) => [`${ext} (raw / gzip)`, `${kb(s.raw)} / ${kb(s.gzip)}`]),
-  ];
-  const w = Math.max(...rows.map((r) => r[0].length));
-  for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
-  console.log('\nwritten: bench-results.json');
+
+  for (const n of SIZES) {
+    results[n] = {};
+    for (const app of APPS) {
+      const r = (results[n][app.name] = {});
+      await group(n, app, 'load', async () => {
+        const firsts = [];
+        const readies = [];
+        for (let i = 0; i < LOADS; i++) {
+          const s = await load(app, n);
+          firsts.push(s.first);
+          readies.push(s.ready);
+        }
+        r.firstArticleMs = { median: median(firsts), samples: firsts };
+        r.readyMs = { median: median(readies), samples: readies };
+        // Memory of the last load, after ready and a full GC.
+        await wd.cmd('POST', '/goog/cdp/execute', { cmd: 'HeapProfiler.collectGarbage', params: {} });
+        const m = await wd.execute(`return { jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
+          wasm: window.__wasmMemory && window.__wasmMemory.buffer ? window.__wasmMemory.buffer.byteLength : null };`);
+        r.memory = { ...m, total: (m.jsHeap || 0) + (m.wasm || 0) };
+      });
+      await group(n, app, 'typing', async () => {
+        await load(app, n);
+        r.typing = {};
+        for (const [lang, query] of Object.entries(QUERIES)) {
+          const samples = [];
+          let last;
+          for (let rep = 0; rep < REPS; rep++) {
+            last = await wd.executeAsync(TYPE, query);
+            if (last.error) throw new Error(last.error);
+            samples.push(...last.latencies);
+            const cleared = await wd.executeAsync(CLEAR);
+            if (cleared && cleared.error) throw new Error(cleared.error);
+          }
+          r.typing[lang] = {
+            query, p50: pct(samples, 50), p95: pct(samples, 95), samples,
+            count: last.count, found: Number((/^(\d+)/.exec(last.count) || [])[1] ?? NaN), cards: last.cards, marks: last.marks,
+          };
+        }
+      });
+      await group(n, app, 'filter', async () => {
+        await load(app, n);
+        const picks = await wd.executeAsync(FILTER, PICKS);
+        if (picks.error) throw new Error(picks.error);
+        r.filter = { median: median(picks.map((p) => p.ms)), picks };
+        const bad = picks.filter((p) => !p.valid || !p.allMatch);
+        if (bad.length) r.filter.problems = bad.map((p) => `${p.pick}: ${!p.valid ? 'no such option' : 'cards of other categories shown'}`);
+      });
+    }
+  }
 } finally {
-  await wd.quit();
+  if (wd) await wd.quit();
   await server.close();
+}
+
+const sizes = {
+  ours: distSizes(dist),
+  peer: { 'peer.js': fileSize(path.join(PEER_DIR, 'peer.js')), minisearch: fileSize(MINISEARCH) },
+};
+fs.rmSync(dist, { recursive: true, force: true });
+const sum = (...xs) => xs.reduce((a, x) => ({ raw: a.raw + (x ? x.raw : 0), gzip: a.gzip + (x ? x.gzip : 0) }), { raw: 0, gzip: 0 });
+sizes.ours.code = sum(sizes.ours.wasm, sizes.ours.js);
+sizes.peer.code = sum(sizes.peer['peer.js'], sizes.peer.minisearch);
+
+// ------------------------------------------------------------------ table --
+
+const rows = [];
+const row = (metric, size, ours, peer, ratio) => rows.push({ metric, size, ours, peer, ratio });
+const get = (obj, ...keys) => keys.reduce((o, k) => (o == null ? o : o[k]), obj);
+const timed = (metric, n, ...keys) => {
+  const o = get(results, n, 'ours', ...keys);
+  const p = get(results, n, 'peer', ...keys);
+  row(metric, n, fmt.ms(o), fmt.ms(p), fmt.ratio(o, p));
+};
+for (const n of SIZES) {
+  const b = bundleInfo[n];
+  row('feed.json (raw / gzip)', n, `${fmt.bytes(b.bytes)} / ${fmt.bytes(b.gzip)}`, 'same', '');
+  timed(`first article on screen (median of ${LOADS})`, n, 'firstArticleMs', 'median');
+  timed(`ready for search (median of ${LOADS})`, n, 'readyMs', 'median');
+  for (const lang of Object.keys(QUERIES)) {
+    timed(`keystroke → DOM "${QUERIES[lang]}" p50`, n, 'typing', lang, 'p50');
+    timed(`keystroke → DOM "${QUERIES[lang]}" p95`, n, 'typing', lang, 'p95');
+  }
+  for (const lang of Object.keys(QUERIES)) {
+    const o = get(results, n, 'ours', 'typing', lang);
+    const p = get(results, n, 'peer', 'typing', lang);
+    row(`count after "${QUERIES[lang]}"`, n, o ? o.count : 'n/a', p ? p.count : 'n/a', fmt.ratio(o && o.found, p && p.found));
+  }
+  timed(`category filter → DOM (median of ${PICKS.length})`, n, 'filter', 'median');
+  const mo = get(results, n, 'ours', 'memory');
+  const mp = get(results, n, 'peer', 'memory');
+  row('JS heap after load (after GC)', n, fmt.bytes(mo && mo.jsHeap), fmt.bytes(mp && mp.jsHeap), fmt.ratio(mo && mo.jsHeap, mp && mp.jsHeap));
+  row('wasm memory after load', n, fmt.bytes(mo && mo.wasm), '—', '');
+  row('JS heap + wasm memory', n, fmt.bytes(mo && mo.total), fmt.bytes(mp && mp.total), fmt.ratio(mo && mo.total, mp && mp.total));
+}
+const so = sizes.ours;
+const sp = sizes.peer;
+row('code raw (wasm+js | peer.js+minisearch)', 'any', fmt.bytes(so.code.raw), fmt.bytes(sp.code.raw), fmt.ratio(so.code.raw, sp.code.raw));
+row('code gzip -9', 'any', fmt.bytes(so.code.gzip), fmt.bytes(sp.code.gzip), fmt.ratio(so.code.gzip, sp.code.gzip));
+for (const ext of ['wasm', 'js']) {
+  if (so[ext]) row(`  ${ext} (raw / gzip)`, 'any', `${fmt.bytes(so[ext].raw)} / ${fmt.bytes(so[ext].gzip)}`, '—', '');
+}
+row('  peer.js / minisearch (raw / gzip)', 'any', '—',
+  `${fmt.bytes(sp['peer.js'].raw)} / ${fmt.bytes(sp['peer.js'].gzip)}; ${fmt.bytes(sp.minisearch.raw)} / ${fmt.bytes(sp.minisearch.gzip)}`, '');
+if (so.css) row('css (raw / gzip), shared by both pages', 'any', `${fmt.bytes(so.css.raw)} / ${fmt.bytes(so.css.gzip)}`, 'same', '');
+
+const head = { metric: 'metric', size: 'bundle size', ours: 'ours', peer: 'peer', ratio: 'ratio (ours/peer)' };
+const cols = Object.keys(head);
+const cell = (r, c) => (c === 'size' && typeof r.size === 'number' ? r.size.toLocaleString('en-US') : String(r[c]));
+// Terminal columns: CJK and full-width characters take two.
+const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const columns = (s) => [...s].reduce((w, ch) => w + (wide.test(ch) ? 2 : 1), 0);
+const pad = (s, w) => s + ' '.repeat(Math.max(0, w - columns(s)));
+const width = Object.fromEntries(cols.map((c) => [c, Math.max(...[head, ...rows].map((r) => columns(cell(r, c))))]));
+const line = (r) => cols.map((c) => pad(cell(r, c), width[c])).join(' | ').trimEnd();
+console.log(line(head));
+console.log(cols.map((c) => '-'.repeat(width[c])).join('-|-'));
+for (const r of rows) console.log(line(r));
+
+const durationMs = Date.now() - started;
+const report = {
+  date: new Date().toISOString(),
+  durationMs,
+  seed: SEED,
+  bundles: bundleInfo,
+  queries: QUERIES,
+  picks: PICKS,
+  results,
+  sizes,
+  table: rows,
+  errors,
+};
+fs.writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), JSON.stringify(report, null, 2) + '\n');
+console.log(`\nwritten: bench-results.json (${(durationMs / 1000).toFixed(0)} s)`);
+for (const n of SIZES) {
+  for (const app of APPS) {
+    const f = get(results, n, app.name, 'filter', 'problems');
+    if (f) console.log(`note: ${app.name} ${n} filter: ${f.join('; ')}`);
+    for (const lang of Object.keys(QUERIES)) {
+      const t = get(results, n, app.name, 'typing', lang);
+      if (t && !(t.found > 0)) console.log(`note: ${app.name} ${n} "${t.query}": count "${t.count}" has no results`);
+    }
+  }
+}
+if (errors.length) {
+  console.log(`\n${errors.length} measurement(s) failed:`);
+  for (const e of errors) console.log(`  ${e.app} ${e.size} ${e.group}: ${e.message}`);
+  process.exitCode = 1;
 }

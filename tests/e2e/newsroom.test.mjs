@@ -75,6 +75,20 @@ async function pageSnapshot() {
 }
 const because = (msg) => async () => msg + (await pageSnapshot());
 
+/** Scrolls down from the top until `css` is rendered (the list renders only what is near the viewport). */
+async function scrollUntil(css) {
+  await wd.execute('window.scrollTo(0, 0);');
+  return waitFor(async () => {
+    const state = await wd.execute(`
+      if (document.querySelector(arguments[0])) return 'found';
+      const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+      window.scrollBy(0, window.innerHeight * 0.5);
+      return end ? 'end' : 'scrolling';`, css);
+    if (state === 'end') throw new Error(`reached the bottom of the page without finding ${css}`);
+    return state === 'found' && wd.find(css);
+  }, { timeout: 20_000, message: because(`scrolling to ${css}`) });
+}
+
 async function textOf(css) {
   return (await wd.text(await wd.find(css))).trim();
 }
@@ -203,17 +217,16 @@ e2e('the seed article is listed and opens in the article view', async () => {
   await open('/');
   await waitForList();
   const card = cardSel(SEED_ID);
-  // The list shows 10 at a time, newest first: use "Show more" until the seed appears.
-  for (let page = 0; !(await wd.maybeFind(card)); page++) {
-    const before = await cardIds();
-    const more = await wd.maybeFind('.newsroom__more');
-    assert.ok(more, `seed card ${card} is not listed and there is no .newsroom__more button; cards: ${q(before)}`);
-    assert.ok(page < 100, 'clicked "Show more" 100 times without finding the seed');
-    await wd.click(more);
-    await waitFor(async () => q(await cardIds()) !== q(before), {
-      message: because('clicking .newsroom__more did not change the list'),
-    });
+  // Ten at a time, newest first, and only the cards near the viewport exist:
+  // show every page, then scroll down until the seed's card is rendered.
+  for (let page = 0; await wd.maybeFind('.newsroom__more'); page++) {
+    assert.ok(page < 100, 'clicked "Show more" 100 times');
+    const before = await textOf('.newsroom__more');
+    await wd.click(await wd.find('.newsroom__more'));
+    await waitFor(async () => !(await wd.maybeFind('.newsroom__more')) || (await textOf('.newsroom__more')) !== before,
+      { message: because('"Show more" did not add results') });
   }
+  await scrollUntil(card);
   const time = await wd.find(`${card} time[datetime]`);
   const datetime = await wd.attr(time, 'datetime');
   assert.match(datetime, /^2023-11-0[345]/, `seed card time[datetime] is ${q(datetime)}`);
@@ -538,23 +551,25 @@ e2e('the way back from an article keeps the filters, the pages shown and the scr
   await open('/?nr-category=&keep=1');
   await waitForList();
   await wd.click(await wd.find('.newsroom__more'));
-  await waitFor(async () => (await cardIds()).length === 20, { message: because('20 cards after "Show more"') });
   await waitForUrl((u, p) => p.get('nr-page') === '2', 'nr-page=2 after "Show more"');
   assert.ok(await wd.execute("return document.activeElement.classList.contains('newsroom__more');"),
     'keyboard focus should stay on "Show more" after it added results');
-  const target = (await cardIds())[14];
-  const y = await wd.execute(`
-    document.querySelector(${q(cardSel(target))}).scrollIntoView();
-    return window.scrollY;`);
+  // Scroll to the last of the 20 results; it must be rendered there.
+  const { y, target } = await waitFor(async () => wd.execute(`
+    document.querySelector('.newsroom__more').scrollIntoView({ block: 'end' });
+    const cards = document.querySelectorAll('article.newsroom__card');
+    const last = cards[cards.length - 1];
+    return last && last.getBoundingClientRect().bottom <= window.innerHeight ? { y: window.scrollY, target: last.dataset.id } : null;`),
+  { message: because('the last of 20 cards near "Show more"') });
   assert.ok(y > 200, `the page did not scroll (scrollY ${y})`);
   await wd.click(await wd.find(`${cardSel(target)} h2 a.newsroom__card-link`));
   await waitForArticle(target);
   await waitFor(async () => (await wd.execute('return window.scrollY;')) < y, { message: 'the article should open at its top' });
 
   await wd.click(await wd.find('a.newsroom__back'));
-  await waitFor(async () => (await cardIds()).length === 20, { message: because('back to the list with 20 cards') });
+  await waitFor(() => wd.maybeFind(cardSel(target)), { message: because(`back to the list, with ${target} rendered`) });
   await waitFor(async () => Math.abs((await wd.execute('return window.scrollY;')) - y) <= 2, {
-    message: async () => `scroll position not restored: ${await wd.execute('return window.scrollY;')} instead of ${y}`,
+    message: async () => `scroll position not restored: ${q(await wd.execute('return [window.scrollY, document.documentElement.scrollHeight, window.innerHeight];'))} instead of ${y}`,
   });
   const u = await currentUrl();
   assert.equal(u.searchParams.get('keep'), '1');
@@ -581,4 +596,22 @@ e2e('the mount element\'s data-src chooses the bundle and nothing in the URL can
   await waitFor(async () => (await cardIds()).length === 3, { message: because('the 3 valid items of the one-bad bundle') });
   assert.equal(requested('/data-src/feed.json'), before, 'the default feed.json was requested despite data-src');
   assert.equal((await wd.findAll('.newsroom__error')).length, 0, 'an error is shown');
+});
+
+e2e('only the cards near the viewport are in the DOM, however many results are shown', async () => {
+  await open('/?nr-page=100');
+  const c = await waitForList();
+  assert.ok(c.shown > 40, `the sample should have over 40 articles: ${c.text}`);
+  assert.equal(await wd.maybeFind('.newsroom__more'), null, 'every result is shown, so no "Show more"');
+  const rendered = async () => (await cardIds()).length;
+  const atTop = await rendered();
+  assert.ok(atTop > 0 && atTop <= 20, `${atTop} cards in the DOM at the top of ${c.shown} results`);
+  const feed = JSON.parse(fs.readFileSync(path.join(server.dist, 'feed.json'), 'utf8'));
+  const oldest = [...feed.items].sort((a, b) => Date.parse(a.date_published) - Date.parse(b.date_published))[0].id;
+  await scrollUntil(cardSel(oldest));
+  const atBottom = await rendered();
+  assert.ok(atBottom <= 20, `${atBottom} cards in the DOM at the bottom of ${c.shown} results`);
+  const height = await wd.execute("return document.querySelector('.newsroom__results').getBoundingClientRect().height;");
+  const row = await wd.execute("return document.querySelector('.newsroom__card').offsetHeight;");
+  assert.ok(Math.abs(height - row * c.shown) <= 2, `the list is ${height}px high for ${c.shown} rows of ${row}px`);
 });
