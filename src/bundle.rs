@@ -9,6 +9,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::article::{Article, Body};
+pub use crate::bundle_reader::BundleReader;
 use crate::date::parse_date;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -78,8 +79,17 @@ impl fmt::Display for ItemError {
     }
 }
 
-/// Parses the text of a bundle.
+/// Parses the text of a bundle (the same path as a bundle read while it arrives).
 pub fn parse_bundle(text: &str) -> Result<Bundle, BundleError> {
+    let mut reader = BundleReader::default();
+    reader.push(text.as_bytes());
+    reader.finish()
+}
+
+/// The whole-document path: for what is not an object with an `items` list
+/// (to say what it is), and for exact error positions in malformed JSON.
+pub(crate) fn parse_whole(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e.valid_up_to()))?;
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
         return Err(BundleError::Empty);
@@ -88,49 +98,76 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, BundleError> {
         let start: String = trimmed.chars().take(40).collect();
         return Err(BundleError::Html { start });
     }
-    let value: Value = serde_json::from_str(trimmed).map_err(|e| BundleError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: syntax_message(&e),
-    })?;
+    let value: Value = serde_json::from_str(trimmed).map_err(|e| syntax(&e))?;
     let Value::Object(feed) = value else {
         return Err(BundleError::NotAnObject { found: kind_of(&value) });
     };
-    if let Some(version) = feed.get("version") {
-        let known = version.as_str().is_some_and(|v| {
-            let v = v.trim_start_matches("https://").trim_start_matches("http://");
-            v.starts_with("jsonfeed.org/version/1")
-        });
-        if !known {
-            let version = version.as_str().map_or_else(|| version.to_string(), str::to_string);
-            return Err(BundleError::UnknownVersion { version });
-        }
-    }
+    check_version(feed.get("version"))?;
     let items = match feed.get("items") {
         None | Some(Value::Null) => return Err(BundleError::NoItems),
         Some(Value::Array(items)) => items,
         Some(other) => return Err(BundleError::ItemsNotAList { found: kind_of(other) }),
     };
+    let mut reader = ItemReader::default();
+    for item in items {
+        reader.read(item);
+    }
+    Ok(reader.into_bundle(&feed))
+}
 
-    let mut articles = Vec::with_capacity(items.len());
-    let mut skipped = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        match read_item(i + 1, item, &seen) {
+fn not_utf8(bytes: &[u8], at: usize) -> BundleError {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+    BundleError::Syntax { line, column, message: "invalid UTF-8 text".into() }
+}
+
+pub(crate) fn syntax(e: &serde_json::Error) -> BundleError {
+    BundleError::Syntax { line: e.line(), column: e.column(), message: syntax_message(e) }
+}
+
+pub(crate) fn check_version(version: Option<&Value>) -> Result<(), BundleError> {
+    let Some(version) = version else { return Ok(()) };
+    let known = version.as_str().is_some_and(|v| {
+        let v = v.trim_start_matches("https://").trim_start_matches("http://");
+        v.starts_with("jsonfeed.org/version/1")
+    });
+    if known {
+        return Ok(());
+    }
+    let version = version.as_str().map_or_else(|| version.to_string(), str::to_string);
+    Err(BundleError::UnknownVersion { version })
+}
+
+/// Validates items one at a time, remembering ids to catch duplicates.
+#[derive(Default)]
+pub(crate) struct ItemReader {
+    articles: Vec<Article>,
+    skipped: Vec<ItemError>,
+    seen: HashMap<String, usize>,
+}
+
+impl ItemReader {
+    pub(crate) fn read(&mut self, item: &Value) {
+        let index = self.articles.len() + self.skipped.len() + 1;
+        match read_item(index, item, &self.seen) {
             Ok(article) => {
-                seen.insert(article.id.clone(), i + 1);
-                articles.push(article);
+                self.seen.insert(article.id.clone(), index);
+                self.articles.push(article);
             }
-            Err(e) => skipped.push(e),
+            Err(e) => self.skipped.push(e),
         }
     }
-    Ok(Bundle {
-        title: string(&feed, "title").unwrap_or_else(|| "News".to_string()),
-        description: string(&feed, "description"),
-        language: string(&feed, "language"),
-        articles,
-        skipped,
-    })
+
+    pub(crate) fn into_bundle(self, feed: &Map<String, Value>) -> Bundle {
+        Bundle {
+            title: string(feed, "title").unwrap_or_else(|| "News".to_string()),
+            description: string(feed, "description"),
+            language: string(feed, "language"),
+            articles: self.articles,
+            skipped: self.skipped,
+        }
+    }
 }
 
 fn read_item(index: usize, item: &Value, seen: &HashMap<String, usize>) -> Result<Article, ItemError> {

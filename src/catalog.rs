@@ -1,8 +1,6 @@
 //! The loaded bundle plus what is derived from it once: the search index and
 //! the facet values. Answers "what does this view show?" for the components.
 
-use std::collections::HashMap;
-
 use crate::article::Article;
 use crate::bundle::Bundle;
 use crate::index::{DocFields, DocId, IndexBuilder, Matcher, SearchIndex};
@@ -15,8 +13,13 @@ pub const PAGE_SIZE: usize = 10;
 pub struct Catalog {
     pub bundle: Bundle,
     index: SearchIndex,
-    /// Each article's place in newest-first order (ties: bundle order).
-    newest_rank: Vec<u32>,
+    /// Article positions newest first (ties: bundle order).
+    by_date: Vec<u32>,
+    /// Each article's facet values as positions in `categories`, `tags`, `years`,
+    /// so counting is array arithmetic rather than string hashing.
+    doc_category: Vec<Option<u16>>,
+    doc_tags: Vec<Vec<u16>>,
+    doc_year: Vec<u16>,
     categories: Vec<String>,
     tags: Vec<String>,
     years: Vec<i32>,
@@ -73,19 +76,22 @@ impl Catalog {
         let mut tags: Vec<String> = bundle.articles.iter().flat_map(|a| a.tags.iter().cloned()).collect();
         let mut years: Vec<i32> = bundle.articles.iter().map(|a| a.date.year).collect();
         for list in [&mut categories, &mut tags] {
-            list.sort_by_cached_key(|s| (s.to_lowercase(), s.clone()));
+            list.sort_by(|a, b| cmp_label(a, b));
             list.dedup();
         }
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
         let articles = &bundle.articles;
-        let mut by_date: Vec<usize> = (0..articles.len()).collect();
-        by_date.sort_by(|&a, &b| articles[b].date.timestamp.cmp(&articles[a].date.timestamp).then(a.cmp(&b)));
-        let mut newest_rank = vec![0u32; articles.len()];
-        for (rank, &i) in by_date.iter().enumerate() {
-            newest_rank[i] = rank as u32;
-        }
-        Catalog { bundle, index, newest_rank, categories, tags, years }
+        let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
+        by_date.sort_by_key(|&i| (std::cmp::Reverse(articles[i as usize].date.timestamp), i));
+        let position = |list: &[String], v: &str| list.binary_search_by(|x| cmp_label(x, v)).ok().map(|i| i as u16);
+        let doc_category = articles.iter().map(|a| a.category.as_deref().and_then(|c| position(&categories, c))).collect();
+        let doc_tags = articles.iter().map(|a| a.tags.iter().filter_map(|t| position(&tags, t)).collect()).collect();
+        let doc_year = articles
+            .iter()
+            .map(|a| years.iter().position(|&y| y == a.date.year).unwrap_or_default() as u16)
+            .collect();
+        Catalog { bundle, index, by_date, doc_category, doc_tags, doc_year, categories, tags, years }
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -119,58 +125,70 @@ impl Catalog {
     /// filters kept, all in one pass over the articles.
     pub fn listing(&self, query: &str, filters: &Filters, sort: Sort) -> Listing {
         let query = Query::parse(query);
-        let found = self.index.search(&query);
-        let hits: Box<dyn Iterator<Item = (usize, f32)>> = match &found {
-            None => Box::new((0..self.bundle.articles.len()).map(|i| (i, 0.0))),
-            Some(found) => Box::new(found.iter().map(|&(d, s)| (d as usize, s))),
+        // Scores by article; NaN marks "not found".
+        let scores: Option<Vec<f32>> = self.index.search(&query).map(|found| {
+            let mut scores = vec![f32::NAN; self.bundle.articles.len()];
+            for (d, s) in found {
+                scores[d as usize] = s;
+            }
+            scores
+        });
+        let position = |list: &[String], v: &Option<String>| {
+            v.as_ref().map(|v| list.binary_search_by(|x| cmp_label(x, v)).map(|i| i as u16).ok())
         };
-        let mut category_counts: HashMap<&str, usize> = HashMap::new();
-        let mut tag_counts: HashMap<&str, usize> = HashMap::new();
-        let mut year_counts: HashMap<i32, usize> = HashMap::new();
-        let mut shown: Vec<(usize, f32)> = Vec::new();
-        for (i, score) in hits {
-            let a = &self.bundle.articles[i];
-            let category_ok = filters.category.is_none() || a.category == filters.category;
-            let tag_ok = filters.tag.as_ref().is_none_or(|t| a.tags.contains(t));
-            let year_ok = filters.year.is_none_or(|y| a.date.year == y);
+        // `Some(None)`: a filter on a value the bundle does not have, which matches nothing.
+        let want_category = position(&self.categories, &filters.category);
+        let want_tag = position(&self.tags, &filters.tag);
+        let want_year = filters.year.map(|y| self.years.iter().position(|&v| v == y).map(|i| i as u16));
+        let mut category_counts = vec![0usize; self.categories.len()];
+        let mut tag_counts = vec![0usize; self.tags.len()];
+        let mut year_counts = vec![0usize; self.years.len()];
+        let mut shown: Vec<usize> = Vec::new();
+        // Walking in date order makes newest (and oldest) first need no sort.
+        let walk: Box<dyn Iterator<Item = &u32>> =
+            if sort == Sort::Oldest { Box::new(self.by_date.iter().rev()) } else { Box::new(self.by_date.iter()) };
+        for &i in walk {
+            let i = i as usize;
+            if scores.as_ref().is_some_and(|s| s[i].is_nan()) {
+                continue;
+            }
+            let category = self.doc_category[i];
+            let tags = &self.doc_tags[i];
+            let year = self.doc_year[i];
+            let category_ok = want_category.is_none_or(|w| w.is_some() && w == category);
+            let tag_ok = want_tag.is_none_or(|w| w.is_some_and(|w| tags.contains(&w)));
+            let year_ok = want_year.is_none_or(|w| w == Some(year));
             if tag_ok && year_ok {
-                if let Some(c) = &a.category {
-                    *category_counts.entry(c).or_default() += 1;
+                if let Some(c) = category {
+                    category_counts[usize::from(c)] += 1;
                 }
             }
             if category_ok && year_ok {
-                for t in &a.tags {
-                    *tag_counts.entry(t).or_default() += 1;
+                for &t in tags {
+                    tag_counts[usize::from(t)] += 1;
                 }
             }
             if category_ok && tag_ok {
-                *year_counts.entry(a.date.year).or_default() += 1;
+                year_counts[usize::from(year)] += 1;
             }
             if category_ok && tag_ok && year_ok {
-                shown.push((i, score));
+                shown.push(i);
             }
         }
-        let rank = |i: usize| self.newest_rank[i];
-        match sort {
-            Sort::Oldest => shown.sort_unstable_by_key(|&(i, _)| std::cmp::Reverse(rank(i))),
-            Sort::Relevance if !query.is_empty() => {
-                shown.sort_unstable_by(|&(a, sa), &(b, sb)| sb.total_cmp(&sa).then(rank(a).cmp(&rank(b))))
-            }
-            Sort::Newest | Sort::Relevance => shown.sort_unstable_by_key(|&(i, _)| rank(i)),
+        if let (Sort::Relevance, Some(scores)) = (sort, &scores) {
+            // Stable, so equal scores stay newest first.
+            shown.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
         }
-        let options = |values: &[String], counts: &HashMap<&str, usize>| {
-            values.iter().map(|v| FacetOption { value: v.clone(), count: counts.get(v.as_str()).copied().unwrap_or(0) }).collect()
+        let options = |values: &[String], counts: Vec<usize>| {
+            values.iter().zip(counts).map(|(v, count)| FacetOption { value: v.clone(), count }).collect()
         };
+        let years: Vec<String> = self.years.iter().map(i32::to_string).collect();
         Listing {
-            order: shown.into_iter().map(|(i, _)| i).collect(),
+            order: shown,
             facets: Facets {
-                category: options(&self.categories, &category_counts),
-                tag: options(&self.tags, &tag_counts),
-                year: self
-                    .years
-                    .iter()
-                    .map(|y| FacetOption { value: y.to_string(), count: year_counts.get(y).copied().unwrap_or(0) })
-                    .collect(),
+                category: options(&self.categories, category_counts),
+                tag: options(&self.tags, tag_counts),
+                year: options(&years, year_counts),
             },
             matcher: self.index.matcher(&query),
         }
@@ -199,6 +217,12 @@ impl Catalog {
             around(&all).unwrap_or((None, None))
         })
     }
+}
+
+/// Labels sort case-insensitively, with case as the tie-break, so the order is total.
+fn cmp_label(a: &str, b: &str) -> std::cmp::Ordering {
+    let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+    fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
 }
 
 #[cfg(test)]

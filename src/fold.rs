@@ -34,6 +34,10 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Appends the lower-cased, accent-folded form of `c` to `out`.
 pub fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for lower in c.to_lowercase() {
         match fold_latin(lower) {
             Some(s) => out.push_str(s),
@@ -54,9 +58,19 @@ pub fn fold(s: &str) -> String {
 /// Splits `s` into word and CJK tokens; everything else separates them.
 pub fn tokenize(s: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut current: Option<Token> = None;
+    each_token(s, |text, kind, start, end| tokens.push(Token { text: text.to_string(), start, end, kind }));
+    tokens
+}
+
+/// Calls `f(folded, kind, start, end)` for each token of `s`, reusing one
+/// buffer: the index tokenises megabytes, and an allocation per token shows.
+pub fn each_token(s: &str, mut f: impl FnMut(&str, TokenKind, usize, usize)) {
+    let mut folded = String::new();
+    let mut current: Option<(TokenKind, usize, usize)> = None;
     for (i, c) in s.char_indices() {
-        let kind = if is_cjk(c) {
+        let kind = if c.is_ascii() {
+            c.is_ascii_alphanumeric().then_some(TokenKind::Word)
+        } else if is_cjk(c) {
             Some(TokenKind::Cjk)
         } else if c.is_alphanumeric() {
             Some(TokenKind::Word)
@@ -64,21 +78,28 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             None
         };
         match (kind, current.as_mut()) {
-            (Some(k), Some(t)) if t.kind == k => {
-                push_folded(c, &mut t.text);
-                t.end = i + c.len_utf8();
+            (Some(k), Some((kind, _, end))) if *kind == k => {
+                push_folded(c, &mut folded);
+                *end = i + c.len_utf8();
             }
             (Some(k), _) => {
-                tokens.extend(current.take());
-                let mut text = String::new();
-                push_folded(c, &mut text);
-                current = Some(Token { text, start: i, end: i + c.len_utf8(), kind: k });
+                if let Some((kind, start, end)) = current.take() {
+                    f(&folded, kind, start, end);
+                }
+                folded.clear();
+                push_folded(c, &mut folded);
+                current = Some((k, i, i + c.len_utf8()));
             }
-            (None, _) => tokens.extend(current.take()),
+            (None, _) => {
+                if let Some((kind, start, end)) = current.take() {
+                    f(&folded, kind, start, end);
+                }
+            }
         }
     }
-    tokens.extend(current);
-    tokens
+    if let Some((kind, start, end)) = current {
+        f(&folded, kind, start, end);
+    }
 }
 
 /// The base letters of the accented Latin letters European news uses.

@@ -10,8 +10,9 @@
 //! kept as term sequences with byte spans, so highlighting comes from here.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::fold::{tokenize, TokenKind};
+use crate::fold::{each_token, TokenKind};
 use crate::search::{Query, Term};
 
 pub type DocId = u32;
@@ -59,29 +60,70 @@ pub struct DocFields<'a> {
 /// Calls `f(term, is_pair, start, end)` for each index term of `text`.
 fn each_term(text: &str, mut f: impl FnMut(&str, bool, usize, usize)) {
     let mut pair = String::new();
-    for token in tokenize(text) {
-        if token.kind == TokenKind::Word {
-            f(&token.text, false, token.start, token.end);
-            continue;
+    each_token(text, |folded, kind, start, end| {
+        if kind == TokenKind::Word {
+            f(folded, false, start, end);
+            return;
         }
-        let chars: Vec<(usize, char)> = text[token.start..token.end].char_indices().collect();
-        for (i, &(at, c)) in chars.iter().enumerate() {
+        // CJK folds to itself, so the run's characters are the original's.
+        let mut chars = text[start..end].char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
             pair.clear();
             pair.push(c);
-            let (next, end) = match chars.get(i + 1) {
-                Some(&(next_at, n)) => (n, token.start + next_at + n.len_utf8()),
-                None => (RUN_END, token.start + at + c.len_utf8()),
+            let (next, to) = match chars.peek() {
+                Some(&(next_at, n)) => (n, start + next_at + n.len_utf8()),
+                None => (RUN_END, start + at + c.len_utf8()),
             };
             pair.push(next);
-            f(&pair, true, token.start + at, end);
+            f(&pair, true, start + at, to);
+        }
+    });
+}
+
+/// FxHash (as in rustc): the index's keys are short strings and small
+/// integers from our own bundle, where SipHash's DoS resistance buys nothing
+/// and costs a third of the indexing time.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
         }
     }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Builds a [`SearchIndex`] a document at a time.
 #[derive(Default)]
 pub struct IndexBuilder {
-    terms: HashMap<Box<str>, TermId>,
+    terms: HashMap<Box<str>, TermId, FxBuild>,
+    /// Scratch: one field's (term, position | pair flag) occurrences.
+    occurrences: Vec<(TermId, u32)>,
     postings: Vec<Vec<Posting>>,
     positions: Vec<u32>,
     field_len: Vec<[u16; FIELDS]>,
@@ -104,31 +146,30 @@ impl IndexBuilder {
     pub fn add(&mut self, doc: &DocFields) {
         let id = self.field_len.len() as DocId;
         let mut lens = [0u16; FIELDS];
+        const PAIR: u32 = 1 << 31;
         for (field, text) in [(TITLE, doc.title), (LABELS, doc.labels), (BODY, doc.body)] {
-            // Per term of this field: whether it is a CJK pair, and its positions.
-            let mut seen: HashMap<TermId, (bool, Vec<u32>)> = HashMap::new();
-            let mut order: Vec<TermId> = Vec::new();
+            let mut occurrences = std::mem::take(&mut self.occurrences);
+            occurrences.clear();
             let mut n: u32 = 0;
             each_term(text, |term, is_pair, _, _| {
                 let t = self.intern(term);
-                let entry = seen.entry(t).or_insert_with(|| {
-                    order.push(t);
-                    (is_pair, Vec::new())
-                });
-                entry.1.push(n);
+                occurrences.push((t, if is_pair { n | PAIR } else { n }));
                 n += 1;
             });
             lens[field] = n.min(u32::from(u16::MAX)) as u16;
-            for t in order {
-                let (is_pair, at) = seen.remove(&t).unwrap_or_default();
+            // Sorting groups each term's occurrences, positions ascending.
+            occurrences.sort_unstable();
+            for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+                let (t, first) = group[0];
                 let pos = self.positions.len() as u32;
                 // Only phrases need positions, and only CJK pairs form phrases.
-                if is_pair {
-                    self.positions.extend_from_slice(&at);
+                if first & PAIR != 0 {
+                    self.positions.extend(group.iter().map(|&(_, p)| p & !PAIR));
                 }
-                let tf = at.len().min(usize::from(u16::MAX)) as u16;
+                let tf = group.len().min(usize::from(u16::MAX)) as u16;
                 self.postings[t as usize].push(Posting { doc: id, field: field as u8, tf, pos });
             }
+            self.occurrences = occurrences;
         }
         self.field_len.push(lens);
         let title_start = self.marks.len() as u32;

@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod bundle;
+pub mod bundle_reader;
 pub mod date;
 pub mod fold;
 pub mod html_text;
