@@ -1,6 +1,8 @@
 //! The loaded bundle plus what is derived from it once: the search index and
 //! the facet values. Answers "what does this view show?" for the components.
 
+use std::sync::OnceLock;
+
 use crate::article::Article;
 use crate::bundle::Bundle;
 use crate::index::{DocFields, DocId, IndexBuilder, Matcher, SearchIndex};
@@ -12,7 +14,8 @@ pub const PAGE_SIZE: usize = 10;
 
 pub struct Catalog {
     pub bundle: Bundle,
-    index: SearchIndex,
+    /// Installed once built; until then the list is shown unsearched.
+    index: OnceLock<SearchIndex>,
     /// Article positions newest first (ties: bundle order).
     by_date: Vec<u32>,
     /// Each article's facet values as positions in `categories`, `tags`, `years`,
@@ -67,11 +70,13 @@ impl Catalog {
         for article in &bundle.articles {
             index_article(&mut index, article);
         }
-        Catalog::with_index(bundle, index.finish())
+        let catalog = Catalog::unindexed(bundle);
+        catalog.install_index(index.finish());
+        catalog
     }
 
-    /// `index` must hold the bundle's articles, in order.
-    pub fn with_index(bundle: Bundle, index: SearchIndex) -> Self {
+    /// A catalog that can list and filter at once; search waits for [`Self::install_index`].
+    pub fn unindexed(bundle: Bundle) -> Self {
         let mut categories: Vec<String> = bundle.articles.iter().filter_map(|a| a.category.clone()).collect();
         let mut tags: Vec<String> = bundle.articles.iter().flat_map(|a| a.tags.iter().cloned()).collect();
         let mut years: Vec<i32> = bundle.articles.iter().map(|a| a.date.year).collect();
@@ -91,7 +96,16 @@ impl Catalog {
             .iter()
             .map(|a| years.iter().position(|&y| y == a.date.year).unwrap_or_default() as u16)
             .collect();
-        Catalog { bundle, index, by_date, doc_category, doc_tags, doc_year, categories, tags, years }
+        Catalog { bundle, index: OnceLock::new(), by_date, doc_category, doc_tags, doc_year, categories, tags, years }
+    }
+
+    /// `index` must hold this catalog's articles, in order (see [`index_article`]).
+    pub fn install_index(&self, index: SearchIndex) {
+        let _ = self.index.set(index);
+    }
+
+    pub fn is_searchable(&self) -> bool {
+        self.index.get().is_some()
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -126,7 +140,7 @@ impl Catalog {
     pub fn listing(&self, query: &str, filters: &Filters, sort: Sort) -> Listing {
         let query = Query::parse(query);
         // Scores by article; NaN marks "not found".
-        let scores: Option<Vec<f32>> = self.index.search(&query).map(|found| {
+        let scores: Option<Vec<f32>> = self.index.get().and_then(|index| index.search(&query)).map(|found| {
             let mut scores = vec![f32::NAN; self.bundle.articles.len()];
             for (d, s) in found {
                 scores[d as usize] = s;
@@ -190,19 +204,19 @@ impl Catalog {
                 tag: options(&self.tags, tag_counts),
                 year: options(&years, year_counts),
             },
-            matcher: self.index.matcher(&query),
+            matcher: self.index.get().map(|index| index.matcher(&query)).unwrap_or_default(),
         }
     }
 
     /// Article `i`'s title split into runs to mark or not.
     pub fn marked_title<'a>(&'a self, i: usize, matcher: &Matcher) -> Vec<(&'a str, bool)> {
         let title = &self.bundle.articles[i].title;
-        segments(title, self.index.spans(i as DocId, false, title, matcher))
+        segments(title, self.index.get().map(|x| x.spans(i as DocId, false, title, matcher)).unwrap_or_default())
     }
 
     /// `teaser` (article `i`'s [`Article::teaser`]) split into runs to mark or not.
     pub fn marked_teaser<'a>(&self, i: usize, teaser: &'a str, matcher: &Matcher) -> Vec<(&'a str, bool)> {
-        segments(teaser, self.index.spans(i as DocId, true, teaser, matcher))
+        segments(teaser, self.index.get().map(|x| x.spans(i as DocId, true, teaser, matcher)).unwrap_or_default())
     }
 
     /// The articles before and after `id` in `order`; an article outside the
@@ -294,6 +308,21 @@ mod tests {
         let values = |o: &[FacetOption]| o.iter().map(|o| o.value.clone()).collect::<Vec<_>>();
         assert_eq!(values(&l.facets.category), ["Company News", "Products", "Safety"]);
         assert_eq!(values(&l.facets.tag), ["Export", "Jinzhou", "R&D"]);
+    }
+
+    #[test]
+    fn lists_unsearched_until_the_index_is_installed() {
+        let c = catalog();
+        let unindexed = Catalog::unindexed(c.bundle.clone());
+        assert!(!unindexed.is_searchable());
+        assert_eq!(ids(&unindexed, &unindexed.listing("chromium", &Filters::default(), Sort::Newest)), ["d", "b", "c", "a"]);
+        let mut index = IndexBuilder::default();
+        for a in unindexed.articles() {
+            index_article(&mut index, a);
+        }
+        unindexed.install_index(index.finish());
+        assert!(unindexed.is_searchable());
+        assert_eq!(ids(&unindexed, &unindexed.listing("chromium", &Filters::default(), Sort::Newest)), ["c", "a"]);
     }
 
     #[test]

@@ -1,13 +1,59 @@
-//! Fetching the bundle and turning it into a catalog.
+//! Fetching the bundle as a stream, reading it item by item in short slices
+//! of work, then building the search index the same way in the background.
 
 use gloo_net::http::Request;
-use web_sys::RequestCache;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, RequestCache};
 
-use crate::bundle::parse_bundle;
-use crate::catalog::Catalog;
+use crate::bundle::{Bundle, BundleReader};
+use crate::catalog::{index_article, Catalog};
+use crate::index::{IndexBuilder, SearchIndex};
 use crate::load_error::LoadError;
 
-pub async fn load(url: &str) -> Result<Catalog, LoadError> {
+/// Longest stretch of work between two yields to the browser, in ms: well
+/// under a frame, so input and painting keep going while a bundle loads.
+const SLICE_MS: f64 = 8.0;
+
+/// Bytes received, and the total when the server said it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub received: usize,
+    pub total: Option<usize>,
+}
+
+/// Lets the browser handle input and paint, then continues.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        // A message is a new task without setTimeout's clamping.
+        match web_sys::MessageChannel::new() {
+            Ok(channel) => {
+                channel.port1().set_onmessage(Some(&resolve));
+                let _ = channel.port2().post_message(&JsValue::NULL);
+            }
+            Err(_) => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Calls `work` until it says it is done, yielding to the browser every slice.
+async fn in_slices(mut work: impl FnMut() -> bool) {
+    loop {
+        let start = js_sys::Date::now();
+        while js_sys::Date::now() - start < SLICE_MS {
+            if work() {
+                return;
+            }
+        }
+        yield_to_browser().await;
+    }
+}
+
+pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, LoadError> {
     let owned = || url.to_string();
     // `no-cache` revalidates, so Retry after a fix on the server sees the fix.
     let response = Request::get(url)
@@ -18,7 +64,49 @@ pub async fn load(url: &str) -> Result<Catalog, LoadError> {
     if !response.ok() {
         return Err(LoadError::Status { url: owned(), status: response.status(), status_text: response.status_text() });
     }
-    let text = response.text().await.map_err(|e| LoadError::Body { url: owned(), detail: e.to_string() })?;
-    let bundle = parse_bundle(&text).map_err(|error| LoadError::Bundle { url: owned(), error })?;
-    Ok(Catalog::new(bundle))
+    let total = response.headers().get("content-length").and_then(|v| v.trim().parse().ok());
+    let mut reader = BundleReader::default();
+    progress(Progress { received: 0, total });
+    let body_error = |e: JsValue| LoadError::Body { url: owned(), detail: e.as_string().unwrap_or_else(|| format!("{e:?}")) };
+    match response.body() {
+        Some(stream) => {
+            let chunks: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+            loop {
+                let next = JsFuture::from(chunks.read()).await.map_err(body_error)?;
+                if Reflect::get(&next, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+                    break;
+                }
+                if let Ok(bytes) = Reflect::get(&next, &"value".into()) {
+                    reader.push(&Uint8Array::new(&bytes).to_vec());
+                }
+                progress(Progress { received: reader.received(), total });
+                in_slices(|| reader.read_items(32) == 0).await;
+            }
+        }
+        // No stream (an old browser): the whole body at once.
+        None => reader.push(response.text().await.map_err(|e| LoadError::Body { url: owned(), detail: e.to_string() })?.as_bytes()),
+    }
+    in_slices(|| reader.read_items(32) == 0).await;
+    reader.finish().map_err(|error| LoadError::Bundle { url: owned(), error })
+}
+
+/// Builds `catalog`'s search index in slices, reporting the share done (0–100).
+pub async fn build_index(catalog: &Catalog, progress: impl Fn(u8)) -> SearchIndex {
+    let articles = catalog.articles();
+    let mut builder = IndexBuilder::default();
+    let mut next = 0;
+    let mut reported = 0;
+    in_slices(|| {
+        let Some(article) = articles.get(next) else { return true };
+        index_article(&mut builder, article);
+        next += 1;
+        let pct = (next * 100 / articles.len().max(1)) as u8;
+        if pct != reported {
+            reported = pct;
+            progress(pct);
+        }
+        false
+    })
+    .await;
+    builder.finish()
 }

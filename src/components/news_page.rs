@@ -26,7 +26,13 @@ fn read_url(catalog: &Catalog) -> (ViewState, Vec<String>) {
 }
 
 #[component]
-pub fn NewsPage(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn NewsPage(
+    catalog: Arc<Catalog>,
+    /// Percent of the search index built, `None` when search is ready.
+    #[prop(optional)]
+    indexing: Option<RwSignal<Option<u8>>>,
+) -> impl IntoView {
+    let indexing = indexing.unwrap_or_else(|| RwSignal::new(None));
     let (state, notices) = read_url(&catalog);
     let nav = Nav::new(state, notices);
     let listener = window_event_listener(leptos::ev::popstate, {
@@ -41,7 +47,11 @@ pub fn NewsPage(catalog: Arc<Catalog>) -> impl IntoView {
     let list_key = Memo::new(move |_| nav.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
     let listing = Memo::new({
         let catalog = catalog.clone();
-        move |_| list_key.with(|(query, filters, sort)| catalog.listing(query, filters, *sort))
+        move |_| {
+            // Recomputed once the index arrives, so a query typed meanwhile applies.
+            indexing.with(Option::is_none);
+            list_key.with(|(query, filters, sort)| catalog.listing(query, filters, *sort))
+        }
     });
     let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()));
     // Kept here, not in the list, so a list restored by "back" has its height
@@ -62,7 +72,7 @@ pub fn NewsPage(catalog: Arc<Catalog>) -> impl IntoView {
                 view! { <ArticleView nav=nav catalog=catalog.clone() id=id order=order/> }.into_any()
             }
             None => view! {
-                <Toolbar nav=nav listing=listing total=total/>
+                <Toolbar nav=nav listing=listing total=total indexing=indexing/>
                 <ArticleList nav=nav catalog=catalog.clone() listing=listing row_height=row_height/>
             }.into_any(),
         }}

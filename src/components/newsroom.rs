@@ -1,33 +1,44 @@
-//! The app root: loads the bundle and shows loading, the failure, or the page.
+//! The app root: loads the bundle (with progress) and shows loading, the
+//! failure, or the page; then builds the search index in the background.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::loader::load;
+use crate::browser::loader::{build_index, load, yield_to_browser, Progress};
 use crate::catalog::Catalog;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::news_page::NewsPage;
 
 #[derive(Clone)]
 enum LoadState {
-    Loading,
+    Loading(Progress),
     Failed(String),
     Ready(Arc<Catalog>),
 }
 
 #[component]
 pub fn Newsroom(src: String) -> impl IntoView {
-    let state = RwSignal::new(LoadState::Loading);
+    let state = RwSignal::new(LoadState::Loading(Progress::default()));
+    // Percent of the search index built; `None` once search is ready.
+    let indexing = RwSignal::new(None::<u8>);
     let fetch = move || {
         let src = src.clone();
-        state.set(LoadState::Loading);
+        state.set(LoadState::Loading(Progress::default()));
         spawn_local(async move {
-            state.set(match load(&src).await {
-                Ok(catalog) => LoadState::Ready(Arc::new(catalog)),
-                Err(e) => LoadState::Failed(e.to_string()),
-            });
+            let bundle = match load(&src, |p| state.set(LoadState::Loading(p))).await {
+                Ok(bundle) => bundle,
+                Err(e) => return state.set(LoadState::Failed(e.to_string())),
+            };
+            let catalog = Arc::new(Catalog::unindexed(bundle));
+            indexing.set(Some(0));
+            state.set(LoadState::Ready(catalog.clone()));
+            // The first articles paint before the index is built.
+            yield_to_browser().await;
+            let index = build_index(&catalog, |pct| indexing.set(Some(pct))).await;
+            catalog.install_index(index);
+            indexing.set(None);
         });
     };
     fetch();
@@ -35,12 +46,33 @@ pub fn Newsroom(src: String) -> impl IntoView {
     view! {
         <div class="newsroom">
             {move || match state.get() {
-                LoadState::Loading => view! {
-                    <p class="newsroom__loading" role="status">"Loading news…"</p>
-                }.into_any(),
+                LoadState::Loading(progress) => view! { <LoadingState progress=progress/> }.into_any(),
                 LoadState::Failed(message) => view! { <LoadErrorPanel message=message retry=retry/> }.into_any(),
-                LoadState::Ready(catalog) => view! { <NewsPage catalog=catalog/> }.into_any(),
+                LoadState::Ready(catalog) => view! { <NewsPage catalog=catalog indexing=indexing/> }.into_any(),
             }}
+        </div>
+    }
+}
+
+/// "Loading news…" with a progress bar: bytes of the total when known.
+#[component]
+fn LoadingState(progress: Progress) -> impl IntoView {
+    let mb = |bytes: usize| format!("{:.1}", bytes as f64 / 1_000_000.0);
+    // A compressed transfer can report fewer bytes than arrive: then the bar has no end.
+    let total = progress.total.filter(|&t| t >= progress.received && t > 0);
+    let detail = match total {
+        Some(t) => format!("{} of {} MB", mb(progress.received), mb(t)),
+        None if progress.received > 0 => format!("{} MB", mb(progress.received)),
+        None => String::new(),
+    };
+    view! {
+        <div class="newsroom__loading" role="status">
+            <p>"Loading news…"</p>
+            {match total {
+                Some(t) => view! { <progress class="newsroom__progress" max=t value=progress.received></progress> }.into_any(),
+                None => view! { <progress class="newsroom__progress"></progress> }.into_any(),
+            }}
+            <p class="newsroom__progress-detail">{detail}</p>
         </div>
     }
 }

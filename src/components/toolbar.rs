@@ -7,7 +7,7 @@ use crate::components::nav::Nav;
 use crate::url_state::{Filters, Sort, ViewState};
 
 #[component]
-pub fn Toolbar(nav: Nav, listing: Memo<Listing>, total: usize) -> impl IntoView {
+pub fn Toolbar(nav: Nav, listing: Memo<Listing>, total: usize, indexing: RwSignal<Option<u8>>) -> impl IntoView {
     let state = nav.state;
     let has_query = move || state.with(|s| !s.query.trim().is_empty());
     let set_sort = move |ev| {
@@ -62,6 +62,9 @@ pub fn Toolbar(nav: Nav, listing: Memo<Listing>, total: usize) -> impl IntoView 
             </label>
             <div class="newsroom__status">
                 <p class="newsroom__count" aria-live="polite">{count}</p>
+                {move || indexing.get().map(|pct| view! {
+                    <p class="newsroom__indexing" role="status">{format!("Preparing search… {pct}%")}</p>
+                })}
                 <button type="button" class="newsroom__clear" disabled=is_clear
                     on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear all"</button>
             </div>

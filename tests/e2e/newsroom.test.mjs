@@ -115,6 +115,8 @@ async function waitForList(what = 'the article list to load') {
     const empty = await wd.findAll('.newsroom__empty');
     if (!cards.length && !empty.length) throw new Error('count shown but neither cards nor .newsroom__empty');
     if (cards.length && !(await wd.displayed(cards[0]))) throw new Error('cards exist but are not displayed');
+    // Until the search index is built, a query does not filter yet.
+    if (await wd.maybeFind('.newsroom__indexing')) throw new Error('search is still being prepared');
     return c;
   }, { message: because(`waiting for ${what}`) });
 }
