@@ -8,12 +8,17 @@ use crate::components::highlighted::{Highlighted, Marked};
 use crate::components::nav::{is_plain_click, Nav};
 
 #[component]
-pub fn ArticleCard(article: Article, title: Marked, teaser: Marked, nav: Nav) -> impl IntoView {
+pub fn ArticleCard(
+    article: Article,
+    #[prop(into)] title: Signal<Marked>,
+    #[prop(into)] teaser: Signal<Marked>,
+    nav: Nav,
+) -> impl IntoView {
     let id = article.id.clone();
     let href = nav.href(&nav.state.get_untracked().with_article(&id));
     let lang = article.language.clone();
     let data_id = article.id.clone();
-    let has_teaser = teaser.iter().any(|(s, _)| !s.is_empty());
+    let has_teaser = teaser.with_untracked(|t| t.iter().any(|(s, _)| !s.is_empty()));
     let open = move |ev: leptos::ev::MouseEvent| {
         if is_plain_click(&ev) {
             ev.prevent_default();
@@ -23,10 +28,10 @@ pub fn ArticleCard(article: Article, title: Marked, teaser: Marked, nav: Nav) ->
     view! {
         <article class="newsroom__card" data-id=data_id lang=lang>
             <h2 class="newsroom__card-title">
-                <a class="newsroom__card-link" href=href on:click=open><Highlighted parts=title/></a>
+                <a class="newsroom__card-link" href=href on:click=open>{move || view! { <Highlighted parts=title.get()/> }}</a>
             </h2>
             <ArticleMeta article=article class="newsroom__card"/>
-            {has_teaser.then(|| view! { <p class="newsroom__card-summary"><Highlighted parts=teaser/></p> })}
+            {has_teaser.then(|| view! { <p class="newsroom__card-summary">{move || view! { <Highlighted parts=teaser.get()/> }}</p> })}
         </article>
     }
 }

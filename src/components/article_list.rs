@@ -54,31 +54,34 @@ pub fn ArticleList(nav: Nav, catalog: Arc<Catalog>, listing: Memo<Listing>, row_
     });
 
     let catalog = StoredValue::new(catalog);
-    // Keyed by article and query: scrolling and "Show more" only add or drop
-    // the cards that enter or leave the window.
+    // Keyed by article: scrolling and "Show more" only add or drop the cards
+    // that enter or leave the window, and a new query that keeps a card
+    // on screen only changes its marks.
     let cards = move || {
         let (first, last) = rows.get();
-        let query = state.with(|s| s.query.clone());
         listing.with(|l| {
             let last = last.min(shown.get());
-            let first = first.min(last);
-            l.order[first..last].iter().map(|&i| (i, query.clone())).collect::<Vec<_>>()
+            l.order[first.min(last)..last].to_vec()
         })
     };
-    let card = move |(i, _query): (usize, String)| {
-        let (article, title, teaser) = catalog.with_value(|c| {
+    let card = move |i: usize| {
+        let (article, teaser) = catalog.with_value(|c| {
             let article = c.articles()[i].clone();
-            let teaser_text = article.teaser();
-            listing.with_untracked(|l| {
-                let title = owned(c.marked_title(i, &l.matcher));
-                let teaser = owned(c.marked_teaser(i, &teaser_text, &l.matcher));
-                (article, title, teaser)
-            })
+            let teaser = article.teaser();
+            (article, teaser)
         });
-        view! { <ArticleCard article=article title=title teaser=teaser nav=nav/> }
+        let title = Memo::new(move |_| {
+            catalog.with_value(|c| listing.with(|l| owned(c.marked_title(i, &l.matcher))))
+        });
+        let marked_teaser = Memo::new(move |_| {
+            catalog.with_value(|c| listing.with(|l| owned(c.marked_teaser(i, &teaser, &l.matcher))))
+        });
+        view! { <ArticleCard article=article title=title teaser=marked_teaser nav=nav/> }
     };
-    let above = move || format!("{}px", rows.get().0.min(shown.get()) as f64 * row_height.get());
-    let below = move || format!("{}px", shown.get().saturating_sub(rows.get().1) as f64 * row_height.get());
+    // Whole pixels: the rows are laid out at whole-pixel heights anyway.
+    let px = move |rows: usize| format!("{}px", (rows as f64 * row_height.get()).round() as i64);
+    let above = move || px(rows.get().0.min(shown.get()));
+    let below = move || px(shown.get().saturating_sub(rows.get().1));
     let empty = move || {
         view! {
             <div class="newsroom__empty">
@@ -92,7 +95,7 @@ pub fn ArticleList(nav: Nav, catalog: Arc<Catalog>, listing: Memo<Listing>, row_
         <Show when=has_results fallback=empty>
             <div class="newsroom__results" node_ref=list>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=above></div>
-                <For each=cards key=|card| card.clone() children=card/>
+                <For each=cards key=|&i| i children=card/>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=below></div>
             </div>
             <Show when=has_more>

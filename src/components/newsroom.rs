@@ -57,7 +57,11 @@ pub fn Newsroom(src: String) -> impl IntoView {
 /// "Loading news…" with a progress bar: bytes of the total when known.
 #[component]
 fn LoadingState(progress: Progress) -> impl IntoView {
-    let mb = |bytes: usize| format!("{:.1}", bytes as f64 / 1_000_000.0);
+    // Integer arithmetic: float formatting would add kilobytes to the wasm.
+    let mb = |bytes: usize| {
+        let tenths = bytes / 100_000;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
     // A compressed transfer can report fewer bytes than arrive: then the bar has no end.
     let total = progress.total.filter(|&t| t >= progress.received && t > 0);
     let detail = match total {
