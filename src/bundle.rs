@@ -99,14 +99,14 @@ pub(crate) fn parse_whole(bytes: &[u8]) -> Result<Bundle, BundleError> {
         return Err(BundleError::Html { start });
     }
     let value: Value = serde_json::from_str(trimmed).map_err(|e| syntax(&e))?;
-    let Value::Object(feed) = value else {
+    let Value::Object(mut feed) = value else {
         return Err(BundleError::NotAnObject { found: kind_of(&value) });
     };
     check_version(feed.get("version"))?;
-    let items = match feed.get("items") {
+    let items = match feed.remove("items") {
         None | Some(Value::Null) => return Err(BundleError::NoItems),
         Some(Value::Array(items)) => items,
-        Some(other) => return Err(BundleError::ItemsNotAList { found: kind_of(other) }),
+        Some(other) => return Err(BundleError::ItemsNotAList { found: kind_of(&other) }),
     };
     let mut reader = ItemReader::default();
     for item in items {
@@ -148,7 +148,7 @@ pub(crate) struct ItemReader {
 }
 
 impl ItemReader {
-    pub(crate) fn read(&mut self, item: &Value) {
+    pub(crate) fn read(&mut self, item: Value) {
         let index = self.articles.len() + self.skipped.len() + 1;
         match read_item(index, item, &self.seen) {
             Ok(article) => {
@@ -170,15 +170,18 @@ impl ItemReader {
     }
 }
 
-fn read_item(index: usize, item: &Value, seen: &HashMap<String, usize>) -> Result<Article, ItemError> {
-    let Value::Object(o) = item else {
-        return Err(ItemError::NotAnObject { index, found: kind_of(item) });
+/// Validates one item, moving its strings out rather than copying them:
+/// bodies are most of a bundle's bytes.
+fn read_item(index: usize, item: Value, seen: &HashMap<String, usize>) -> Result<Article, ItemError> {
+    let Value::Object(mut o) = item else {
+        return Err(ItemError::NotAnObject { index, found: kind_of(&item) });
     };
-    let id = string(o, "id").ok_or(ItemError::NoId { index })?;
+    let o = &mut o;
+    let id = take(o, "id").ok_or(ItemError::NoId { index })?;
     if let Some(&first) = seen.get(&id) {
         return Err(ItemError::DuplicateId { index, id, first });
     }
-    let Some(title) = string(o, "title") else {
+    let Some(title) = take(o, "title") else {
         return Err(ItemError::NoTitle { index, id });
     };
     // JSON Feed allows `date_modified` alone; it is the best date such an item has.
@@ -189,7 +192,7 @@ fn read_item(index: usize, item: &Value, seen: &HashMap<String, usize>) -> Resul
         let value = raw_date.as_str().map_or_else(|| raw_date.to_string(), str::to_string);
         return Err(ItemError::BadDate { index, id, value });
     };
-    let body = match (string(o, "content_html"), string(o, "content_text")) {
+    let body = match (take(o, "content_html"), take(o, "content_text")) {
         (Some(html), _) => Body::Html(html),
         (None, Some(text)) => Body::Text(text),
         (None, None) => Body::Empty,
@@ -213,19 +216,28 @@ fn read_item(index: usize, item: &Value, seen: &HashMap<String, usize>) -> Resul
         id,
         title,
         date,
-        summary: string(o, "summary"),
+        summary: take(o, "summary"),
         body,
         tags,
         category,
-        language: string(o, "language"),
-        url: string(o, "url"),
-        image: string(o, "image").or_else(|| string(o, "banner_image")),
+        language: take(o, "language"),
+        url: take(o, "url"),
+        image: take(o, "image").or_else(|| take(o, "banner_image")),
         authors,
     })
 }
 
 fn author_name(v: &Value) -> Option<String> {
     v.as_object().and_then(|a| string(a, "name"))
+}
+
+/// Like [`string`], but moves the string out of the item when it needs no trimming.
+fn take(o: &mut Map<String, Value>, key: &str) -> Option<String> {
+    match o.remove(key)? {
+        Value::String(s) if s.trim().len() == s.len() => Some(s).filter(|s| !s.is_empty()),
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        _ => None,
+    }
 }
 
 /// A trimmed, non-empty string field; anything else counts as absent.

@@ -59,6 +59,17 @@ struct Splitter {
 impl Splitter {
     fn scan(&mut self, buf: &[u8]) {
         while self.scanned < buf.len() && matches!(self.state, Scan::Start | Scan::Scanning) {
+            if self.in_string && !self.escape {
+                // Most of a bundle is string content: jump to the next byte that matters.
+                match buf[self.scanned..].iter().position(|&b| b == b'"' || b == b'\\') {
+                    Some(skip) => self.scanned += skip,
+                    None => {
+                        self.scanned = buf.len();
+                        self.last_solid = buf.len();
+                        return;
+                    }
+                }
+            }
             let i = self.scanned;
             self.step(buf, i, buf[i]);
             self.scanned += 1;
@@ -239,7 +250,7 @@ impl BundleReader {
         while n < max && !self.malformed && self.read < self.splitter.items.len() {
             let range = self.splitter.items[self.read].clone();
             match serde_json::from_slice::<Value>(&self.buf[range]) {
-                Ok(item) => self.items.read(&item),
+                Ok(item) => self.items.read(item),
                 Err(_) => self.malformed = true,
             }
             self.read += 1;

@@ -1,11 +1,12 @@
 //! The loaded bundle plus what is derived from it once: the search index and
 //! the facet values. Answers "what does this view show?" for the components.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::article::Article;
 use crate::bundle::Bundle;
-use crate::index::{DocFields, DocId, IndexBuilder, Matcher, SearchIndex};
+use crate::index::{DocFields, DocId, FxBuild, IndexBuilder, Matcher, SearchIndex};
 use crate::search::{segments, Query};
 use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
 
@@ -89,9 +90,12 @@ impl Catalog {
         let articles = &bundle.articles;
         let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
         by_date.sort_by_key(|&i| (std::cmp::Reverse(articles[i as usize].date.timestamp), i));
-        let position = |list: &[String], v: &str| list.binary_search_by(|x| cmp_label(x, v)).ok().map(|i| i as u16);
-        let doc_category = articles.iter().map(|a| a.category.as_deref().and_then(|c| position(&categories, c))).collect();
-        let doc_tags = articles.iter().map(|a| a.tags.iter().filter_map(|t| position(&tags, t)).collect()).collect();
+        let ids = |list: &[String]| -> HashMap<String, u16, FxBuild> {
+            list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
+        };
+        let (category_ids, tag_ids) = (ids(&categories), ids(&tags));
+        let doc_category = articles.iter().map(|a| a.category.as_ref().and_then(|c| category_ids.get(c).copied())).collect();
+        let doc_tags = articles.iter().map(|a| a.tags.iter().filter_map(|t| tag_ids.get(t).copied()).collect()).collect();
         let doc_year = articles
             .iter()
             .map(|a| years.iter().position(|&y| y == a.date.year).unwrap_or_default() as u16)
