@@ -46,6 +46,14 @@ const OBSERVER = `(() => {
   if (window.top !== window) return;
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory; });
   const BLOCKERS = '.newsroom__progress, .newsroom__loading, .newsroom__indexing';
+  // The longest main-thread task from navigation to ready (Long Tasks API: > 50 ms only).
+  window.__longestTask = 0;
+  try {
+    new PerformanceObserver((list) => {
+      if (window.__readyAt != null) return;
+      for (const e of list.getEntries()) window.__longestTask = Math.max(window.__longestTask, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (_) { window.__longestTask = null; }
   const obs = new MutationObserver(() => {
     const card = document.querySelector('.newsroom__card');
     if (card && window.__firstArticle == null) window.__firstArticle = performance.now();
@@ -187,7 +195,7 @@ try {
   /** A fresh load of `app` with `n` articles; resolves once it is ready for search. */
   async function load(app, n) {
     await wd.goto(`${server.url}${app.path(n)}`);
-    const probe = `return { first: window.__firstArticle ?? null, ready: window.__readyAt ?? null,
+    const probe = `return { first: window.__firstArticle ?? null, ready: window.__readyAt ?? null, longest: window.__longestTask ?? null,
       peer: window.__peerReady === true, peerError: window.__peerError || null,
       error: (document.querySelector('.newsroom__error') || {}).textContent || null };`;
     let state;
@@ -229,11 +237,14 @@ try {
       await group(n, app, 'load', async () => {
         const firsts = [];
         const readies = [];
+        const longest = [];
         for (let i = 0; i < LOADS; i++) {
           const s = await load(app, n);
           firsts.push(s.first);
           readies.push(s.ready);
+          longest.push(s.longest);
         }
+        r.longestTaskMs = { max: Math.max(...longest.map((x) => x || 0)), samples: longest };
         r.firstArticleMs = { median: median(firsts), samples: firsts };
         r.readyMs = { median: median(readies), samples: readies };
         // Memory of the last load, after ready and a full GC.
@@ -300,6 +311,7 @@ for (const n of SIZES) {
   row('feed.json (raw / gzip)', n, `${fmt.bytes(b.bytes)} / ${fmt.bytes(b.gzip)}`, 'same', '');
   timed(`first article on screen (median of ${LOADS})`, n, 'firstArticleMs', 'median');
   timed(`ready for search (median of ${LOADS})`, n, 'readyMs', 'median');
+  timed(`longest main-thread task until ready (max of ${LOADS}; 0 = none over 50 ms)`, n, 'longestTaskMs', 'max');
   for (const lang of Object.keys(QUERIES)) {
     timed(`keystroke → DOM "${QUERIES[lang]}" p50`, n, 'typing', lang, 'p50');
     timed(`keystroke → DOM "${QUERIES[lang]}" p95`, n, 'typing', lang, 'p95');
