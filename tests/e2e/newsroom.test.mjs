@@ -617,3 +617,48 @@ e2e('only the cards near the viewport are in the DOM, however many results are s
   const row = await wd.execute("return document.querySelector('.newsroom__card').offsetHeight;");
   assert.ok(Math.abs(height - row * c.shown) <= 2, `the list is ${height}px high for ${c.shown} rows of ${row}px`);
 });
+
+e2e('a bundle on a slow connection shows a progress bar of bytes received out of the total', async () => {
+  await open('/slow/');
+  const seen = await waitFor(async () => wd.execute(`
+    const p = document.querySelector('.newsroom__progress');
+    return p && p.value > 0 && p.value < p.max ? { value: p.value, max: p.max } : null;`),
+  { message: because('a partly filled .newsroom__progress') });
+  assert.ok(seen.max > 1_000_000, `the bar's total should be the bundle's size, not ${seen.max}`);
+  const c = await waitForList('the list after the slow load');
+  assert.equal(c.total, 1000, c.text);
+  assert.equal(await wd.maybeFind('.newsroom__progress'), null, 'the progress bar stays after loading');
+});
+
+e2e('10,000 articles: nothing blocks the page for 50 ms, no keystroke is lost while search gets ready, the DOM stays small', async () => {
+  const { identifier } = await wd.cmd('POST', '/goog/cdp/execute', {
+    cmd: 'Page.addScriptToEvaluateOnNewDocument',
+    params: { source: `window.__longTasks = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(Math.round(e.duration)); })
+        .observe({ type: 'longtask', buffered: true });` },
+  });
+  try {
+    await open('/big/');
+    await waitFor(() => wd.maybeFind('article.newsroom__card'), { timeout: 30_000, message: because('the first card of 10,000') });
+    // Type at once, while the search index is still being built.
+    const indexingWhenTyping = !!(await wd.maybeFind('.newsroom__indexing'));
+    await wd.typeInto(await wd.find('input[type=search].newsroom__search'), 'chromium slag');
+    assert.equal(await wd.prop(await wd.find('input[type=search].newsroom__search'), 'value'), 'chromium slag',
+      'keystrokes were lost or reordered');
+    await waitForUrl((u, p) => p.get('nr-q') === 'chromium slag', 'nr-q=chromium slag');
+    const c = await waitFor(async () => {
+      if (await wd.maybeFind('.newsroom__indexing')) return false;
+      const c = parseCount(await textOf('.newsroom__count'));
+      return c.total === 10_000 && c.shown > 0 && c.shown < c.total && c;
+    }, { timeout: 30_000, message: because('search results among 10,000 articles') });
+    const cards = (await cardIds()).length;
+    assert.ok(cards > 0 && cards <= 20, `${cards} cards in the DOM for ${c.text}`);
+    const marks = await wd.execute("return Array.from(document.querySelectorAll('.newsroom__card mark')).map(m => m.textContent.toLowerCase());");
+    assert.ok(marks.includes('chromium') && marks.includes('slag'), `marks: ${q(marks.slice(0, 10))}`);
+    const longTasks = await wd.execute('return window.__longTasks;');
+    assert.deepEqual(longTasks, [], 'main-thread tasks of over 50 ms (ms) while loading, indexing and typing');
+    console.log(`# typed while search was being prepared: ${indexingWhenTyping}`);
+  } finally {
+    await wd.cmd('POST', '/goog/cdp/execute', { cmd: 'Page.removeScriptToEvaluateOnNewDocument', params: { identifier } });
+  }
+});

@@ -10,6 +10,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { generateFeed, serializeFeed } from '../bench/generate.mjs';
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
 
@@ -105,7 +107,14 @@ export const MALFORMED_BODY =
 
 export const HTML_PAGE_BODY = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
 
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src'];
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow'];
+
+/** `big`: 10,000 generated articles (about 25 MB); `slow`: 1,000, sent in small paced chunks. */
+let generated = null;
+function generatedFeeds() {
+  generated ??= { big: serializeFeed(generateFeed(10_000)), slow: serializeFeed(generateFeed(1_000)) };
+  return generated;
+}
 
 /** `data-src`: the page's mount element names the one-bad bundle of another folder. */
 export const DATA_SRC = '../one-bad/feed.json';
@@ -122,6 +131,8 @@ function scenarioFeed(name, state) {
         : { status: 404, type: 'text/plain; charset=utf-8', body: 'Not Found' };
     case 'one-bad':
       return { status: 200, type: TYPES['.json'], body: JSON.stringify(ONE_BAD_FEED, null, 2) };
+    case 'big':
+      return { status: 200, type: TYPES['.json'], body: generatedFeeds().big };
     case 'hostile':
     case 'data-src': // never requested: the page must follow its data-src instead
       return { status: 200, type: TYPES['.json'], body: JSON.stringify(HOSTILE_FEED, null, 2) };
@@ -195,6 +206,22 @@ export async function startServer({ dist = defaultDist() } = {}) {
         return send(req, res, 200, TYPES['.html'], page);
       }
       if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
+      if (rest === '/feed.json' && m[1] === 'slow') {
+        // A slow network: the length up front, then 32 KiB every 15 ms.
+        const body = Buffer.from(generatedFeeds().slow);
+        res.writeHead(200, { 'content-type': TYPES['.json'], 'content-length': body.length, 'cache-control': 'no-store' });
+        let at = 0;
+        const timer = setInterval(() => {
+          if (res.destroyed) return clearInterval(timer);
+          res.write(body.subarray(at, at + 32_768));
+          at += 32_768;
+          if (at >= body.length) {
+            clearInterval(timer);
+            res.end();
+          }
+        }, 15);
+        return;
+      }
       if (rest === '/feed.json') {
         const r = scenarioFeed(m[1], state);
         return send(req, res, r.status, r.type, r.body);
