@@ -59,25 +59,30 @@ fn shorten(s: &str, max: usize) -> String {
     format!("{}…", head[..at].trim_end())
 }
 
+/// Articles for tests: a title (also the id), a summary, a body, dated 2024-01-01.
+#[cfg(test)]
+pub(crate) fn test_article(title: &str, summary: Option<&str>, body: Body) -> Article {
+    Article {
+        id: title.into(),
+        title: title.into(),
+        date: crate::date::parse_date("2024-01-01").unwrap(),
+        summary: summary.map(Into::into),
+        body,
+        tags: vec![],
+        category: None,
+        language: None,
+        url: None,
+        image: None,
+        authors: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::parse_date;
 
     fn article(summary: Option<&str>, body: Body) -> Article {
-        Article {
-            id: "a".into(),
-            title: "T".into(),
-            date: parse_date("2024-01-01").unwrap(),
-            summary: summary.map(Into::into),
-            body,
-            tags: vec![],
-            category: None,
-            language: None,
-            url: None,
-            image: None,
-            authors: vec![],
-        }
+        test_article("T", summary, body)
     }
 
     #[test]

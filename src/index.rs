@@ -401,25 +401,12 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, Body};
+    use crate::article::{test_article, Article, Body};
     use crate::catalog::index_article;
-    use crate::date::parse_date;
     use crate::search::{scan, segments};
 
     fn article(title: &str, summary: &str, body: &str) -> Article {
-        Article {
-            id: title.into(),
-            title: title.into(),
-            date: parse_date("2024-01-01").unwrap(),
-            summary: Some(summary.to_string()).filter(|s| !s.is_empty()),
-            body: Body::Text(body.into()),
-            tags: vec![],
-            category: None,
-            language: None,
-            url: None,
-            image: None,
-            authors: vec![],
-        }
+        test_article(title, Some(summary).filter(|s| !s.is_empty()), Body::Text(body.into()))
     }
 
     fn build(articles: &[Article]) -> SearchIndex {

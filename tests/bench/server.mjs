@@ -16,24 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { REPO_ROOT, defaultDist } from '../e2e/server.mjs';
+import { REPO_ROOT, TYPES, defaultDist } from '../e2e/server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const PEER_DIR = path.join(HERE, 'peer');
 export const MINISEARCH = path.join(REPO_ROOT, 'node_modules', 'minisearch', 'dist', 'es', 'index.js');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** The files dist/index.html references (./name.js, ./name_bg.wasm, ./name.css). */
 function referencedFiles(html) {

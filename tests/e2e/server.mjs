@@ -19,7 +19,7 @@ export function defaultDist() {
   return path.resolve(process.env.NEWSROOM_DIST || path.join(REPO_ROOT, 'dist'));
 }
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
