@@ -165,12 +165,13 @@ impl Catalog {
         let mut year_counts = vec![0usize; self.years.len()];
         let mut shown: Vec<usize> = Vec::new();
         // Walking in date order makes newest (and oldest) first need no sort.
-        let walk: Box<dyn Iterator<Item = &u32>> =
-            if sort == Sort::Oldest { Box::new(self.by_date.iter().rev()) } else { Box::new(self.by_date.iter()) };
-        for &i in walk {
-            let i = i as usize;
-            if scores.as_ref().is_some_and(|s| s[i].is_nan()) {
-                continue;
+        let n = self.by_date.len();
+        for k in 0..n {
+            let i = self.by_date[if sort == Sort::Oldest { n - 1 - k } else { k }] as usize;
+            if let Some(scores) = &scores {
+                if scores[i].is_nan() {
+                    continue;
+                }
             }
             let category = self.doc_category[i];
             let tags = &self.doc_tags[i];
