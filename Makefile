@@ -31,7 +31,7 @@ test-browser: setup-build setup-browser
 		cargo test --locked --target wasm32-unknown-unknown --test components
 
 test-e2e: build setup-browser
-	node --test tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/
 
 ## build: the release build in dist/
 build: setup-build

@@ -8,6 +8,7 @@ pub mod article;
 pub mod bundle;
 pub mod bundle_reader;
 pub mod date;
+pub mod embed_options;
 pub mod fold;
 pub mod html_text;
 pub mod index;

@@ -173,6 +173,20 @@ impl ViewState {
     }
 }
 
+/// `base` (another page's address, as a host wrote it) with article `id` open:
+/// its path, other parameters and fragment kept, our article parameter set.
+pub fn article_link(base: &str, id: &str) -> String {
+    let (rest, fragment) = base.split_once('#').map_or((base, ""), |(r, f)| (r, f));
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let view = ViewState { page: 1, article: Some(id.to_string()), ..ViewState::default() };
+    let search = view.to_search(query);
+    if fragment.is_empty() {
+        format!("{path}{search}")
+    } else {
+        format!("{path}{search}#{fragment}")
+    }
+}
+
 /// Decoded `key=value` pairs of a query string.
 fn pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
     search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(|p| {
@@ -265,6 +279,13 @@ mod tests {
         assert_eq!(s.page, 1);
         assert_eq!(problems.len(), 3);
         assert_eq!(ViewState::from_search("nr-page=4000000").0.page, MAX_PAGE);
+    }
+
+    #[test]
+    fn article_links_into_another_page_keep_its_address() {
+        assert_eq!(article_link("/about/news/", "a b"), "/about/news/?nr-article=a%20b");
+        assert_eq!(article_link("https://x.example/news?lang=en#top", "id"), "https://x.example/news?lang=en&nr-article=id#top");
+        assert_eq!(article_link("news.html?nr-article=old&nr-q=x", "new"), "news.html?nr-article=new");
     }
 
     #[test]

@@ -1,22 +1,87 @@
-//! Finding the mount elements and starting one app in each.
+//! Finding the mount elements, now and whenever the host page adds one, and
+//! starting one independent app in each.
+
+use std::cell::{Cell, RefCell};
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord};
 
 use crate::components::newsroom::Newsroom;
+use crate::embed_options::{EmbedOptions, Layout};
 
-/// The bundle address when the mount element names none: next to the page.
-pub const DEFAULT_SRC: &str = "feed.json";
+const SELECTOR: &str = "[data-newsroom]";
 
-/// Mounts Newsroom into every `[data-newsroom]` element on the page.
+thread_local! {
+    /// The elements we already mounted into (compared by identity).
+    static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// Only one full instance can own the URL's `nr-*` parameters: the first.
+    static URL_TAKEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Mounts Newsroom into every `[data-newsroom]` element, including ones added later.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let Ok(found) = document().query_selector_all("[data-newsroom]") else { return };
-    for i in 0..found.length() {
-        let Some(el) = found.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
-        // The address comes only from the host's markup, never from the URL.
-        let src = el.get_attribute("data-src").filter(|s| !s.trim().is_empty()).unwrap_or_else(|| DEFAULT_SRC.to_string());
-        mount_to(el, move || view! { <Newsroom src=src/> }).forget();
+    mount_all(&document().document_element().map(Into::into));
+    watch_for_new_elements();
+}
+
+fn mount_all(root: &Option<web_sys::Node>) {
+    let Some(root) = root else { return };
+    if let Some(el) = root.dyn_ref::<Element>() {
+        if el.matches(SELECTOR).unwrap_or(false) {
+            mount(el);
+        }
+        if let Ok(found) = el.query_selector_all(SELECTOR) {
+            for i in 0..found.length() {
+                if let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    mount(&el);
+                }
+            }
+        }
+    }
+}
+
+fn mount(el: &Element) {
+    let fresh = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        let fresh = !m.iter().any(|x| x == el);
+        if fresh {
+            m.push(el.clone());
+        }
+        fresh
+    });
+    let Some(host) = el.dyn_ref::<HtmlElement>().filter(|_| fresh) else { return };
+    // Options come only from the host's markup, never from the URL.
+    let (options, problems) = EmbedOptions::read(|name| el.get_attribute(name));
+    let owns_url = options.layout == Layout::Full && !URL_TAKEN.with(|t| t.replace(true));
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    mount_to(host.clone(), move || view! { <Newsroom options=options owns_url=owns_url problems=problems/> }).forget();
+}
+
+/// A CMS may render the mount element after our script ran.
+fn watch_for_new_elements() {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
+        for record in records.iter() {
+            let Ok(record) = record.dyn_into::<MutationRecord>() else { continue };
+            // Our own rendering adds nodes all the time; it never adds mount elements.
+            if record.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.closest(".newsroom").ok().flatten().is_some()) {
+                continue;
+            }
+            let added = record.added_nodes();
+            for i in 0..added.length() {
+                mount_all(&added.item(i));
+            }
+        }
+    });
+    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    callback.forget();
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    if let Some(root) = document().document_element() {
+        let _ = observer.observe_with_options(&root, &init);
     }
 }

@@ -14,10 +14,18 @@ use crate::components::nav::Nav;
 use crate::virtual_list::visible_rows;
 
 #[component]
-pub fn ArticleList(nav: Nav, catalog: Arc<Catalog>, listing: Memo<Listing>, row_height: RwSignal<f64>) -> impl IntoView {
+pub fn ArticleList(
+    nav: Nav,
+    catalog: Arc<Catalog>,
+    listing: Memo<Listing>,
+    row_height: RwSignal<f64>,
+    /// Results per "Show more".
+    #[prop(default = PAGE_SIZE)]
+    page_size: usize,
+) -> impl IntoView {
     let state = nav.state;
     let found = move || listing.with(|l| l.order.len());
-    let shown = Memo::new(move |_| found().min(state.with(|s| s.page as usize).saturating_mul(PAGE_SIZE)));
+    let shown = Memo::new(move |_| found().min(state.with(|s| s.page as usize).saturating_mul(page_size)));
     let remaining = move || found() - shown.get();
     let has_results = move || found() > 0;
     let has_more = move || remaining() > 0;

@@ -4,6 +4,7 @@ pub mod article_card;
 pub mod article_list;
 pub mod article_meta;
 pub mod article_view;
+pub mod compact_list;
 pub mod highlighted;
 pub mod html_body;
 pub mod load_error_panel;

@@ -1,6 +1,10 @@
 //! The current view and the ways to change it, shared by the page's components.
+//!
+//! An instance that owns the URL writes every change to it and follows back /
+//! forward; any other instance keeps its view in memory only.
 
 use leptos::ev::MouseEvent;
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::browser::history::{self, Entry};
@@ -13,11 +17,25 @@ pub struct Nav {
     pub notices: RwSignal<Vec<String>>,
     /// A run of keystrokes in the search box is one history entry, not one per key.
     typing: RwSignal<bool>,
+    /// Whether this instance keeps its view in the page URL.
+    owns_url: bool,
+    /// The instance's root element, to bring into view when an article opens.
+    root: NodeRef<Div>,
 }
 
 impl Nav {
     pub fn new(state: ViewState, notices: Vec<String>) -> Self {
-        Nav { state: RwSignal::new(state), notices: RwSignal::new(notices), typing: RwSignal::new(false) }
+        Nav::for_instance(state, notices, true, NodeRef::new())
+    }
+
+    pub fn for_instance(state: ViewState, notices: Vec<String>, owns_url: bool, root: NodeRef<Div>) -> Self {
+        Nav {
+            state: RwSignal::new(state),
+            notices: RwSignal::new(notices),
+            typing: RwSignal::new(false),
+            owns_url,
+            root,
+        }
     }
 
     fn set(&self, next: ViewState) {
@@ -25,10 +43,16 @@ impl Nav {
         self.state.set(next);
     }
 
+    fn write(&self, next: &ViewState, entry: Entry) {
+        if self.owns_url {
+            history::show(next, entry);
+        }
+    }
+
     /// A new list view (filter, sort, clear): a new history entry.
     pub fn go(&self, next: ViewState) {
         self.typing.set(false);
-        history::show(&next, Entry::Push);
+        self.write(&next, Entry::Push);
         self.set(next);
     }
 
@@ -37,7 +61,7 @@ impl Nav {
         let next = ViewState { query, page: 1, article: None, ..self.state.get_untracked() };
         let entry = if self.typing.get_untracked() { Entry::Replace } else { Entry::Push };
         self.typing.set(true);
-        history::show(&next, entry);
+        self.write(&next, entry);
         self.set(next);
     }
 
@@ -45,34 +69,38 @@ impl Nav {
     pub fn more(&self) {
         let mut next = self.state.get_untracked();
         next.page += 1;
-        history::show(&next, Entry::Replace);
+        self.write(&next, Entry::Replace);
         self.set(next);
     }
 
     pub fn open_article(&self, id: &str) {
         self.typing.set(false);
         let next = self.state.get_untracked().with_article(id);
-        history::open_from_list(&next);
+        if self.owns_url {
+            history::open_from_list(&next);
+        }
         self.set(next);
-        scroll_to_top();
+        self.reveal();
     }
 
     /// Previous / next: swaps the article in place, so "back" still means the list.
     pub fn switch_article(&self, id: &str) {
         let next = self.state.get_untracked().with_article(id);
-        history::replace_article(&next);
+        if self.owns_url {
+            history::replace_article(&next);
+        }
         self.set(next);
-        scroll_to_top();
+        self.reveal();
     }
 
     /// Back to the list with its filters; by going back when we came from it,
     /// so its scroll position returns too.
     pub fn back_to_list(&self) {
-        if history::came_from_list() {
+        if self.owns_url && history::came_from_list() {
             history::back();
         } else {
             let next = self.state.get_untracked().list();
-            history::show(&next, Entry::Push);
+            self.write(&next, Entry::Push);
             self.set(next);
         }
     }
@@ -90,14 +118,24 @@ impl Nav {
     pub fn href(&self, state: &ViewState) -> String {
         history::href_for(state)
     }
+
+    /// Once rendered, scrolls up to the instance's top if it is above the
+    /// viewport; the host page's own layout around us stays as it is.
+    fn reveal(&self) {
+        let root = self.root;
+        request_animation_frame(move || {
+            if let Some(el) = root.get_untracked() {
+                let top = el.get_bounding_client_rect().top();
+                if top < 0.0 {
+                    window().scroll_by_with_x_and_y(0.0, top);
+                }
+            }
+        });
+    }
 }
 
 /// A plain left click without modifier keys: ours to handle. Anything else
 /// (new tab, new window, download) is left to the browser and the real href.
 pub fn is_plain_click(ev: &MouseEvent) -> bool {
     ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
-}
-
-fn scroll_to_top() {
-    history::scroll_after_render(0.0);
 }

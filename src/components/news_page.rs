@@ -12,7 +12,8 @@ use crate::components::nav::Nav;
 use crate::components::notices::Notices;
 use crate::components::skipped_items::SkippedItems;
 use crate::components::toolbar::Toolbar;
-use crate::url_state::ViewState;
+use crate::embed_options::EmbedOptions;
+use crate::url_state::{Filters, ViewState};
 
 /// A card's height in pixels until one has been measured.
 const ROW_HEIGHT_GUESS: f64 = 180.0;
@@ -31,26 +32,39 @@ pub fn NewsPage(
     /// Percent of the search index built, `None` when search is ready.
     #[prop(optional)]
     indexing: Option<RwSignal<Option<u8>>>,
+    #[prop(optional)] options: Option<EmbedOptions>,
+    #[prop(default = true)] owns_url: bool,
+    #[prop(optional)] root: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let indexing = indexing.unwrap_or_else(|| RwSignal::new(None));
-    let (state, notices) = read_url(&catalog);
-    let nav = Nav::new(state, notices);
-    let listener = window_event_listener(leptos::ev::popstate, {
-        let catalog = catalog.clone();
-        move |ev| {
-            let (state, notices) = read_url(&catalog);
-            nav.restore(state, notices, saved_scroll(&ev.state()));
-        }
-    });
-    on_cleanup(move || listener.remove());
+    let options = options.unwrap_or_else(|| EmbedOptions::read(|_| None).0);
+    let (state, notices) = if owns_url { read_url(&catalog) } else { (ViewState { page: 1, ..ViewState::default() }, vec![]) };
+    let nav = Nav::for_instance(state, notices, owns_url, root);
+    if owns_url {
+        let listener = window_event_listener(leptos::ev::popstate, {
+            let catalog = catalog.clone();
+            move |ev| {
+                let (state, notices) = read_url(&catalog);
+                nav.restore(state, notices, saved_scroll(&ev.state()));
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+    // `data-category` fixes the category: the reader cannot change it.
+    let fixed_category = options.category.clone();
+    let page_size = options.limit;
 
     let list_key = Memo::new(move |_| nav.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
     let listing = Memo::new({
         let catalog = catalog.clone();
+        let fixed_category = fixed_category.clone();
         move |_| {
             // Recomputed once the index arrives, so a query typed meanwhile applies.
             indexing.with(Option::is_none);
-            list_key.with(|(query, filters, sort)| catalog.listing(query, filters, *sort))
+            list_key.with(|(query, filters, sort)| match &fixed_category {
+                Some(c) => catalog.listing(query, &Filters { category: Some(c.clone()), ..filters.clone() }, *sort),
+                None => catalog.listing(query, filters, *sort),
+            })
         }
     });
     let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()));
@@ -72,8 +86,8 @@ pub fn NewsPage(
                 view! { <ArticleView nav=nav catalog=catalog.clone() id=id order=order/> }.into_any()
             }
             None => view! {
-                <Toolbar nav=nav listing=listing total=total indexing=indexing/>
-                <ArticleList nav=nav catalog=catalog.clone() listing=listing row_height=row_height/>
+                <Toolbar nav=nav listing=listing total=total indexing=indexing category_filter=fixed_category.is_none()/>
+                <ArticleList nav=nav catalog=catalog.clone() listing=listing row_height=row_height page_size=page_size/>
             }.into_any(),
         }}
     }

@@ -8,8 +8,11 @@ use leptos::task::spawn_local;
 
 use crate::browser::loader::{build_index, load, yield_to_browser, Progress};
 use crate::catalog::Catalog;
+use crate::components::compact_list::CompactList;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::news_page::NewsPage;
+use crate::components::notices::Notices;
+use crate::embed_options::{EmbedOptions, Layout};
 
 #[derive(Clone)]
 enum LoadState {
@@ -19,7 +22,18 @@ enum LoadState {
 }
 
 #[component]
-pub fn Newsroom(src: String) -> impl IntoView {
+pub fn Newsroom(
+    options: EmbedOptions,
+    /// Whether this instance keeps its view in the page URL (one full instance per page).
+    #[prop(default = true)]
+    owns_url: bool,
+    /// What was wrong with the element's attributes.
+    #[prop(optional)]
+    problems: Vec<String>,
+) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    let src = options.src.clone();
+    let layout = options.layout;
     let state = RwSignal::new(LoadState::Loading(Progress::default()));
     // Percent of the search index built; `None` once search is ready.
     let indexing = RwSignal::new(None::<u8>);
@@ -32,6 +46,10 @@ pub fn Newsroom(src: String) -> impl IntoView {
                 Err(e) => return state.set(LoadState::Failed(e.to_string())),
             };
             let catalog = Arc::new(Catalog::unindexed(bundle));
+            if layout == Layout::Compact {
+                // Headlines need no search.
+                return state.set(LoadState::Ready(catalog));
+            }
             indexing.set(Some(0));
             state.set(LoadState::Ready(catalog.clone()));
             // The first articles paint before the index is built.
@@ -43,12 +61,22 @@ pub fn Newsroom(src: String) -> impl IntoView {
     };
     fetch();
     let retry = Callback::new(move |()| fetch());
+    let class = match layout {
+        Layout::Full => "newsroom newsroom--full",
+        Layout::Compact => "newsroom newsroom--compact",
+    };
     view! {
-        <div class="newsroom">
+        <div class=class node_ref=root>
+            <Notices notices=RwSignal::new(problems)/>
             {move || match state.get() {
                 LoadState::Loading(progress) => view! { <LoadingState progress=progress/> }.into_any(),
                 LoadState::Failed(message) => view! { <LoadErrorPanel message=message retry=retry/> }.into_any(),
-                LoadState::Ready(catalog) => view! { <NewsPage catalog=catalog indexing=indexing/> }.into_any(),
+                LoadState::Ready(catalog) => match layout {
+                    Layout::Compact => view! { <CompactList catalog=catalog options=options.clone()/> }.into_any(),
+                    Layout::Full => view! {
+                        <NewsPage catalog=catalog indexing=indexing options=options.clone() owns_url=owns_url root=root/>
+                    }.into_any(),
+                },
             }}
         </div>
     }

@@ -7,7 +7,14 @@ use crate::components::nav::Nav;
 use crate::url_state::{Filters, Sort, ViewState};
 
 #[component]
-pub fn Toolbar(nav: Nav, listing: Memo<Listing>, total: usize, indexing: RwSignal<Option<u8>>) -> impl IntoView {
+pub fn Toolbar(
+    nav: Nav,
+    listing: Memo<Listing>,
+    total: usize,
+    indexing: RwSignal<Option<u8>>,
+    /// False when the host fixed the category (`data-category`).
+    category_filter: bool,
+) -> impl IntoView {
     let state = nav.state;
     let has_query = move || state.with(|s| !s.query.trim().is_empty());
     let set_sort = move |ev| {
@@ -32,10 +39,12 @@ pub fn Toolbar(nav: Nav, listing: Memo<Listing>, total: usize, indexing: RwSigna
                     on:input=move |ev| nav.search(event_target_value(&ev))
                 />
             </label>
-            <FacetSelect nav=nav name="category" label="Category" all="All categories"
-                options=Signal::derive(move || listing.with(|l| l.facets.category.clone()))
-                selected=Signal::derive(move || state.with(|s| s.filters.category.clone()))
-                apply=|f, v| f.category = v/>
+            {category_filter.then(|| view! {
+                <FacetSelect nav=nav name="category" label="Category" all="All categories"
+                    options=Signal::derive(move || listing.with(|l| l.facets.category.clone()))
+                    selected=Signal::derive(move || state.with(|s| s.filters.category.clone()))
+                    apply=|f, v| f.category = v/>
+            })}
             <FacetSelect nav=nav name="tag" label="Tag" all="All tags"
                 options=Signal::derive(move || listing.with(|l| l.facets.tag.clone()))
                 selected=Signal::derive(move || state.with(|s| s.filters.tag.clone()))

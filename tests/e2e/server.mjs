@@ -116,6 +116,12 @@ function generatedFeeds() {
   return generated;
 }
 
+/** The host pages' policy: no inline script or style anywhere. */
+export const HOST_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:";
+const HOST_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'host');
+/** A host website: its pages (under a sub-path), with Newsroom's files in /assets/newsroom/. */
+const HOST_PAGES = { '/about/news/': 'news.html', '/home/': 'home.html', '/about/other/': 'other.html' };
+
 /** `data-src`: the page's mount element names the one-bad bundle of another folder. */
 export const DATA_SRC = '../one-bad/feed.json';
 
@@ -192,6 +198,16 @@ export async function startServer({ dist = defaultDist() } = {}) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(req, res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
     }
+    if (HOST_PAGES[pathname] || pathname.startsWith('/host-assets/')) {
+      const file = path.join(HOST_DIR, HOST_PAGES[pathname] || path.basename(pathname));
+      if (!fs.existsSync(file)) return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
+      res.setHeader('content-security-policy', HOST_CSP);
+      return send(req, res, 200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
+    }
+    if (pathname.startsWith('/assets/newsroom/')) return sendFile(req, res, pathname.slice('/assets/newsroom/'.length));
+    if (pathname === '/news/feed.json') return sendFile(req, res, 'feed.json');
+    // The sample's relative image addresses resolve against the host page.
+    if (pathname.startsWith('/about/news/images/')) return sendFile(req, res, pathname.slice('/about/news/'.length));
     const m = /^\/([^/]+)(\/.*)?$/.exec(pathname);
     if (m && SCENARIOS.includes(m[1])) {
       const rest = m[2];

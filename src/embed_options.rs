@@ -1,0 +1,135 @@
+//! The options a host page sets as attributes on a `[data-newsroom]` element.
+
+use std::fmt;
+
+use crate::html_policy::safe_url;
+
+/// The bundle address when the element names none: next to the page.
+pub const DEFAULT_SRC: &str = "feed.json";
+const DEFAULT_COMPACT_LIMIT: usize = 5;
+const DEFAULT_PAGE_SIZE: usize = 10;
+const MAX_LIMIT: usize = 100;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// The whole news page: search, filters, results, articles.
+    #[default]
+    Full,
+    /// A short list of the latest headlines, e.g. for a home page sidebar.
+    Compact,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// `data-src`: the bundle's address.
+    pub src: String,
+    /// `data-layout`: `full` (default) or `compact`.
+    pub layout: Layout,
+    /// `data-limit`: headlines in a compact list, or results per page in a full one.
+    pub limit: usize,
+    /// `data-category`: a fixed category filter.
+    pub category: Option<String>,
+    /// `data-link`: in a compact list, the full news page that headlines open.
+    pub link: Option<String>,
+}
+
+/// An attribute that could not be used; the instance says so and uses the default.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptionProblem {
+    UnknownLayout(String),
+    BadLimit(String),
+    UnsafeLink(String),
+}
+
+impl fmt::Display for OptionProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownLayout(v) => write!(f, "data-layout “{v}” is not “full” or “compact”; using “full”."),
+            Self::BadLimit(v) => write!(f, "data-limit “{v}” is not a number from 1 to {MAX_LIMIT}; using the default."),
+            Self::UnsafeLink(v) => write!(f, "data-link “{v}” is not an http(s) or relative address; headlines link to this page."),
+        }
+    }
+}
+
+impl EmbedOptions {
+    /// Reads the options through `attr`, which returns an attribute's value.
+    pub fn read(attr: impl Fn(&str) -> Option<String>) -> (EmbedOptions, Vec<OptionProblem>) {
+        let mut problems = Vec::new();
+        let get = |name: &str| attr(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let layout = match get("data-layout").as_deref() {
+            None | Some("full") => Layout::Full,
+            Some("compact") => Layout::Compact,
+            Some(other) => {
+                problems.push(OptionProblem::UnknownLayout(other.to_string()));
+                Layout::Full
+            }
+        };
+        let default_limit = if layout == Layout::Compact { DEFAULT_COMPACT_LIMIT } else { DEFAULT_PAGE_SIZE };
+        let limit = match get("data-limit") {
+            None => default_limit,
+            Some(v) => match v.parse::<usize>() {
+                Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
+                _ => {
+                    problems.push(OptionProblem::BadLimit(v));
+                    default_limit
+                }
+            },
+        };
+        let link = get("data-link").and_then(|v| match safe_url(&v, false) {
+            Some(safe) => Some(safe.to_string()),
+            None => {
+                problems.push(OptionProblem::UnsafeLink(v));
+                None
+            }
+        });
+        let options = EmbedOptions {
+            src: get("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string()),
+            layout,
+            limit,
+            category: get("data-category"),
+            link,
+        };
+        (options, problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(attrs: &[(&str, &str)]) -> (EmbedOptions, Vec<OptionProblem>) {
+        EmbedOptions::read(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()))
+    }
+
+    #[test]
+    fn defaults() {
+        let (o, problems) = read(&[]);
+        assert_eq!(o, EmbedOptions { src: "feed.json".into(), layout: Layout::Full, limit: 10, category: None, link: None });
+        assert!(problems.is_empty());
+        assert_eq!(read(&[("data-layout", "compact")]).0.limit, 5);
+        assert_eq!(read(&[("data-src", "  ")]).0.src, "feed.json");
+    }
+
+    #[test]
+    fn reads_every_option() {
+        let (o, problems) = read(&[("data-src", "/news/feed.json"), ("data-layout", "compact"), ("data-limit", "3"),
+            ("data-category", " Products "), ("data-link", "/about/news/")]);
+        assert_eq!(o, EmbedOptions { src: "/news/feed.json".into(), layout: Layout::Compact, limit: 3,
+            category: Some("Products".into()), link: Some("/about/news/".into()) });
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn bad_values_fall_back_and_are_reported() {
+        let (o, problems) = read(&[("data-layout", "sidebar"), ("data-limit", "lots"), ("data-link", "javascript:alert(1)")]);
+        assert_eq!((o.layout, o.limit, o.link), (Layout::Full, 10, None));
+        assert_eq!(problems, [
+            OptionProblem::UnknownLayout("sidebar".into()),
+            OptionProblem::BadLimit("lots".into()),
+            OptionProblem::UnsafeLink("javascript:alert(1)".into()),
+        ]);
+        assert!(problems.iter().all(|p| !p.to_string().is_empty()));
+        assert_eq!(read(&[("data-limit", "0")]).1.len(), 1);
+        assert_eq!(read(&[("data-limit", "101")]).1.len(), 1);
+    }
+}
