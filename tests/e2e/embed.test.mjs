@@ -162,3 +162,56 @@ test("the host's own links still navigate", async () => {
   await waitFor(async () => new URL(await wd.currentUrl()).pathname === '/about/other/' && wd.maybeFind('#other'),
     { message: 'the host link did not navigate to /about/other/' });
 });
+
+test('a dark scheme follows the reader\'s preference, and the host\'s custom properties win over it', async () => {
+  const media = (value) => wd.cmd('POST', '/goog/cdp/execute', {
+    cmd: 'Emulation.setEmulatedMedia', params: { features: [{ name: 'prefers-color-scheme', value }] },
+  });
+  const colours = () => js(`
+    const cs = (sel, p) => getComputedStyle(document.querySelector(sel)).getPropertyValue(p);
+    return { full: cs('#full .newsroom', 'background-color'), text: cs('#full .newsroom', 'color'),
+      compactLink: cs('#compact .newsroom__headline-link', 'color'), compact: cs('#compact .newsroom', 'background-color') };`);
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  try {
+    await media('light');
+    await open('/about/news/');
+    await hostPageReady();
+    const light = await colours();
+    await media('dark');
+    const dark = await waitFor(async () => {
+      const c = await colours();
+      return c.full !== light.full && c;
+    }, { message: 'the colours did not change with prefers-color-scheme: dark' });
+    assert.ok(luminance(light.full) > 200 && luminance(dark.full) < 60, `backgrounds: light ${light.full}, dark ${dark.full}`);
+    assert.ok(luminance(dark.text) > 180, `dark text ${dark.text}`);
+    for (const c of [light, dark]) {
+      assert.equal(c.compactLink, 'rgb(128, 0, 128)', 'the host-set --newsroom-accent');
+      assert.equal(c.compact, 'rgb(250, 250, 240)', 'the host-set --newsroom-background');
+    }
+  } finally {
+    await media('');
+  }
+});
+
+test('opening an article brings the instance into view without moving the host page otherwise', async () => {
+  await open('/about/news/');
+  await hostPageReady();
+  await wd.setWindowRect({ width: 1200, height: 900 });
+  const link = await waitFor(() => js(`
+    const cards = document.querySelectorAll('#full .newsroom__card');
+    const last = cards[cards.length - 1];
+    last.scrollIntoView({ block: 'end' });
+    return window.scrollY > 300 && last.querySelector('a');`), { message: 'a card far down the page' });
+  await wd.click(link);
+  await waitFor(() => js("return !!document.querySelector('#full article.newsroom__article');"), { message: 'the article view' });
+  // The instance's top, and so the article's start, is on screen (the page
+  // may have become too short to put it at the very top).
+  const where = "const r = document.querySelector('#full .newsroom').getBoundingClientRect(); return [r.top, window.innerHeight];";
+  await waitFor(async () => {
+    const [top, height] = await js(where);
+    return top >= -1 && top < height / 2;
+  }, { message: async () => `the instance's top and the viewport height: ${await js(where)}` });
+});
