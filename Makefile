@@ -17,8 +17,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 .PHONY: serve test test-native test-browser test-e2e build bench setup setup-build setup-browser clean
 
 ## serve: build and serve the page with the sample bundle at http://127.0.0.1:8080/
+## (under a sub-path with `make serve SERVE_BASE=/about/news/`)
+SERVE_BASE ?= /
 serve: setup-build
-	trunk serve
+	trunk serve --serve-base $(SERVE_BASE)
 
 ## test: native core tests, browser component tests, end-to-end tests on the release build
 test: test-native test-browser test-e2e
