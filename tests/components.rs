@@ -185,3 +185,28 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     host.query_selector(".newsroom__empty-clear").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
     until(|| text(&host, ".newsroom__count") == "3 of 3 articles", "all results after the empty state's clear").await;
 }
+
+#[wasm_bindgen_test]
+async fn compact_list_shows_the_latest_headlines_linking_to_the_news_page() {
+    let host = container();
+    let catalog = catalog();
+    let (options, problems) = newsroom::embed_options::EmbedOptions::read(|name| match name {
+        "data-layout" => Some("compact".into()),
+        "data-limit" => Some("2".into()),
+        "data-link" => Some("/news/?lang=en#top".into()),
+        _ => None,
+    });
+    assert!(problems.is_empty());
+    let _m = mount_to(host.clone(), move || {
+        view! { <newsroom::components::compact_list::CompactList catalog=catalog options=options/> }
+    });
+    until(|| host.query_selector(".newsroom__headline").unwrap().is_some(), "the headlines").await;
+    let links: Vec<(String, String)> = all(&host, ".newsroom__headline-link")
+        .iter()
+        .map(|a| (a.text_content().unwrap_or_default(), a.get_attribute("href").unwrap_or_default()))
+        .collect();
+    assert_eq!(links, [
+        ("铬盐新线投产".to_string(), "/news/?lang=en&nr-article=zh#top".to_string()),
+        ("Vice Mayor Miao visits".to_string(), "/news/?lang=en&nr-article=visit#top".to_string()),
+    ]);
+}
