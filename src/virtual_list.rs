@@ -9,7 +9,8 @@ pub const OVERSCAN: usize = 4;
 /// The rows `[first, last)` of a list of `rows` rows of `row_height` pixels whose
 /// top is at `list_top` relative to a viewport `viewport_height` pixels high.
 pub fn visible_rows(list_top: f64, viewport_height: f64, row_height: f64, rows: usize) -> (usize, usize) {
-    if rows == 0 || !(row_height > 0.0) || !list_top.is_finite() || !viewport_height.is_finite() {
+    let measured = row_height.is_finite() && row_height > 0.0;
+    if rows == 0 || !measured || !list_top.is_finite() || !viewport_height.is_finite() {
         return (0, rows.min(OVERSCAN * 3));
     }
     let above = (-list_top).max(0.0);
