@@ -1,11 +1,10 @@
 //! Fetching the bundle as a stream, reading it item by item in short slices
 //! of work, then building the search index the same way in the background.
 
-use gloo_net::http::Request;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, RequestCache};
+use web_sys::{ReadableStreamDefaultReader, Request, RequestCache, RequestInit, Response};
 
 use crate::bundle::{Bundle, BundleReader};
 use crate::catalog::{index_article, Catalog};
@@ -53,21 +52,29 @@ async fn in_slices(mut work: impl FnMut() -> bool) {
     }
 }
 
+/// What a failed promise or call says, for an error message.
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| format!("{}: {}", e.name(), e.message())))
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
 pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, LoadError> {
     let owned = || url.to_string();
+    let network = |e: JsValue| LoadError::Network { url: owned(), detail: describe(&e) };
     // `no-cache` revalidates, so Retry after a fix on the server sees the fix.
-    let response = Request::get(url)
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network { url: owned(), detail: e.to_string() })?;
+    let init = RequestInit::new();
+    init.set_cache(RequestCache::NoCache);
+    let request = Request::new_with_str_and_init(url, &init).map_err(network)?;
+    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(network)?.unchecked_into();
     if !response.ok() {
         return Err(LoadError::Status { url: owned(), status: response.status(), status_text: response.status_text() });
     }
-    let total = response.headers().get("content-length").and_then(|v| v.trim().parse().ok());
+    let total = response.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse().ok());
     let mut reader = BundleReader::default();
     progress(Progress { received: 0, total });
-    let body_error = |e: JsValue| LoadError::Body { url: owned(), detail: e.as_string().unwrap_or_else(|| format!("{e:?}")) };
+    let body_error = |e: JsValue| LoadError::Body { url: owned(), detail: describe(&e) };
     match response.body() {
         Some(stream) => {
             let chunks: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
@@ -84,7 +91,10 @@ pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, Load
             }
         }
         // No stream (an old browser): the whole body at once.
-        None => reader.push(response.text().await.map_err(|e| LoadError::Body { url: owned(), detail: e.to_string() })?.as_bytes()),
+        None => {
+            let buffer = JsFuture::from(response.array_buffer().map_err(body_error)?).await.map_err(body_error)?;
+            reader.push(&Uint8Array::new(&buffer).to_vec());
+        }
     }
     in_slices(|| reader.read_items(32) == 0).await;
     reader.finish().map_err(|error| LoadError::Bundle { url: owned(), error })
