@@ -1,10 +1,11 @@
 //! Fetching the bundle as a stream, reading it item by item in short slices
 //! of work, then building the search index the same way in the background.
 
+use gloo_net::http::Request;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, Request, RequestCache, RequestInit, Response};
+use web_sys::{ReadableStreamDefaultReader, RequestCache};
 
 use crate::bundle::{Bundle, BundleReader};
 use crate::catalog::{index_article, Catalog};
@@ -61,17 +62,16 @@ fn describe(e: &JsValue) -> String {
 
 pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, LoadError> {
     let owned = || url.to_string();
-    let network = |e: JsValue| LoadError::Network { url: owned(), detail: describe(&e) };
     // `no-cache` revalidates, so Retry after a fix on the server sees the fix.
-    let init = RequestInit::new();
-    init.set_cache(RequestCache::NoCache);
-    let request = Request::new_with_str_and_init(url, &init).map_err(network)?;
-    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(network)?.unchecked_into();
+    let response = Request::get(url)
+        .cache(RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network { url: owned(), detail: e.to_string() })?;
     if !response.ok() {
         return Err(LoadError::Status { url: owned(), status: response.status(), status_text: response.status_text() });
     }
-    let total = response.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse().ok());
+    let total = response.headers().get("content-length").and_then(|v| v.trim().parse().ok());
     let mut reader = BundleReader::default();
     progress(Progress { received: 0, total });
     let body_error = |e: JsValue| LoadError::Body { url: owned(), detail: describe(&e) };
@@ -92,8 +92,8 @@ pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, Load
         }
         // No stream (an old browser): the whole body at once.
         None => {
-            let buffer = JsFuture::from(response.array_buffer().map_err(body_error)?).await.map_err(body_error)?;
-            reader.push(&Uint8Array::new(&buffer).to_vec());
+            let bytes = response.binary().await.map_err(|e| LoadError::Body { url: owned(), detail: e.to_string() })?;
+            reader.push(&bytes);
         }
     }
     in_slices(|| reader.read_items(32) == 0).await;
