@@ -1,6 +1,10 @@
 // `make bench`: Newsroom's release build (dist/) against a peer page (plain
 // JavaScript + MiniSearch, tests/bench/peer/) on generated bundles of 1,000 and
-// 10,000 articles (tests/bench/generate.mjs), in one headless Chromium.
+// 10,000 articles (tests/bench/generate.mjs), in one headless Chromium
+// (Debian's /usr/bin/chromium, or $CHROMIUM) driven by Playwright's library API.
+//
+// BENCH_SIZES=1000 (comma-separated article counts) runs only those sizes, for a
+// quick check: `BENCH_SIZES=1000 make bench`. The default is 1000,10000.
 //
 // For each bundle size and each page, with a fresh page load per group:
 //   - first article on screen: navigation start → first .newsroom__card in the
@@ -14,7 +18,8 @@
 //     MessageChannel message (microtasks, where Leptos patches the DOM, have
 //     run), force layout, performance.now();
 //   - category filter → updated DOM, median of 5 picks;
-//   - sizes: wasm / js / css (raw and gzip -9); peer.js + minisearch.
+//   - sizes: wasm / js / css (raw and gzip -9, and brotli -q 11 once
+//     tests/size/sizes.mjs measures them); peer.js + minisearch.
 // Prints a table (metric | bundle size | ours | peer | ratio) and writes
 // bench-results.json at the repo root. A measurement that fails is reported
 // and the run goes on; the exit code is then 1.
@@ -23,12 +28,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
+import { chromium } from '@playwright/test';
+
 import { REPO_ROOT } from '../e2e/server.mjs';
-import { startDriver, waitFor } from '../e2e/webdriver.mjs';
 import { generateFeed, serializeFeed } from './generate.mjs';
 import { MINISEARCH, PEER_DIR, snapshotDist, startBenchServer } from './server.mjs';
 
-const SIZES = [1_000, 10_000];
+const SIZES = parseSizes(process.env.BENCH_SIZES, [1_000, 10_000]);
 const SEED = 20251125;
 const LOADS = 3;
 const REPS = 3;
@@ -38,8 +44,27 @@ const APPS = [
   { name: 'ours', path: (n) => `/n${n}/` },
   { name: 'peer', path: (n) => `/peer${n}/` },
 ];
-const READY_TIMEOUT_MS = 120_000;
-const SCRIPT_TIMEOUT_MS = 55_000; // under webdriver.mjs's 60 s per request
+const READY_TIMEOUT_MS = 120_000; // navigation, and a load until ready for search
+const GROUP_TIMEOUT_MS = 300_000; // page.evaluate has no timeout of its own: a whole group
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// What the bench needs, and what keeps Debian's Chromium off the network.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--window-size=1200,900',
+  '--enable-precise-memory-info', '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+];
+const VIEWPORT = { width: 1200, height: 900 };
+
+function parseSizes(env, fallback) {
+  if (env == null || !env.trim()) return fallback;
+  const sizes = env.split(/[\s,]+/).filter(Boolean).map((s) => Number(s.replace(/_/g, '')));
+  if (!sizes.length || !sizes.every((n) => Number.isInteger(n) && n > 0)) {
+    console.error(`bench: BENCH_SIZES=${JSON.stringify(env)}: expected article counts such as 1000,10000`);
+    process.exit(2);
+  }
+  return [...new Set(sizes)];
+}
 
 // Installed before any page script of every document.
 const OBSERVER = `(() => {
@@ -65,47 +90,54 @@ const OBSERVER = `(() => {
   window.__benchStopObserver = () => obs.disconnect();
 })();`;
 
-const HELPERS = `
-  const settle = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-  const frame = () => new Promise((r) => { let d = false; const f = () => { if (!d) { d = true; setTimeout(r, 0); } }; requestAnimationFrame(f); setTimeout(f, 100); });
-  const countText = () => ((document.querySelector('.newsroom__count') || {}).textContent || '').trim();`;
+// Also installed in every document: the synchronisation helpers the page
+// functions below share (page.evaluate sends one function's source, no closure).
+//   settle: a MessageChannel message has arrived, so the microtasks queued
+//     before it (where Leptos patches the DOM) have run;
+//   frame: a rendering opportunity, between measurements (never inside one).
+const HELPERS = `(() => {
+  window.__bench = {
+    settle: () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }),
+    frame: () => new Promise((r) => { let d = false; const f = () => { if (!d) { d = true; setTimeout(r, 0); } }; requestAnimationFrame(f); setTimeout(f, 100); }),
+    countText: () => ((document.querySelector('.newsroom__count') || {}).textContent || '').trim(),
+    // The load state, polled until ready for search (or a page error).
+    probe: () => ({ first: window.__firstArticle ?? null, ready: window.__readyAt ?? null, longest: window.__longestTask ?? null,
+      peer: window.__peerReady === true, peerError: window.__peerError || null,
+      error: (document.querySelector('.newsroom__error') || {}).textContent || null }),
+  };
+})();`;
 
 // Types `query` key by key (a frame between keys, outside the measurement).
-const TYPE = `
-  const [query, done] = arguments;
-  ${HELPERS}
-  (async () => {
-    const latencies = [];
-    const chars = Array.from(query);
-    for (let i = 1; i <= chars.length; i++) {
-      await frame();
-      const box = document.querySelector('input[type=search].newsroom__search');
-      const t0 = performance.now();
-      box.value = chars.slice(0, i).join('');
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      await settle();
-      void document.body.offsetHeight;
-      latencies.push(performance.now() - t0);
-    }
-    done({ latencies, count: countText(), cards: document.querySelectorAll('.newsroom__card').length,
-      marks: document.querySelectorAll('.newsroom__card mark').length });
-  })().catch((e) => done({ error: String(e && e.stack || e) }));`;
-
-const CLEAR = `
-  const [done] = arguments;
-  ${HELPERS}
-  (async () => {
+async function typeQuery(query) {
+  const { settle, frame, countText } = window.__bench;
+  const latencies = [];
+  const chars = Array.from(query);
+  for (let i = 1; i <= chars.length; i++) {
+    await frame();
     const box = document.querySelector('input[type=search].newsroom__search');
-    box.value = '';
+    const t0 = performance.now();
+    box.value = chars.slice(0, i).join('');
     box.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();
-    await frame();
-    done(countText());
-  })().catch((e) => done({ error: String(e && e.stack || e) }));`;
+    void document.body.offsetHeight;
+    latencies.push(performance.now() - t0);
+  }
+  return { latencies, count: countText(), cards: document.querySelectorAll('.newsroom__card').length,
+    marks: document.querySelectorAll('.newsroom__card mark').length };
+}
 
-const FILTER = `
-  const [picks, done] = arguments;
-  ${HELPERS}
+async function clearQuery() {
+  const { settle, frame, countText } = window.__bench;
+  const box = document.querySelector('input[type=search].newsroom__search');
+  box.value = '';
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+  await frame();
+  return countText();
+}
+
+async function pickCategories(picks) {
+  const { settle, frame, countText } = window.__bench;
   const select = () => document.querySelector('select.newsroom__filter[name=category]');
   const reset = async () => {
     const s = select();
@@ -114,24 +146,23 @@ const FILTER = `
     await settle();
     await frame();
   };
-  (async () => {
-    const out = [];
-    for (const pick of picks) {
-      await reset();
-      const s = select();
-      const t0 = performance.now();
-      s.value = pick;
-      const valid = s.value === pick;
-      s.dispatchEvent(new Event('change', { bubbles: true }));
-      await settle();
-      void document.body.offsetHeight;
-      const ms = performance.now() - t0;
-      const cats = Array.from(document.querySelectorAll('.newsroom__card .newsroom__card-category'), (e) => e.textContent.trim());
-      out.push({ pick, ms, valid, count: countText(), cards: cats.length, allMatch: cats.length > 0 && cats.every((c) => c === pick) });
-    }
+  const out = [];
+  for (const pick of picks) {
     await reset();
-    done(out);
-  })().catch((e) => done({ error: String(e && e.stack || e) }));`;
+    const s = select();
+    const t0 = performance.now();
+    s.value = pick;
+    const valid = s.value === pick;
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    void document.body.offsetHeight;
+    const ms = performance.now() - t0;
+    const cats = Array.from(document.querySelectorAll('.newsroom__card .newsroom__card-category'), (e) => e.textContent.trim());
+    out.push({ pick, ms, valid, count: countText(), cards: cats.length, allMatch: cats.length > 0 && cats.every((c) => c === pick) });
+  }
+  await reset();
+  return out;
+}
 
 // ---------------------------------------------------------------- helpers --
 
@@ -144,21 +175,45 @@ function pct(xs, p) {
   return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (rank - lo);
 }
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-const fileSize = (file) => {
-  const bytes = fs.readFileSync(file);
-  return { file: path.relative(REPO_ROOT, file) || file, raw: bytes.length, gzip: gz(bytes) };
-};
 
-function distSizes(dist) {
-  const out = {};
-  for (const file of fs.readdirSync(dist).sort()) {
-    const ext = path.extname(file).slice(1);
-    if (!['wasm', 'js', 'css'].includes(ext)) continue;
-    // Several files of a kind (newsroom.js and newsroom-app.js) add up.
-    const bytes = fs.readFileSync(path.join(dist, file));
-    const prev = out[ext] || { file: '', raw: 0, gzip: 0 };
-    out[ext] = { file: prev.file ? `${prev.file} + ${file}` : file, raw: prev.raw + bytes.length, gzip: prev.gzip + gz(bytes) };
+// ------------------------------------------------------------- code sizes --
+// The same shape as tests/size/sizes.mjs's `measure` and `sizeOf` (which add
+// brotli): once that module lands, this block becomes
+//   import { measure, sizeOf } from '../size/sizes.mjs';
+
+/** { raw, gzip } of one buffer, in bytes. */
+function sizeOf(bytes) {
+  return { raw: bytes.length, gzip: gz(bytes) };
+}
+
+/** Per-file sizes of the .wasm / .js / .css files in `dir`; `total`: .wasm + .js. */
+function measure(dir) {
+  const names = fs.readdirSync(dir).filter((f) => ['.wasm', '.js', '.css'].includes(path.extname(f))).sort();
+  const files = {};
+  const total = { raw: 0, gzip: 0 };
+  for (const name of names) {
+    const size = (files[name] = sizeOf(fs.readFileSync(path.join(dir, name))));
+    if (name.endsWith('.wasm') || name.endsWith('.js')) for (const k of Object.keys(total)) total[k] += size[k];
   }
+  return { files, total };
+}
+
+// ------------------------------------------------------------------------ --
+
+const fileSize = (file) => ({ file: path.relative(REPO_ROOT, file) || file, ...sizeOf(fs.readFileSync(file)) });
+
+/** Sizes by kind: wasm / js / css (several files of a kind, newsroom.js and newsroom-app.js, add up); code = wasm + js. */
+function distSizes(dist) {
+  const { files, total } = measure(dist);
+  const out = { files };
+  for (const [name, size] of Object.entries(files)) {
+    const ext = path.extname(name).slice(1);
+    const prev = out[ext];
+    out[ext] = prev
+      ? { file: `${prev.file} + ${name}`, ...Object.fromEntries(Object.keys(size).map((k) => [k, prev[k] + size[k]])) }
+      : { file: name, ...size };
+  }
+  out.code = total;
   return out;
 }
 
@@ -186,48 +241,64 @@ for (const n of SIZES) {
 
 const dist = await snapshotDist();
 const server = await startBenchServer({ bundles, dist });
-let wd;
+let browser;
 try {
-  wd = await startDriver({
-    extraArgs: ['--enable-precise-memory-info', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
-  });
-  await wd.cmd('POST', '/timeouts', { script: SCRIPT_TIMEOUT_MS });
-  await wd.cmd('POST', '/goog/cdp/execute', { cmd: 'Page.addScriptToEvaluateOnNewDocument', params: { source: OBSERVER } });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  context.setDefaultTimeout(READY_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(READY_TIMEOUT_MS);
+  await context.addInitScript(OBSERVER);
+  await context.addInitScript(HELPERS);
+
+  // One tab for the whole run (as a user's), replaced only after a group failed in it.
+  let page;
+  let cdp;
+  async function openPage() {
+    if (page) await page.close().catch(() => {});
+    page = await context.newPage();
+    cdp = await context.newCDPSession(page);
+  }
+  await openPage();
 
   /** A fresh load of `app` with `n` articles; resolves once it is ready for search. */
   async function load(app, n) {
-    await wd.goto(`${server.url}${app.path(n)}`);
-    const probe = `return { first: window.__firstArticle ?? null, ready: window.__readyAt ?? null, longest: window.__longestTask ?? null,
-      peer: window.__peerReady === true, peerError: window.__peerError || null,
-      error: (document.querySelector('.newsroom__error') || {}).textContent || null };`;
+    await page.goto(`${server.url}${app.path(n)}`, { waitUntil: 'load' });
     let state;
     for (let attempt = 0; attempt < 20; attempt++) {
-      let fatal = null;
-      state = await waitFor(async () => {
-        const s = await wd.execute(probe);
-        if (s.error || s.peerError) fatal = s.error || s.peerError;
-        return fatal || (s.ready != null && (app.name !== 'peer' || s.peer)) ? s : null;
-      }, { timeout: READY_TIMEOUT_MS, interval: 50, message: `${app.name} ${n}: not ready for search` });
+      const handle = await page.waitForFunction((peer) => {
+        const s = window.__bench.probe();
+        return s.error || s.peerError || (s.ready != null && (!peer || s.peer)) ? s : null;
+      }, app.name === 'peer', { polling: 50, timeout: READY_TIMEOUT_MS })
+        .catch((err) => { throw new Error(`${app.name} ${n}: not ready for search: ${err.message}`); });
+      state = await handle.jsonValue();
+      await handle.dispose();
+      const fatal = state.error || state.peerError;
       if (fatal) throw new Error(`page error: ${String(fatal).trim().slice(0, 300)}`);
       // Stable: still ready, and since the same moment, a little later.
       await new Promise((r) => setTimeout(r, 300));
-      const again = await wd.execute(probe);
+      const again = await page.evaluate(() => window.__bench.probe());
       if (again.ready === state.ready) break;
     }
-    await wd.execute('window.__benchStopObserver && window.__benchStopObserver();');
+    await page.evaluate(() => window.__benchStopObserver && window.__benchStopObserver());
     return state;
   }
 
   async function group(n, app, name, fn) {
     const t0 = Date.now();
+    let timer;
     try {
-      return await fn();
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${GROUP_TIMEOUT_MS / 1000} s`)), GROUP_TIMEOUT_MS);
+      });
+      return await Promise.race([fn(), timeout]);
     } catch (err) {
       const message = String(err && err.message || err).split('\n').slice(0, 3).join(' | ');
       errors.push({ size: n, app: app.name, group: name, message });
       console.error(`bench: ${app.name} ${n} ${name}: FAILED: ${message}`);
+      await openPage().catch((e) => console.error(`bench: cannot open a new page: ${e.message}`));
       return null;
     } finally {
+      clearTimeout(timer);
       console.error(`bench: ${app.name} ${n} ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
   }
@@ -250,9 +321,9 @@ try {
         r.firstArticleMs = { median: median(firsts), samples: firsts };
         r.readyMs = { median: median(readies), samples: readies };
         // Memory of the last load, after ready and a full GC.
-        await wd.cmd('POST', '/goog/cdp/execute', { cmd: 'HeapProfiler.collectGarbage', params: {} });
-        const m = await wd.execute(`return { jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
-          wasm: window.__wasmMemory && window.__wasmMemory.buffer ? window.__wasmMemory.buffer.byteLength : null };`);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const m = await page.evaluate(() => ({ jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
+          wasm: window.__wasmMemory && window.__wasmMemory.buffer ? window.__wasmMemory.buffer.byteLength : null }));
         r.memory = { ...m, total: (m.jsHeap || 0) + (m.wasm || 0) };
       });
       await group(n, app, 'typing', async () => {
@@ -262,11 +333,9 @@ try {
           const samples = [];
           let last;
           for (let rep = 0; rep < REPS; rep++) {
-            last = await wd.executeAsync(TYPE, query);
-            if (last.error) throw new Error(last.error);
+            last = await page.evaluate(typeQuery, query);
             samples.push(...last.latencies);
-            const cleared = await wd.executeAsync(CLEAR);
-            if (cleared && cleared.error) throw new Error(cleared.error);
+            await page.evaluate(clearQuery);
           }
           r.typing[lang] = {
             query, p50: pct(samples, 50), p95: pct(samples, 95), samples,
@@ -276,8 +345,7 @@ try {
       });
       await group(n, app, 'filter', async () => {
         await load(app, n);
-        const picks = await wd.executeAsync(FILTER, PICKS);
-        if (picks.error) throw new Error(picks.error);
+        const picks = await page.evaluate(pickCategories, PICKS);
         r.filter = { median: median(picks.map((p) => p.ms)), picks };
         const bad = picks.filter((p) => !p.valid || !p.allMatch);
         if (bad.length) r.filter.problems = bad.map((p) => `${p.pick}: ${!p.valid ? 'no such option' : 'cards of other categories shown'}`);
@@ -285,7 +353,7 @@ try {
     }
   }
 } finally {
-  if (wd) await wd.quit();
+  if (browser) await browser.close();
   await server.close();
 }
 
@@ -294,9 +362,9 @@ const sizes = {
   peer: { 'peer.js': fileSize(path.join(PEER_DIR, 'peer.js')), minisearch: fileSize(MINISEARCH) },
 };
 fs.rmSync(dist, { recursive: true, force: true });
-const sum = (...xs) => xs.reduce((a, x) => ({ raw: a.raw + (x ? x.raw : 0), gzip: a.gzip + (x ? x.gzip : 0) }), { raw: 0, gzip: 0 });
-sizes.ours.code = sum(sizes.ours.wasm, sizes.ours.js);
-sizes.peer.code = sum(sizes.peer['peer.js'], sizes.peer.minisearch);
+sizes.peer.code = Object.fromEntries(Object.keys(sizes.peer['peer.js']).filter((k) => k !== 'file')
+  .map((k) => [k, sizes.peer['peer.js'][k] + sizes.peer.minisearch[k]]));
+const BROTLI = sizes.ours.code.brotli != null; // tests/size/sizes.mjs measures it
 
 // ------------------------------------------------------------------ table --
 
@@ -334,12 +402,14 @@ const so = sizes.ours;
 const sp = sizes.peer;
 row('code raw (wasm+js | peer.js+minisearch)', 'any', fmt.bytes(so.code.raw), fmt.bytes(sp.code.raw), fmt.ratio(so.code.raw, sp.code.raw));
 row('code gzip -9', 'any', fmt.bytes(so.code.gzip), fmt.bytes(sp.code.gzip), fmt.ratio(so.code.gzip, sp.code.gzip));
+if (BROTLI) row('code brotli -q 11', 'any', fmt.bytes(so.code.brotli), fmt.bytes(sp.code.brotli), fmt.ratio(so.code.brotli, sp.code.brotli));
+const kinds = BROTLI ? 'raw / gzip / brotli' : 'raw / gzip';
+const compressed = (x) => [x.raw, x.gzip, ...(BROTLI ? [x.brotli] : [])].map(fmt.bytes).join(' / ');
 for (const ext of ['wasm', 'js']) {
-  if (so[ext]) row(`  ${ext} (raw / gzip)`, 'any', `${fmt.bytes(so[ext].raw)} / ${fmt.bytes(so[ext].gzip)}`, '—', '');
+  if (so[ext]) row(`  ${ext} (${kinds})`, 'any', compressed(so[ext]), '—', '');
 }
-row('  peer.js / minisearch (raw / gzip)', 'any', '—',
-  `${fmt.bytes(sp['peer.js'].raw)} / ${fmt.bytes(sp['peer.js'].gzip)}; ${fmt.bytes(sp.minisearch.raw)} / ${fmt.bytes(sp.minisearch.gzip)}`, '');
-if (so.css) row('css (raw / gzip), shared by both pages', 'any', `${fmt.bytes(so.css.raw)} / ${fmt.bytes(so.css.gzip)}`, 'same', '');
+row(`  peer.js / minisearch (${kinds})`, 'any', '—', `${compressed(sp['peer.js'])}; ${compressed(sp.minisearch)}`, '');
+if (so.css) row(`css (${kinds}), shared by both pages`, 'any', compressed(so.css), 'same', '');
 
 const head = { metric: 'metric', size: 'bundle size', ours: 'ours', peer: 'peer', ratio: 'ratio (ours/peer)' };
 const cols = Object.keys(head);
