@@ -33,7 +33,10 @@ test-browser: setup-build setup-browser
 		cargo test --locked --target wasm32-unknown-unknown --test components
 
 test-e2e: build setup-browser
-	node --test --test-concurrency=1 tests/e2e/
+	@playwright test -c tests/e2e || { \
+		echo "End-to-end tests failed: each failed test left a trace, a screenshot and the browser console under"; \
+		echo "  test-results/e2e/ (open a trace with: npx playwright show-trace test-results/e2e/<test>/trace.zip)"; \
+		exit 1; }
 
 ## build: the release build in dist/
 build: setup-build
@@ -51,13 +54,16 @@ setup-build:
 		|| cargo install --locked trunk --version $(TRUNK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
-	@{ node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132" \
-		&& [ -f node_modules/minisearch/package.json ]; } || npm ci --no-audit --no-fund
+	@# npm packages: installed again only when package-lock.json changed.
+	@[ "$$(cat node_modules/.newsroom-lock 2>/dev/null)" = "$$(sha256sum < package-lock.json)" ] \
+		|| { npm ci --no-audit --no-fund && sha256sum < package-lock.json > node_modules/.newsroom-lock; }
 
+# Debian's Chromium for every browser test (Playwright uses it, never a
+# download of its own), its driver for wasm-bindgen-test, CJK fonts for screenshots.
 setup-browser:
-	@[ -x /usr/bin/chromium ] && [ -x $(CHROMEDRIVER) ] || { \
+	@[ -x /usr/bin/chromium ] && [ -x $(CHROMEDRIVER) ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk; }
 
 clean:
 	cargo clean

@@ -30,9 +30,10 @@ pub fn CompactList(catalog: Arc<Catalog>, options: EmbedOptions) -> impl IntoVie
         }
     });
     view! {
-        <section class="newsroom__compact" aria-label=catalog.bundle.title.clone()>
+        // A heading, not a landmark: a page may hold several of these lists.
+        <div class="newsroom__compact">
             <h2 class="newsroom__compact-title">{catalog.bundle.title.clone()}</h2>
             <ul class="newsroom__headlines">{headlines.collect_view()}</ul>
-        </section>
+        </div>
     }
 }

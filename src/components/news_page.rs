@@ -86,7 +86,7 @@ pub fn NewsPage(
                 view! { <ArticleView nav=nav catalog=catalog.clone() id=id order=order/> }.into_any()
             }
             None => view! {
-                <Toolbar nav=nav listing=listing total=total indexing=indexing category_filter=fixed_category.is_none()/>
+                <Toolbar nav=nav listing=listing total=total indexing=indexing fixed_category=fixed_category.clone()/>
                 <ArticleList nav=nav catalog=catalog.clone() listing=listing row_height=row_height page_size=page_size/>
             }.into_any(),
         }}

@@ -12,9 +12,15 @@ pub fn Toolbar(
     listing: Memo<Listing>,
     total: usize,
     indexing: RwSignal<Option<u8>>,
-    /// False when the host fixed the category (`data-category`).
-    category_filter: bool,
+    /// The category the host fixed (`data-category`): no category filter then.
+    fixed_category: Option<String>,
 ) -> impl IntoView {
+    // Several instances on one page each have a search landmark: the fixed
+    // category tells them apart.
+    let landmark = match &fixed_category {
+        Some(category) => format!("Search news: {category}"),
+        None => "Search news".to_string(),
+    };
     let state = nav.state;
     let has_query = move || state.with(|s| !s.query.trim().is_empty());
     let set_sort = move |ev| {
@@ -27,7 +33,7 @@ pub fn Toolbar(
     };
     let is_clear = move || state.with(|s| *s == s.cleared());
     view! {
-        <div class="newsroom__toolbar" role="search">
+        <div class="newsroom__toolbar" role="search" aria-label=landmark>
             <label class="newsroom__field newsroom__field--search">
                 <span class="newsroom__label">"Search news"</span>
                 <input
@@ -39,7 +45,7 @@ pub fn Toolbar(
                     on:input=move |ev| nav.search(event_target_value(&ev))
                 />
             </label>
-            {category_filter.then(|| view! {
+            {fixed_category.is_none().then(|| view! {
                 <FacetSelect nav=nav name="category" label="Category" all="All categories"
                     options=Signal::derive(move || listing.with(|l| l.facets.category.clone()))
                     selected=Signal::derive(move || state.with(|s| s.filters.category.clone()))

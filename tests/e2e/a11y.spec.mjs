@@ -1,0 +1,72 @@
+// Accessibility: axe (WCAG 2.2 A/AA and best practices) on every state a
+// reader meets, in the light and the dark scheme. Findings known today are
+// listed, with their reasons, in KNOWN_A11Y_FINDINGS (fixtures.mjs).
+
+import { SEED_ID, articleSel, expect, expectAccessible, test, waitForList } from './fixtures.mjs';
+
+const STATES = [
+  { name: 'the list', path: '/', ready: (page) => waitForList(page) },
+  { name: 'search results', path: '/?nr-q=chromium', ready: (page) => waitForList(page) },
+  {
+    name: 'no results',
+    path: '/?nr-q=zzzznothing',
+    ready: (page) => expect(page.locator('.newsroom__empty')).toBeVisible(),
+  },
+  {
+    name: 'an article',
+    path: `/?nr-article=${SEED_ID}`,
+    ready: (page) => expect(page.locator(articleSel(SEED_ID))).toBeVisible(),
+  },
+  {
+    name: 'an unknown article',
+    path: '/?nr-article=does-not-exist&nr-page=abc',
+    ready: (page) => expect(page.locator('.newsroom__article-missing')).toBeVisible(),
+  },
+  {
+    name: 'skipped items',
+    path: '/one-bad/',
+    ready: async (page) => {
+      await waitForList(page);
+      await page.locator('details.newsroom__skipped summary').click();
+      await expect(page.locator('details.newsroom__skipped li')).toBeVisible();
+    },
+  },
+  { name: 'a malformed bundle', path: '/malformed/', ready: (page) => expect(page.locator('.newsroom__error')).toBeVisible() },
+  { name: 'an HTML page as the bundle', path: '/html-page/', ready: (page) => expect(page.locator('.newsroom__error')).toBeVisible() },
+  {
+    name: 'a failed request (404)',
+    path: '/flaky/',
+    ready: (page) => expect(page.locator('.newsroom__retry')).toBeVisible(),
+    allowedFailures: /^404 .*\/flaky\/feed\.json\b/,
+  },
+  {
+    name: 'the compact layout',
+    path: '/home/',
+    ready: (page) => expect(page.locator('.newsroom__headline').first()).toBeVisible(),
+  },
+  {
+    name: 'several instances on a host page',
+    path: '/about/news/',
+    ready: async (page) => {
+      await expect(page.locator('#late .newsroom__headline').first()).toBeVisible({ timeout: 20_000 });
+      await waitForList(page, '#full');
+    },
+  },
+];
+
+for (const colorScheme of ['light', 'dark']) {
+  test.describe(`${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+    for (const state of STATES) {
+      test.describe(() => {
+        test.use({ allowedFailures: state.allowedFailures ?? null });
+        test(`axe finds nothing new on ${state.name}`, async ({ page }) => {
+          await page.goto(state.path);
+          await state.ready(page);
+          const known = await expectAccessible(page, `${state.name} (${colorScheme})`);
+          for (const k of known) test.info().annotations.push({ type: 'known a11y finding', description: `${k.rule} ${k.target}` });
+        });
+      });
+    }
+  });
+}
