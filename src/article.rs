@@ -14,8 +14,10 @@ pub enum Body {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub id: String,
+    /// The item's title, or one made from the start of its text.
     pub title: String,
-    pub date: PublishedDate,
+    /// `None`: the item had no usable date; it is listed after the dated ones.
+    pub date: Option<PublishedDate>,
     pub summary: Option<String>,
     pub body: Body,
     pub tags: Vec<String>,
@@ -29,11 +31,7 @@ pub struct Article {
 impl Article {
     /// The body as plain text (paragraphs separated by blank lines).
     pub fn body_text(&self) -> String {
-        match &self.body {
-            Body::Text(t) => t.clone(),
-            Body::Html(h) => html_to_text(h),
-            Body::Empty => String::new(),
-        }
+        body_text(&self.body)
     }
 
     /// What a list shows under the title: the summary, else the first paragraph.
@@ -44,6 +42,15 @@ impl Article {
         let body = self.body_text();
         let first = paragraphs(&body).next().unwrap_or_default();
         shorten(first, 320)
+    }
+}
+
+/// A body as plain text (paragraphs separated by blank lines).
+pub fn body_text(body: &Body) -> String {
+    match body {
+        Body::Text(t) => t.clone(),
+        Body::Html(h) => html_to_text(h),
+        Body::Empty => String::new(),
     }
 }
 
@@ -65,7 +72,7 @@ pub(crate) fn test_article(title: &str, summary: Option<&str>, body: Body) -> Ar
     Article {
         id: title.into(),
         title: title.into(),
-        date: crate::date::parse_date("2024-01-01").unwrap(),
+        date: crate::date::parse_date("2024-01-01"),
         summary: summary.map(Into::into),
         body,
         tags: vec![],

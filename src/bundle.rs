@@ -3,22 +3,28 @@
 //! A bad bundle is an error the page explains; a bad item is skipped with a
 //! reason, and the rest of the bundle is still shown.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::article::{Article, Body};
+use crate::article::{body_text, Article, Body};
 pub use crate::bundle_reader::BundleReader;
 use crate::date::parse_date;
+use crate::fallbacks::{content_id, title_from_text};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bundle {
     pub title: String,
     pub description: Option<String>,
     pub language: Option<String>,
+    /// The next page of the feed (JSON Feed `next_url`).
+    pub next_url: Option<String>,
     pub articles: Vec<Article>,
     pub skipped: Vec<ItemError>,
+    /// How many articles had an empty or repeated `id` and got one from
+    /// their `url` or content instead.
+    pub recovered_ids: usize,
 }
 
 /// Why the bundle as a whole could not be read.
@@ -52,28 +58,27 @@ impl fmt::Display for BundleError {
 }
 
 /// Why one item was skipped. `index` counts from 1, as a reader would.
+///
+/// Only an item with nothing to show is skipped: one without a title gets
+/// one from its text, one without a usable date is shown undated, and one
+/// with an empty or repeated `id` gets one from its `url` or content.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemError {
     NotAnObject { index: usize, found: &'static str },
-    NoId { index: usize },
-    DuplicateId { index: usize, id: String, first: usize },
-    NoTitle { index: usize, id: String },
-    NoDate { index: usize, id: String },
-    BadDate { index: usize, id: String, value: String },
+    /// No title, no text and no `url`. `id` is the item's own, if it had one.
+    NothingToShow { index: usize, id: Option<String> },
 }
 
 impl fmt::Display for ItemError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotAnObject { index, found } => write!(f, "item {index} is {found}, not an object"),
-            Self::NoId { index } => write!(f, "item {index} has no `id` (a non-empty string is required)"),
-            Self::DuplicateId { index, id, first } => {
-                write!(f, "item {index} (`id` {id}): the same `id` as item {first}")
-            }
-            Self::NoTitle { index, id } => write!(f, "item {index} (`id` {id}): has no `title`"),
-            Self::NoDate { index, id } => write!(f, "item {index} (`id` {id}): has no `date_published`"),
-            Self::BadDate { index, id, value } => {
-                write!(f, "item {index} (`id` {id}): `date_published` is not a date (“{value}”)")
+            Self::NothingToShow { index, id } => {
+                write!(f, "item {index}")?;
+                if let Some(id) = id {
+                    write!(f, " (`id` {id})")?;
+                }
+                write!(f, ": nothing to show (no `title`, no text and no `url`)")
             }
         }
     }
@@ -139,24 +144,50 @@ pub(crate) fn check_version(version: Option<&Value>) -> Result<(), BundleError> 
     Err(BundleError::UnknownVersion { version })
 }
 
-/// Validates items one at a time, remembering ids to catch duplicates.
+/// Validates items one at a time, remembering ids to catch repeats.
 #[derive(Default)]
 pub(crate) struct ItemReader {
     articles: Vec<Article>,
     skipped: Vec<ItemError>,
-    seen: HashMap<String, usize>,
+    seen: HashSet<String>,
+    recovered_ids: usize,
 }
 
 impl ItemReader {
     pub(crate) fn read(&mut self, item: Value) {
         let index = self.articles.len() + self.skipped.len() + 1;
-        match read_item(index, item, &self.seen) {
-            Ok(article) => {
-                self.seen.insert(article.id.clone(), index);
+        match read_item(index, item) {
+            Ok((mut article, own_id)) => {
+                article.id = self.unique_id(own_id, &article);
+                self.seen.insert(article.id.clone());
                 self.articles.push(article);
             }
             Err(e) => self.skipped.push(e),
         }
+    }
+
+    /// The item's own id when it has one no earlier item took; else its
+    /// `url`, else a hash of its content (numbered on if even that repeats).
+    fn unique_id(&mut self, own: Option<String>, article: &Article) -> String {
+        if let Some(id) = own.filter(|id| !self.seen.contains(id)) {
+            return id;
+        }
+        self.recovered_ids += 1;
+        let body = article.body_text();
+        let date = article.date.as_ref().map_or("", |d| d.machine.as_str());
+        let candidate = article
+            .url
+            .clone()
+            .filter(|u| !self.seen.contains(u))
+            .unwrap_or_else(|| content_id(&[&article.title, date, &body]));
+        let mut id = candidate.clone();
+        for n in 2.. {
+            if !self.seen.contains(&id) {
+                break;
+            }
+            id = format!("{candidate}-{n}");
+        }
+        id
     }
 
     pub(crate) fn into_bundle(self, feed: &Map<String, Value>) -> Bundle {
@@ -164,38 +195,46 @@ impl ItemReader {
             title: string(feed, "title").unwrap_or_else(|| "News".to_string()),
             description: string(feed, "description"),
             language: string(feed, "language"),
+            next_url: string(feed, "next_url"),
             articles: self.articles,
             skipped: self.skipped,
+            recovered_ids: self.recovered_ids,
         }
     }
 }
 
-/// Validates one item, moving its strings out rather than copying them:
-/// bodies are most of a bundle's bytes.
-fn read_item(index: usize, item: Value, seen: &HashMap<String, usize>) -> Result<Article, ItemError> {
+/// Reads one item, moving its strings out rather than copying them (bodies
+/// are most of a bundle's bytes). Returns the article, with an empty `id`
+/// for [`ItemReader`] to settle, and the item's own id.
+fn read_item(index: usize, item: Value) -> Result<(Article, Option<String>), ItemError> {
     let Value::Object(mut o) = item else {
         return Err(ItemError::NotAnObject { index, found: kind_of(&item) });
     };
     let o = &mut o;
-    let id = take(o, "id").ok_or(ItemError::NoId { index })?;
-    if let Some(&first) = seen.get(&id) {
-        return Err(ItemError::DuplicateId { index, id, first });
-    }
-    let Some(title) = take(o, "title") else {
-        return Err(ItemError::NoTitle { index, id });
+    // JSON Feed says a string; a number is what some generators write, and means the same.
+    let own_id = match o.remove("id") {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        _ => None,
     };
     // JSON Feed allows `date_modified` alone; it is the best date such an item has.
-    let Some(raw_date) = o.get("date_published").or_else(|| o.get("date_modified")) else {
-        return Err(ItemError::NoDate { index, id });
-    };
-    let Some(date) = raw_date.as_str().and_then(parse_date) else {
-        let value = raw_date.as_str().map_or_else(|| raw_date.to_string(), str::to_string);
-        return Err(ItemError::BadDate { index, id, value });
-    };
+    let date = ["date_published", "date_modified"].iter().find_map(|k| o.get(*k)?.as_str().and_then(parse_date));
     let body = match (take(o, "content_html"), take(o, "content_text")) {
         (Some(html), _) => Body::Html(html),
         (None, Some(text)) => Body::Text(text),
         (None, None) => Body::Empty,
+    };
+    let summary = take(o, "summary");
+    let url = take(o, "url");
+    let title = match take(o, "title") {
+        Some(title) => title,
+        None => {
+            let text = summary.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| body_text(&body));
+            match title_from_text(&text).or_else(|| url.clone()) {
+                Some(title) => title,
+                None => return Err(ItemError::NothingToShow { index, id: own_id }),
+            }
+        }
     };
     let category = o.get("_newsroom").and_then(Value::as_object).and_then(|ext| string(ext, "category"));
     let mut tags: Vec<String> = Vec::new();
@@ -212,19 +251,20 @@ fn read_item(index: usize, item: Value, seen: &HashMap<String, usize>) -> Result
         (_, Some(one)) => author_name(one).into_iter().collect(),
         _ => Vec::new(),
     };
-    Ok(Article {
-        id,
+    let article = Article {
+        id: String::new(),
         title,
         date,
-        summary: take(o, "summary"),
+        summary,
         body,
         tags,
         category,
         language: take(o, "language"),
-        url: take(o, "url"),
+        url,
         image: take(o, "image").or_else(|| take(o, "banner_image")),
         authors,
-    })
+    };
+    Ok((article, own_id))
 }
 
 fn author_name(v: &Value) -> Option<String> {
@@ -282,7 +322,7 @@ mod tests {
         assert_eq!(b.title, "Acme News");
         assert!(b.skipped.is_empty());
         let a = &b.articles[0];
-        assert_eq!((a.id.as_str(), a.title.as_str(), a.date.year), ("a", "A", 2024));
+        assert_eq!((a.id.as_str(), a.title.as_str(), a.date.as_ref().map(|d| d.year)), ("a", "A", Some(2024)));
         assert_eq!(a.category.as_deref(), Some("Products"));
         assert_eq!(a.tags, ["x", "y"]);
         assert_eq!(a.body, Body::Text("x".into()));
@@ -308,28 +348,50 @@ mod tests {
     }
 
     #[test]
-    fn every_bad_item_is_skipped_with_its_reason() {
+    fn only_items_with_nothing_to_show_are_skipped() {
         let text = feed(&format!(r#"{GOOD}, "oops", {{"title":"no id","date_published":"2024-01-01"}},
             {{"id":7,"title":"numeric id","date_published":"2024-01-01"}},
-            {{"id":"a","title":"dup","date_published":"2024-01-01"}},
-            {{"id":"c","date_published":"2024-01-01"}},
+            {{"id":"a","title":"dup","url":"https://example.com/dup"}},
+            {{"id":"","title":"empty id","content_text":"x"}},
+            {{"id":"c","date_published":"2024-01-01","content_text":"Hello world. More follows."}},
             {{"id":"d","title":"T"}},
             {{"id":"e","title":"T","date_published":"yesterday"}},
-            {{"id":"f","title":"T","date_published":20240101}}, null"#));
+            {{"id":"f","date_published":"2024-01-01","tags":["x"]}},
+            {{"id":"g","url":"https://example.com/g"}},
+            {{"id":"e","title":"T","date_published":"yesterday"}}, null"#));
         let b = parse_bundle(&text).unwrap();
-        assert_eq!(b.articles.len(), 1);
         let reasons: Vec<String> = b.skipped.iter().map(ToString::to_string).collect();
         assert_eq!(reasons, [
             "item 2 is a string, not an object",
-            "item 3 has no `id` (a non-empty string is required)",
-            "item 4 has no `id` (a non-empty string is required)",
-            "item 5 (`id` a): the same `id` as item 1",
-            "item 6 (`id` c): has no `title`",
-            "item 7 (`id` d): has no `date_published`",
-            "item 8 (`id` e): `date_published` is not a date (“yesterday”)",
-            "item 9 (`id` f): `date_published` is not a date (“20240101”)",
-            "item 10 is null, not an object",
+            "item 10 (`id` f): nothing to show (no `title`, no text and no `url`)",
+            "item 13 is null, not an object",
         ]);
+        let shown: Vec<(&str, &str, Option<i32>)> =
+            b.articles.iter().map(|a| (a.id.as_str(), a.title.as_str(), a.date.as_ref().map(|d| d.year))).collect();
+        let hash = |title: &str, date: &str, body: &str| content_id(&[title, date, body]);
+        let (no_id, empty_id, twin) = (hash("no id", "2024-01-01", ""), hash("empty id", "", "x"), hash("T", "", ""));
+        assert_eq!(shown, [
+            ("a", "A", Some(2024)),
+            (no_id.as_str(), "no id", Some(2024)),
+            ("7", "numeric id", Some(2024)),
+            ("https://example.com/dup", "dup", None),
+            (empty_id.as_str(), "empty id", None),
+            ("c", "Hello world", Some(2024)),
+            ("d", "T", None),
+            ("e", "T", None),
+            ("g", "https://example.com/g", None),
+            (twin.as_str(), "T", None),
+        ]);
+        assert_eq!(b.recovered_ids, 4);
+    }
+
+    #[test]
+    fn a_repeated_item_gets_a_numbered_id() {
+        let same = r#"{"id":"x","title":"Same","content_text":"body"}"#;
+        let b = parse_bundle(&feed(&[same; 4].join(","))).unwrap();
+        let base = content_id(&["Same", "", "body"]);
+        let ids: Vec<&str> = b.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["x", base.as_str(), &format!("{base}-2"), &format!("{base}-3")]);
     }
 
     #[test]

@@ -309,7 +309,7 @@ mod tests {
         "not an object",
         {"id": "b", "title": "Second", "date_published": "2024-01-02", "tags": ["}", "{"]},
         42, null, [1, 2],
-        {"id": "c", "title": "Third", "date_published": "soon"}
+        {"id": "c", "date_published": "soon"}
       ],
       "description": "after the items" }"#;
 

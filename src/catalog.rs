@@ -17,13 +17,15 @@ pub struct Catalog {
     pub bundle: Bundle,
     /// Installed once built; until then the list is shown unsearched.
     index: OnceLock<SearchIndex>,
-    /// Article positions newest first (ties: bundle order).
+    /// Dated article positions, newest first (ties: bundle order).
     by_date: Vec<u32>,
+    /// Undated article positions, in bundle order: listed after the dated ones.
+    undated: Vec<u32>,
     /// Each article's facet values as positions in `categories`, `tags`, `years`,
     /// so counting is array arithmetic rather than string hashing.
     doc_category: Vec<Option<u16>>,
     doc_tags: Vec<Vec<u16>>,
-    doc_year: Vec<u16>,
+    doc_year: Vec<Option<u16>>,
     categories: Vec<String>,
     tags: Vec<String>,
     years: Vec<i32>,
@@ -87,11 +89,14 @@ impl Catalog {
         };
         let categories = distinct(&mut bundle.articles.iter().filter_map(|a| a.category.as_ref()));
         let tags = distinct(&mut bundle.articles.iter().flat_map(|a| &a.tags));
-        let mut years: Vec<i32> = bundle.articles.iter().map(|a| a.date.year).collect::<HashSet<i32, FxBuild>>().into_iter().collect();
+        let mut years: Vec<i32> =
+            bundle.articles.iter().filter_map(|a| Some(a.date.as_ref()?.year)).collect::<HashSet<i32, FxBuild>>().into_iter().collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
         let articles = &bundle.articles;
-        let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
-        by_date.sort_by_key(|&i| (std::cmp::Reverse(articles[i as usize].date.timestamp), i));
+        let (mut by_date, undated): (Vec<u32>, Vec<u32>) =
+            (0..articles.len() as u32).partition(|&i| articles[i as usize].date.is_some());
+        let timestamp = |i: u32| articles[i as usize].date.as_ref().map_or(0, |d| d.timestamp);
+        by_date.sort_by_key(|&i| (std::cmp::Reverse(timestamp(i)), i));
         let ids = |list: &[String]| -> HashMap<String, u16, FxBuild> {
             list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
         };
@@ -100,9 +105,9 @@ impl Catalog {
         let doc_tags = articles.iter().map(|a| a.tags.iter().filter_map(|t| tag_ids.get(t).copied()).collect()).collect();
         let doc_year = articles
             .iter()
-            .map(|a| years.iter().position(|&y| y == a.date.year).unwrap_or_default() as u16)
+            .map(|a| a.date.as_ref().and_then(|d| years.iter().position(|&y| y == d.year)).map(|y| y as u16))
             .collect();
-        Catalog { bundle, index: OnceLock::new(), by_date, doc_category, doc_tags, doc_year, categories, tags, years }
+        Catalog { bundle, index: OnceLock::new(), by_date, undated, doc_category, doc_tags, doc_year, categories, tags, years }
     }
 
     /// `index` must hold this catalog's articles, in order (see [`index_article`]).
@@ -164,10 +169,12 @@ impl Catalog {
         let mut tag_counts = vec![0usize; self.tags.len()];
         let mut year_counts = vec![0usize; self.years.len()];
         let mut shown: Vec<usize> = Vec::new();
-        // Walking in date order makes newest (and oldest) first need no sort.
+        // Walking in date order makes newest (and oldest) first need no sort;
+        // undated articles come last either way.
         let n = self.by_date.len();
-        for k in 0..n {
-            let i = self.by_date[if sort == Sort::Oldest { n - 1 - k } else { k }] as usize;
+        let dated = (0..n).map(|k| self.by_date[if sort == Sort::Oldest { n - 1 - k } else { k }]);
+        for i in dated.chain(self.undated.iter().copied()) {
+            let i = i as usize;
             if let Some(scores) = &scores {
                 if scores[i].is_nan() {
                     continue;
@@ -178,7 +185,7 @@ impl Catalog {
             let year = self.doc_year[i];
             let category_ok = want_category.is_none_or(|w| w.is_some() && w == category);
             let tag_ok = want_tag.is_none_or(|w| w.is_some_and(|w| tags.contains(&w)));
-            let year_ok = want_year.is_none_or(|w| w == Some(year));
+            let year_ok = want_year.is_none_or(|w| w.is_some() && w == year);
             if tag_ok && year_ok {
                 if let Some(c) = category {
                     category_counts[usize::from(c)] += 1;
@@ -189,8 +196,8 @@ impl Catalog {
                     tag_counts[usize::from(t)] += 1;
                 }
             }
-            if category_ok && tag_ok {
-                year_counts[usize::from(year)] += 1;
+            if let (true, true, Some(y)) = (category_ok, tag_ok, year) {
+                year_counts[usize::from(y)] += 1;
             }
             if category_ok && tag_ok && year_ok {
                 shown.push(i);
@@ -279,6 +286,21 @@ mod tests {
         assert_eq!(ids(&c, &c.listing("chromium", &none, Sort::Newest)), ["c", "a"]);
         assert_eq!(ids(&c, &c.listing("export", &none, Sort::Relevance)), ["c", "a"]);
         assert_eq!(ids(&c, &c.listing("chromium green", &none, Sort::Relevance)), ["a"]);
+    }
+
+    #[test]
+    fn undated_articles_come_last_in_either_order_and_have_no_year() {
+        let text = r#"{"items":[{"id":"u1","title":"Undated one"},{"id":"a","title":"A","date_published":"2023-01-01"},
+            {"id":"u2","title":"Undated two","date_published":"soon"},{"id":"b","title":"B","date_published":"2024-01-01"}]}"#;
+        let c = Catalog::new(parse_bundle(text).unwrap());
+        let none = Filters::default();
+        assert_eq!(ids(&c, &c.listing("", &none, Sort::Newest)), ["b", "a", "u1", "u2"]);
+        assert_eq!(ids(&c, &c.listing("", &none, Sort::Oldest)), ["a", "b", "u1", "u2"]);
+        let listing = c.listing("", &none, Sort::Newest);
+        let years: Vec<(&str, usize)> = listing.facets.year.iter().map(|o| (o.value.as_str(), o.count)).collect();
+        assert_eq!(years, [("2024", 1), ("2023", 1)]);
+        let in_2023 = Filters { year: Some(2023), ..Filters::default() };
+        assert_eq!(ids(&c, &c.listing("", &in_2023, Sort::Newest)), ["a"]);
     }
 
     #[test]

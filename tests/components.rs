@@ -56,7 +56,7 @@ const FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Tes
   {"id":"visit","title":"Vice Mayor Miao visits","date_published":"2023-11-04","summary":"Miao Zhengge and a delegation visited.","tags":["Jinzhou"],"_newsroom":{"category":"Company News"}},
   {"id":"zh","title":"铬盐新线投产","date_published":"2024-03-01T09:00:00+08:00","content_text":"公司铬盐生产线投产。","language":"zh-CN","_newsroom":{"category":"Products"}},
   {"id":"fair","title":"Trade fair","date_published":"2022-06-01","content_html":"<p>Our stand</p>","_newsroom":{"category":"Events"}},
-  {"id":"bad","title":"Bad","date_published":"soon"}
+  {"id":"bad","date_published":"soon"}
 ]}"#;
 
 fn catalog() -> Arc<Catalog> {

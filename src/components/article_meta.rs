@@ -7,13 +7,16 @@ use crate::browser::intl::format_date;
 
 #[component]
 pub fn ArticleMeta(article: Article, #[prop(into)] class: String) -> impl IntoView {
-    let date = format_date(&article.date);
-    let machine = article.date.machine.clone();
+    // An item without a usable date says so rather than showing none.
+    let date = match &article.date {
+        Some(date) => view! { <time datetime=date.machine.clone()>{format_date(date)}</time> }.into_any(),
+        None => view! { <span class=format!("{class}-undated")>"Undated"</span> }.into_any(),
+    };
     let category_class = format!("{class}-category");
     let tags_class = format!("{class}-tags");
     view! {
         <div class=format!("newsroom__meta {class}-meta")>
-            <time datetime=machine>{date}</time>
+            {date}
             {article.category.map(|c| view! { <span class=category_class>{c}</span> })}
             {(!article.tags.is_empty()).then(|| view! {
                 <ul class=tags_class aria-label="Tags">

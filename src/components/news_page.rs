@@ -79,7 +79,7 @@ pub fn NewsPage(
             {bundle.description.clone().map(|d| view! { <p class="newsroom__description">{d}</p> })}
         </header>
         <Notices notices=nav.notices/>
-        <SkippedItems skipped=bundle.skipped.clone()/>
+        <SkippedItems skipped=bundle.skipped.clone() recovered_ids=bundle.recovered_ids/>
         {move || match open.get() {
             Some(id) => {
                 let order = listing.with_untracked(|l| l.order.clone());

@@ -65,7 +65,10 @@ export const FLAKY_FEED = {
   ],
 };
 
-/** `one-bad`: 4 items, the 3rd has an unparseable date. */
+/**
+ * `one-bad`: 5 items. The 3rd has an unparseable date (shown, undated, last);
+ * the 5th has nothing to show (no title, no text, no url) and is skipped.
+ */
 export const ONE_BAD_FEED = {
   version: FEED_VERSION,
   title: 'One Bad Item',
@@ -74,6 +77,7 @@ export const ONE_BAD_FEED = {
     item('2024-02-03-good-two', 'Good story two', '2024-02-03T10:00:00Z', 'Products', 'A perfectly valid second story.'),
     item('2024-02-02-bad-date', 'Story with a bad date', 'yesterday', 'Company News', 'This story has a date nobody can parse.'),
     item('2024-02-01-good-three', 'Good story three', '2024-02-01T10:00:00Z', 'Industry', 'A perfectly valid third story.'),
+    { id: '2024-02-05-empty', date_published: '2024-02-05T10:00:00Z', tags: ['test'] },
   ],
 };
 
