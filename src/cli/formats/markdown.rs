@@ -438,7 +438,8 @@ impl Walk {
             } else {
                 (kind.is_dir(), kind.is_file())
             };
-            if !is_dir && !(is_file && is_markdown(&name)) {
+            let wanted = is_dir || (is_file && is_markdown(&name));
+            if !wanted {
                 continue;
             }
             let canonical = fs::canonicalize(&path).map_err(|e| io_error(&path, &e))?;
@@ -894,6 +895,18 @@ mod tests {
                 }
             }
             check(&read_file(names[rng.below(names.len())], &bytes));
+        }
+
+        // Deep nesting must neither panic nor overflow the stack.
+        let n = 100_000;
+        let deep = [
+            format!("+++\na = {}{}\n+++\n", "[".repeat(n), "]".repeat(n)),
+            format!("---\na: {}{}\n---\n", "[".repeat(n), "]".repeat(n)),
+            format!("---\n{}\n---\n", (0..3000).map(|i| format!("{}a:", " ".repeat(i))).collect::<Vec<_>>().join("\n")),
+            format!("{}x\n{}", ">".repeat(n), "*[".repeat(n)),
+        ];
+        for text in deep {
+            check(&md(&text));
         }
 
         let mut files = Vec::new();
