@@ -33,6 +33,7 @@ test-browser: setup-build setup-browser
 		cargo test --locked --target wasm32-unknown-unknown --test components
 
 test-e2e: build setup-browser
+	cargo build --locked --bin newsroom
 	@playwright test -c tests/e2e || { \
 		echo "End-to-end tests failed: each failed test left a trace, a screenshot and the browser console under"; \
 		echo "  test-results/e2e/ (open a trace with: npx playwright show-trace test-results/e2e/<test>/trace.zip)"; \

@@ -4,6 +4,7 @@
 //! validation, search, filtering, sorting, URL state), tested natively. The
 //! browser shell (`browser`, `components`) only exists on wasm32.
 
+pub mod archive;
 pub mod article;
 pub mod bundle;
 pub mod bundle_reader;

@@ -20,8 +20,11 @@ pub struct Draft {
     pub published: Option<String>,
     pub modified: Option<String>,
     pub authors: Vec<String>,
-    /// In the source's order; the first may become the category.
+    /// In the source's order: they become the tags, and the first the category
+    /// unless the source states one as such.
     pub categories: Vec<String>,
+    /// A category the source states as such (a JSON Feed's `_newsroom.category`).
+    pub category: Option<String>,
     /// An image the source names for the item (not one found in the body), absolute.
     pub image: Option<String>,
     /// The item's language, else the feed's (`xml:lang`, `language`).
@@ -50,6 +53,8 @@ pub enum DraftError {
     /// Not published: a draft (`draft: true`, WordPress `draft`/`private`/…), or a
     /// WordPress attachment or page rather than a post. Reported, never silent.
     Unpublished { id: String, status: String },
+    /// An item the page's own reader would not show (a JSON Feed source).
+    Skipped { reason: String },
 }
 
 /// Why a whole source could not be read: nothing of it is imported.

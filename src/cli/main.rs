@@ -4,14 +4,83 @@
 //! the page; its own crates are native-only.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod check;
+#[cfg(not(target_arch = "wasm32"))]
 mod draft;
 #[cfg(not(target_arch = "wasm32"))]
 mod formats;
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
+#[cfg(not(target_arch = "wasm32"))]
+mod import;
+#[cfg(not(target_arch = "wasm32"))]
+mod map;
+#[cfg(not(target_arch = "wasm32"))]
+mod messages;
+#[cfg(not(target_arch = "wasm32"))]
+mod source;
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() {}
+mod cli {
+    use std::path::PathBuf;
+
+    use clap::{Parser, Subcommand};
+
+    use crate::{check, import, map::MapRules};
+
+    #[derive(Parser)]
+    #[command(name = "newsroom", version, about = "Make and check Newsroom bundles (JSON Feed 1.1) from what a website publishes.")]
+    pub struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Add the items of RSS, Atom, JSON Feed, WordPress exports or Markdown folders to an archive.
+        Import {
+            /// Files, folders (of Markdown) or http(s) addresses; the format is read from the content.
+            #[arg(required = true)]
+            sources: Vec<String>,
+            /// The archive to create or grow (a JSON Feed 1.1 file).
+            #[arg(long, value_name = "ARCHIVE.json")]
+            into: PathBuf,
+            /// Follow `next` links (JSON Feed `next_url`, RFC 5005 `rel="next"`) up to this many pages per source.
+            #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+            max_pages: u32,
+            /// Every imported item's category, instead of its first category.
+            #[arg(long)]
+            category: Option<String>,
+            /// The archive's title (default: the first source's, or the archive's own).
+            #[arg(long)]
+            title: Option<String>,
+        },
+        /// Read a bundle as the page does: what it shows, what it skips and why.
+        Check {
+            bundle: String,
+            #[arg(long, value_enum, default_value = "text")]
+            format: check::Format,
+        },
+    }
+
+    pub fn run() -> i32 {
+        match Cli::parse().command {
+            Command::Import { sources, into, max_pages, category, title } => import::run(import::ImportArgs {
+                sources: &sources,
+                into: &into,
+                max_pages: max_pages as usize,
+                title: title.as_deref(),
+                rules: MapRules { category },
+            }),
+            Command::Check { bundle, format } => check::run(&bundle, format),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run());
+}
 
 // The page's build compiles every binary of the crate; this one has nothing to do there.
 #[cfg(target_arch = "wasm32")]

@@ -5,8 +5,10 @@
 // that scenario's bundle. Anything else under `/NAME/...` falls back to the
 // same path in dist (so relative asset URLs work from scenario pages).
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -111,7 +113,33 @@ export const MALFORMED_BODY =
 
 export const HTML_PAGE_BODY = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
 
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow'];
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported'];
+
+/** The `newsroom` command, built by `make test-e2e` (or NEWSROOM_BIN). */
+export const NEWSROOM_BIN = process.env.NEWSROOM_BIN || path.join(REPO_ROOT, 'target', 'debug', 'newsroom');
+/** What `imported` serves: the import fixtures, run through `newsroom import`. */
+export const IMPORT_SOURCES = ['feeds/rss2.xml', 'feeds/atom.xml', 'feeds/jsonfeed10.json', 'feeds/wordpress.xml', 'markdown/hugo']
+  .map((p) => path.join(REPO_ROOT, 'tests', 'fixtures', 'import', p));
+
+/** Runs the command: its exit status and output, never a throw. */
+export function runNewsroom(args) {
+  const r = spawnSync(NEWSROOM_BIN, args, { encoding: 'utf8' });
+  if (r.error) throw new Error(`e2e: cannot run ${NEWSROOM_BIN} (build it with cargo build --bin newsroom): ${r.error.message}`);
+  return { status: r.status, output: r.stdout + r.stderr };
+}
+
+let imported = null;
+/** The archive `newsroom import` makes of the fixtures (made once per server). */
+export function importedArchive() {
+  if (!imported) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-import-'));
+    const file = path.join(dir, 'news.json');
+    const run = runNewsroom(['import', ...IMPORT_SOURCES, '--into', file]);
+    if (run.status !== 0) throw new Error(`newsroom import failed (${run.status}):\n${run.output}`);
+    imported = { file, body: fs.readFileSync(file, 'utf8'), output: run.output };
+  }
+  return imported;
+}
 
 /** `big`: 10,000 generated articles (about 25 MB); `slow`: 1,000, sent in small paced chunks. */
 let generated = null;
@@ -143,6 +171,8 @@ function scenarioFeed(name, state) {
       return { status: 200, type: TYPES['.json'], body: JSON.stringify(ONE_BAD_FEED, null, 2) };
     case 'big':
       return { status: 200, type: TYPES['.json'], body: generatedFeeds().big };
+    case 'imported':
+      return { status: 200, type: TYPES['.json'], body: importedArchive().body };
     case 'hostile':
     case 'data-src': // never requested: the page must follow its data-src instead
       return { status: 200, type: TYPES['.json'], body: JSON.stringify(HOSTILE_FEED, null, 2) };

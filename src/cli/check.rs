@@ -1,0 +1,58 @@
+//! `newsroom check`: the page's own reading of a bundle, for CI. Exit 0
+//! when the page shows every item, 1 when it skips any or cannot read it.
+
+use newsroom::bundle::{parse_bundle, BundleError};
+use serde_json::json;
+
+use crate::messages;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(path: &str, format: Format) -> i32 {
+    let result = std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|e| BundleError::Syntax {
+            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
+            column: 0,
+            message: "invalid UTF-8 text".into(),
+        }.to_string()))
+        .and_then(|text| parse_bundle(&text).map_err(|e| e.to_string()));
+    let bundle = match result {
+        Ok(bundle) => bundle,
+        Err(error) => {
+            match format {
+                Format::Text => eprintln!("{}", messages::check_unreadable(path, &error)),
+                Format::Json => println!("{}", json!({ "file": path, "ok": false, "error": error })),
+            }
+            return 1;
+        }
+    };
+    let undated = bundle.articles.iter().filter(|a| a.date.is_none()).count();
+    let ok = bundle.skipped.is_empty();
+    match format {
+        Format::Json => {
+            let skipped: Vec<_> = bundle.skipped.iter().map(|e| json!({ "reason": e.to_string() })).collect();
+            println!("{}", json!({
+                "file": path, "ok": ok, "articles": bundle.articles.len(), "skipped": skipped,
+                "recovered_ids": bundle.recovered_ids, "undated": undated,
+            }));
+        }
+        Format::Text if ok => println!("{}", messages::check_ok(path, bundle.articles.len())),
+        Format::Text => {
+            println!("{}", messages::check_skipped(path, bundle.articles.len(), bundle.skipped.len()));
+            for e in &bundle.skipped {
+                println!("  {e}");
+            }
+        }
+    }
+    if format == Format::Text {
+        if let Some(notes) = messages::check_notes(bundle.recovered_ids, undated) {
+            println!("{notes}");
+        }
+    }
+    i32::from(!ok)
+}

@@ -1,0 +1,54 @@
+//! JSON Feed 1.0/1.1, read by the page's own reader (the core's
+//! `bundle` module): there is one reader of our format, not two, and
+//! `_newsroom` members survive an import.
+
+use newsroom::article::Body;
+use newsroom::bundle::{parse_bundle, BundleError};
+
+use crate::draft::{Draft, DraftError, SourceError, SourcePage};
+
+pub fn read_json_feed(bytes: &[u8], base: Option<&str>) -> Result<SourcePage, SourceError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| SourceError::NotText)?;
+    let bundle = parse_bundle(text).map_err(|e| match e {
+        BundleError::Syntax { .. } => SourceError::Malformed { format: "JSON Feed", detail: e.to_string() },
+        other => SourceError::Malformed { format: "JSON Feed", detail: other.to_string() },
+    })?;
+    let resolve = |u: String| match base.and_then(|b| url::Url::parse(b).ok()) {
+        Some(b) => b.join(&u).map_or(u, String::from),
+        None => u,
+    };
+    let mut items: Vec<Result<Draft, DraftError>> = bundle
+        .skipped
+        .iter()
+        .map(|e| Err(DraftError::Skipped { reason: e.to_string() }))
+        .collect();
+    items.extend(bundle.articles.into_iter().map(|a| {
+        let (content_html, content_text) = match a.body {
+            Body::Html(h) => (Some(h), None),
+            Body::Text(t) => (None, Some(t)),
+            Body::Empty => (None, None),
+        };
+        Ok(Draft {
+            id: Some(a.id),
+            url: a.url.map(resolve),
+            title: Some(a.title),
+            content_html,
+            content_text,
+            summary: a.summary,
+            published: a.date.map(|d| d.machine),
+            modified: None,
+            authors: a.authors,
+            categories: a.tags,
+            category: a.category,
+            image: a.image.map(resolve),
+            language: a.language.or_else(|| bundle.language.clone()),
+        })
+    }));
+    Ok(SourcePage {
+        title: Some(bundle.title),
+        description: bundle.description,
+        language: bundle.language,
+        next: bundle.next_url.map(resolve),
+        items,
+    })
+}

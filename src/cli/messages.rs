@@ -1,0 +1,113 @@
+//! Every sentence the command prints, in one place: the rest of the command
+//! returns values (errors, counts) and this module words them.
+
+use std::fmt;
+
+use newsroom::archive::MergeCounts;
+
+use crate::draft::{DraftError, SourceError};
+use crate::map::MapError;
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { detail } => write!(f, "cannot be read ({detail})"),
+            Self::TooLarge { bytes } => write!(
+                f, "is too large to import ({} MB; the limit is {} MB)", bytes / 1_000_000, crate::draft::MAX_SOURCE_BYTES / 1_000_000),
+            Self::UnknownFormat { start } if start.trim().is_empty() => write!(f, "is empty: no feed, export or Markdown in it"),
+            Self::UnknownFormat { start } => write!(
+                f, "is not RSS, Atom, JSON Feed, a WordPress export or Markdown (it starts with “{}”)", start.trim()),
+            Self::Malformed { format, detail } => write!(f, "is a {format} document that cannot be read: {detail}"),
+            Self::NotText => write!(f, "is not UTF-8 text"),
+            Self::NoMarkdown => write!(f, "is a folder with no Markdown files (.md, .markdown) in it"),
+            Self::Unreachable { detail } => write!(f, "could not be fetched: {detail}"),
+            Self::Status { status } => write!(f, "could not be fetched: the server answered {status}"),
+        }
+    }
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::FrontMatter { path, detail } => write!(f, "{path}: its front matter cannot be read ({detail})"),
+            Self::NotText { path } => write!(f, "{path}: not UTF-8 text"),
+            Self::Unpublished { id, status } => write!(f, "{id}: not published ({status})"),
+            Self::Skipped { reason } => write!(f, "{reason}"),
+        }
+    }
+}
+
+impl fmt::Display for MapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NothingToShow { id: Some(id) } => write!(f, "{id}: nothing to show (no title, no text and no link)"),
+            Self::NothingToShow { id: None } => write!(f, "an item with nothing to show (no title, no text, no link and no id)"),
+        }
+    }
+}
+
+pub fn source_failed(source: &str, error: &SourceError) -> String {
+    format!("error: {source} {error}")
+}
+
+pub fn page_failed(source: &str, link: &str, error: &SourceError) -> String {
+    format!("warning: {source}: stopped paging at {link}, which {error}; the pages before it are imported")
+}
+
+pub fn more_pages(source: &str, max: usize) -> String {
+    format!("warning: {source}: stopped after {max} pages (--max-pages); it has more")
+}
+
+pub fn not_taken(source: &str, reason: &dyn fmt::Display) -> String {
+    format!("  not imported from {source}: {reason}")
+}
+
+pub fn archive_unreadable(path: &str, error: &dyn fmt::Display) -> String {
+    format!("error: the archive {path} is not a bundle Newsroom can read, so it is left as it is: {error}")
+}
+
+pub fn write_failed(path: &str, error: &dyn fmt::Display) -> String {
+    format!("error: could not write {path} ({error}); the archive is as it was")
+}
+
+pub fn nothing_written() -> &'static str {
+    "Nothing was imported: the archive is unchanged."
+}
+
+pub fn reading(source: &str) -> String {
+    format!("reading {source}")
+}
+
+pub fn page_read(source: &str, page: usize, items: usize) -> String {
+    format!("  {source}: page {page}, {items} items")
+}
+
+pub fn summary(path: &str, counts: MergeCounts, not_taken: usize, total: usize) -> String {
+    format!(
+        "{path}: {} added, {} updated, {} unchanged, {not_taken} not imported; {total} items in the archive",
+        counts.added, counts.updated, counts.unchanged
+    )
+}
+
+pub fn check_ok(path: &str, articles: usize) -> String {
+    format!("{path}: OK, {articles} articles the page shows")
+}
+
+pub fn check_skipped(path: &str, articles: usize, skipped: usize) -> String {
+    format!("{path}: {articles} articles the page shows, {skipped} it would skip:")
+}
+
+pub fn check_unreadable(path: &str, error: &dyn fmt::Display) -> String {
+    format!("{path}: {error}")
+}
+
+pub fn check_notes(recovered_ids: usize, undated: usize) -> Option<String> {
+    let mut notes = Vec::new();
+    if recovered_ids > 0 {
+        notes.push(format!("{recovered_ids} with an empty or repeated `id` (the page uses their `url` or content)"));
+    }
+    if undated > 0 {
+        notes.push(format!("{undated} without a usable date (shown undated, last)"));
+    }
+    (!notes.is_empty()).then(|| format!("  note: {}", notes.join("; ")))
+}

@@ -1,0 +1,235 @@
+//! The `newsroom` command, run as a reader would run it: imports into
+//! temporary folders, sources served by the test itself on 127.0.0.1.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsroom");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+
+fn newsroom(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().expect("run newsroom")
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+/// A fresh folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("newsroom-cli-{}-{name}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// An RSS 2.0 document with items `from..=to`; `edited` changes one item's body.
+fn rss(from: u32, to: u32, edited: Option<u32>) -> String {
+    let items: String = (from..=to)
+        .rev()
+        .map(|n| {
+            let body = if edited == Some(n) { format!("Story {n}, corrected.") } else { format!("Story {n}.") };
+            format!(
+                "<item><title>Story {n}</title><link>https://example.com/news/{n}</link><guid>story-{n}</guid>\
+                 <pubDate>Mon, {n:02} Jan 2024 09:00:00 +0800</pubDate><category>Company News</category>\
+                 <description><![CDATA[<p>{body}</p>]]></description></item>"
+            )
+        })
+        .collect();
+    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Lingyue News</title><link>https://example.com/</link>\
+             <description>d</description>{items}</channel></rss>")
+}
+
+fn ids(archive: &Path) -> Vec<String> {
+    let bundle = newsroom::bundle::parse_bundle(&std::fs::read_to_string(archive).unwrap()).unwrap();
+    assert!(bundle.skipped.is_empty(), "{:?}", bundle.skipped);
+    bundle.articles.into_iter().map(|a| a.id).collect()
+}
+
+#[test]
+fn merging_two_overlapping_feeds_keeps_every_item_and_updates_the_edited_one() {
+    let dir = scratch("merge");
+    let (a, b, archive) = (dir.join("a.xml"), dir.join("b.xml"), dir.join("news.json"));
+    std::fs::write(&a, rss(1, 10, None)).unwrap();
+    std::fs::write(&b, rss(6, 15, Some(7))).unwrap();
+    let archive_s = archive.to_str().unwrap();
+
+    let first = newsroom(&["import", a.to_str().unwrap(), "--into", archive_s]);
+    assert!(first.status.success(), "{}", text(&first));
+    assert!(text(&first).contains("10 added, 0 updated, 0 unchanged"), "{}", text(&first));
+
+    let second = newsroom(&["import", b.to_str().unwrap(), "--into", archive_s]);
+    assert!(second.status.success(), "{}", text(&second));
+    assert!(text(&second).contains("5 added, 1 updated, 4 unchanged"), "{}", text(&second));
+    let expected: Vec<String> = (1..=15).rev().map(|n| format!("story-{n}")).collect();
+    assert_eq!(ids(&archive), expected, "15 items, newest first");
+    let written = std::fs::read_to_string(&archive).unwrap();
+    assert!(written.contains("Story 7, corrected."));
+    assert!(written.contains("\"date_published\": \"2024-01-07T09:00:00+08:00\""), "offsets kept");
+
+    let again = newsroom(&["import", b.to_str().unwrap(), "--into", archive_s]);
+    assert!(text(&again).contains("0 added, 0 updated, 10 unchanged"), "{}", text(&again));
+    assert_eq!(std::fs::read_to_string(&archive).unwrap(), written, "the same import twice gives the same bytes");
+
+    let check = newsroom(&["check", archive_s]);
+    assert!(check.status.success(), "{}", text(&check));
+    assert!(text(&check).contains("OK, 15 articles"), "{}", text(&check));
+}
+
+#[test]
+fn a_source_that_cannot_be_read_leaves_the_archive_untouched() {
+    let dir = scratch("bad");
+    let (good, archive) = (dir.join("good.xml"), dir.join("news.json"));
+    std::fs::write(&good, rss(1, 3, None)).unwrap();
+    let archive_s = archive.to_str().unwrap();
+    assert!(newsroom(&["import", good.to_str().unwrap(), "--into", archive_s]).status.success());
+    let before = std::fs::read(&archive).unwrap();
+
+    let html = dir.join("page.html");
+    std::fs::write(&html, "<!DOCTYPE html><html><body>Login</body></html>").unwrap();
+    let binary = dir.join("photo.xml");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41, 0x80]).unwrap();
+    let truncated = dir.join("cut.xml");
+    std::fs::write(&truncated, &rss(1, 3, None)[..300]).unwrap();
+    let empty_dir = scratch("empty");
+    std::fs::write(empty_dir.join("README.txt"), "no markdown here").unwrap();
+    let cases: [(&str, &str); 5] = [
+        (html.to_str().unwrap(), "is not RSS, Atom, JSON Feed"),
+        (binary.to_str().unwrap(), "is not RSS, Atom, JSON Feed"),
+        (truncated.to_str().unwrap(), "cannot be read"),
+        (empty_dir.to_str().unwrap(), "no Markdown files"),
+        ("/no/such/file.xml", "cannot be read"),
+    ];
+    for (source, says) in cases {
+        let o = newsroom(&["import", good.to_str().unwrap(), source, "--into", archive_s]);
+        assert_eq!(o.status.code(), Some(1), "{source}: {}", text(&o));
+        let out = text(&o);
+        assert!(out.contains(source) && out.contains(says), "{source}: expected “{says}” in {out}");
+        assert!(!out.contains("panicked"), "{out}");
+        assert_eq!(std::fs::read(&archive).unwrap(), before, "{source}: the archive changed");
+    }
+}
+
+/// Serves `pages` (path → (status, body)) on 127.0.0.1 for as long as the test runs; counts requests.
+fn serve(pages: Vec<(&'static str, u16, String)>) -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let seen = log.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(64) {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let n = stream.read(&mut buf).unwrap_or(0);
+            let request = String::from_utf8_lossy(&buf[..n]);
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+            seen.lock().unwrap().push(path.clone());
+            let (status, body) = pages.iter().find(|(p, ..)| *p == path).map_or((404, "Not Found".to_string()), |(_, s, b)| (*s, b.clone()));
+            let _ = write!(stream, "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+        }
+    });
+    (base, log)
+}
+
+fn json_page(n: u32, next: Option<&str>) -> String {
+    let next = next.map_or(String::new(), |u| format!(r#""next_url": "{u}","#));
+    format!(
+        r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "Paged", {next} "items": [
+            {{"id": "p{n}a", "title": "Page {n} first", "date_published": "2024-0{n}-02T08:00:00+08:00", "content_text": "x"}},
+            {{"id": "p{n}b", "content_text": "A note without a title. It has a second sentence.", "date_published": "2024-0{n}-01"}}]}}"#
+    )
+}
+
+#[test]
+fn url_sources_are_fetched_and_their_pages_followed() {
+    let (base, log) = serve(vec![
+        ("/feed.json", 200, json_page(1, Some("/feed-2.json"))),
+        ("/feed-2.json", 200, json_page(2, Some("/feed-3.json"))),
+        ("/feed-3.json", 200, json_page(3, None)),
+        ("/down.json", 503, "busy".into()),
+    ]);
+    let dir = scratch("url");
+    let archive = dir.join("news.json");
+    let archive_s = archive.to_str().unwrap();
+    let url = format!("{base}/feed.json");
+    let o = newsroom(&["import", &url, "--into", archive_s]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(ids(&archive), ["p3a", "p3b", "p2a", "p2b", "p1a", "p1b"]);
+    assert_eq!(*log.lock().unwrap(), ["/feed.json", "/feed-2.json", "/feed-3.json"]);
+    let written = std::fs::read_to_string(&archive).unwrap();
+    assert!(written.contains("\"title\": \"A note without a title\""), "{written}");
+
+    let limited = dir.join("limited.json");
+    let o = newsroom(&["import", &url, "--max-pages", "2", "--into", limited.to_str().unwrap()]);
+    assert!(o.status.success() && text(&o).contains("stopped after 2 pages"), "{}", text(&o));
+    assert_eq!(ids(&limited).len(), 4);
+
+    for (source, says) in [(format!("{base}/down.json"), "answered 503"), (format!("{base}/missing.json"), "answered 404")] {
+        let o = newsroom(&["import", &source, "--into", archive_s]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(text(&o).contains(says), "{}", text(&o));
+    }
+    // A port nothing listens on: refused at once, named in one line.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let o = newsroom(&["import", &format!("http://{closed}/feed.xml"), "--into", archive_s]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("could not be fetched"), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(&archive).unwrap(), written);
+}
+
+#[test]
+fn check_reports_what_the_page_would_skip() {
+    let dir = scratch("check");
+    let good = dir.join("good.json");
+    std::fs::write(&good, json_page(1, None)).unwrap();
+    let o = newsroom(&["check", good.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"items": [{"id": "a", "title": "A"}, {"id": "empty"}, {"id": "a", "title": "Again"}]}"#).unwrap();
+    let o = newsroom(&["check", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o);
+    assert!(out.contains("item 2 (`id` empty): nothing to show"), "{out}");
+    assert!(out.contains("1 with an empty or repeated `id`"), "{out}");
+
+    let json = newsroom(&["check", "--format", "json", bad.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!((v["ok"].as_bool(), v["articles"].as_u64(), v["skipped"].as_array().map(Vec::len)), (Some(false), Some(2), Some(1)));
+
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{\n  \"items\": [\n    {\"id\": 1,}\n  ]\n}").unwrap();
+    let o = newsroom(&["check", broken.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("line 3, column"), "{}", text(&o));
+    let json = newsroom(&["check", "--format", "json", broken.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["error"].as_str().unwrap().contains("line 3"), "{v}");
+}
+
+#[test]
+fn every_fixture_imports_and_checks() {
+    let dir = scratch("fixtures");
+    let archive = dir.join("news.json");
+    let sources = [
+        format!("{FIXTURES}/feeds/rss2.xml"),
+        format!("{FIXTURES}/feeds/atom.xml"),
+        format!("{FIXTURES}/feeds/jsonfeed10.json"),
+        format!("{FIXTURES}/feeds/wordpress.xml"),
+        format!("{FIXTURES}/markdown/hugo"),
+    ];
+    let mut args = vec!["import"];
+    args.extend(sources.iter().map(String::as_str));
+    args.extend(["--into", archive.to_str().unwrap()]);
+    let o = newsroom(&args);
+    assert!(o.status.success(), "{}", text(&o));
+    let check = newsroom(&["check", archive.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check));
+    assert!(ids(&archive).len() >= 20, "{}", text(&o));
+}
