@@ -324,6 +324,9 @@ mod tests {
         let a = &b.articles[0];
         assert_eq!((a.id.as_str(), a.title.as_str(), a.date.as_ref().map(|d| d.year)), ("a", "A", Some(2024)));
         assert_eq!(a.category.as_deref(), Some("Products"));
+        assert_eq!(b.next_url, None);
+        let paged = parse_bundle(r#"{"next_url":"https://example.com/feed-2.json","items":[]}"#).unwrap();
+        assert_eq!(paged.next_url.as_deref(), Some("https://example.com/feed-2.json"));
         assert_eq!(a.tags, ["x", "y"]);
         assert_eq!(a.body, Body::Text("x".into()));
     }
