@@ -20,7 +20,8 @@ pub fn title_from_text(text: &str) -> Option<String> {
         if n >= TITLE_CHARS {
             break;
         }
-        if matches!(c, '。' | '！' | '？') || (matches!(c, '.' | '!' | '?') && first[i + 1..].starts_with(' ')) {
+        let ends_latin = matches!(c, '.' | '!' | '?') && first[i + 1..].starts_with(' ') && !(c == '.' && is_abbreviation(&first[..i]));
+        if matches!(c, '。' | '！' | '？') || ends_latin {
             end = Some(i + c.len_utf8());
             break;
         }
@@ -39,6 +40,13 @@ pub fn title_from_text(text: &str) -> Option<String> {
         _ => head.rfind(' ').filter(|&i| i > cut / 2).unwrap_or(cut),
     };
     Some(format!("{}…", head[..at].trim_end()))
+}
+
+/// Whether the word before a full stop is an abbreviation ("No.", "Mr.",
+/// "Co."): a short capitalised word, which rarely ends a sentence.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or("");
+    word.chars().count() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A stable id from an item's content: the same parts give the same id on
@@ -71,6 +79,7 @@ mod tests {
         assert_eq!(title_from_text(&zh).unwrap().chars().count(), 81);
         assert_eq!(title_from_text("  \n\n "), None);
         assert_eq!(title_from_text("Short note").as_deref(), Some("Short note"));
+        assert_eq!(title_from_text("Kiln No. 3 is back in service. Output resumes.").as_deref(), Some("Kiln No. 3 is back in service"));
     }
 
     #[test]
