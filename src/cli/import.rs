@@ -43,7 +43,8 @@ pub fn run(args: ImportArgs) -> i32 {
     let mut failed = false;
     let mut items: Vec<Item> = Vec::new();
     let mut not_taken = 0;
-    let mut feed_title = None;
+    // A new archive takes its title, description and language from the first source that has them.
+    let (mut feed_title, mut description, mut language) = (None, None, None);
     for arg in args.sources {
         progress.line(&messages::reading(arg));
         let pages = match read_pages(&Source::parse(arg), args.max_pages, |page, n| progress.tick(&messages::page_read(arg, page, n))) {
@@ -54,6 +55,7 @@ pub fn run(args: ImportArgs) -> i32 {
                 continue;
             }
         };
+        progress.line(&messages::read_as(arg, pages.format));
         if let Some((link, e)) = &pages.stopped {
             progress.line(&messages::page_failed(arg, link, e));
         }
@@ -62,6 +64,8 @@ pub fn run(args: ImportArgs) -> i32 {
         }
         for page in pages.pages {
             feed_title = feed_title.or(page.title);
+            description = description.or(page.description);
+            language = language.or(page.language);
             for draft in page.items {
                 match draft.map_err(|e| e.to_string()).and_then(|d| to_item(d, &args.rules).map_err(|e| e.to_string())) {
                     Ok(item) => items.push(item),
@@ -79,7 +83,15 @@ pub fn run(args: ImportArgs) -> i32 {
         return 1;
     }
 
-    let mut archive = archive.unwrap_or_else(|| Archive::new(feed_title.as_deref().unwrap_or("News")));
+    let mut archive = archive.unwrap_or_else(|| {
+        let mut archive = Archive::new(feed_title.as_deref().unwrap_or("News"));
+        for (key, value) in [("description", &description), ("language", &language)] {
+            if let Some(value) = value {
+                archive.set(key, value);
+            }
+        }
+        archive
+    });
     if let Some(title) = args.title {
         archive.set("title", title);
     }

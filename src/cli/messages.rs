@@ -78,6 +78,10 @@ pub fn reading(source: &str) -> String {
     format!("reading {source}")
 }
 
+pub fn read_as(source: &str, format: &str) -> String {
+    format!("  {source}: read as {format}")
+}
+
 pub fn page_read(source: &str, page: usize, items: usize) -> String {
     format!("  {source}: page {page}, {items} items")
 }

@@ -38,19 +38,18 @@ pub struct Pages {
     pub stopped: Option<(String, SourceError)>,
     /// Paging stopped at the page limit with more to read.
     pub more: bool,
+    /// What the first page was read as.
+    pub format: &'static str,
 }
 
 /// Reads `source`, following `next` links up to `max_pages` pages in all.
 pub fn read_pages(source: &Source, max_pages: usize, mut on_page: impl FnMut(usize, usize)) -> Result<Pages, SourceError> {
-    let (first, address) = match source {
-        Source::Path(path) if path.is_dir() => (markdown::read_folder(path)?, None),
-        Source::Path(path) => {
-            let page = read_document(&read_file(path)?, Some(&file_base(path)))?;
-            (page, Some(file_base(path)))
-        }
+    let ((format, first), address) = match source {
+        Source::Path(path) if path.is_dir() => (("Markdown folder", markdown::read_folder(path)?), None),
+        Source::Path(path) => (read_document(&read_file(path)?, Some(&file_base(path)))?, Some(file_base(path))),
         Source::Url(url) => (read_document(&fetch(url)?, Some(url.as_str()))?, Some(url.to_string())),
     };
-    let mut pages = Pages::default();
+    let mut pages = Pages { format, ..Pages::default() };
     let mut visited: std::collections::HashSet<String> = address.iter().cloned().collect();
     let mut next = first.next.clone();
     on_page(1, first.items.len());
@@ -65,7 +64,7 @@ pub fn read_pages(source: &Source, max_pages: usize, mut on_page: impl FnMut(usi
             break;
         }
         match read_linked(&link) {
-            Ok(page) => {
+            Ok((_, page)) => {
                 next = page.next.clone();
                 on_page(pages.pages.len() + 1, page.items.len());
                 pages.pages.push(page);
@@ -77,7 +76,7 @@ pub fn read_pages(source: &Source, max_pages: usize, mut on_page: impl FnMut(usi
 }
 
 /// A `next` page: an http(s) address, or a `file:` address next to a local feed.
-fn read_linked(link: &str) -> Result<SourcePage, SourceError> {
+fn read_linked(link: &str) -> Result<(&'static str, SourcePage), SourceError> {
     let url = Url::parse(link).map_err(|e| SourceError::Io { detail: format!("{link}: {e}") })?;
     match url.scheme() {
         "http" | "https" => read_document(&fetch(&url)?, Some(link)),
@@ -89,9 +88,10 @@ fn read_linked(link: &str) -> Result<SourcePage, SourceError> {
     }
 }
 
-fn read_document(bytes: &[u8], base: Option<&str>) -> Result<SourcePage, SourceError> {
+/// A document's format, and its page.
+fn read_document(bytes: &[u8], base: Option<&str>) -> Result<(&'static str, SourcePage), SourceError> {
     let format = formats::detect(bytes)?;
-    (format.read)(bytes, base)
+    Ok((format.name, (format.read)(bytes, base)?))
 }
 
 /// A local file's address, so its relative `next` links resolve next to it.

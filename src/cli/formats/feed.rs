@@ -635,9 +635,12 @@ fn read_xml(text: &str, doc_base: Option<Url>) -> Result<Read, SourceError> {
         return Err(malformed(format, detail));
     }
     let (feed, offsets) = parse_with_feed_rs(&text[..walked.root_end], doc_base.as_ref());
-    let feed = feed.map_err(|detail| malformed(format, detail))?;
+    let mut feed = feed.map_err(|detail| malformed(format, detail))?;
+    // Taken out so each entry is freed as its draft is made: a large feed is
+    // then never in memory twice.
+    let entries = std::mem::take(&mut feed.entries);
 
-    let matched = walked.items.len() == feed.entries.len();
+    let matched = walked.items.len() == entries.len();
     let home = home_link(&feed, &doc_base, &walked.feed_bases);
     let root_base = doc_base.or(home);
     let feed_base = fold_bases(&walked.feed_bases, root_base.clone());
@@ -646,11 +649,10 @@ fn read_xml(text: &str, doc_base: Option<Url>) -> Result<Read, SourceError> {
 
     let mut page = page_of(&feed, &ctx, feed_base.as_ref());
     let empty = ItemXml::default();
-    page.items = feed
-        .entries
-        .iter()
+    page.items = entries
+        .into_iter()
         .enumerate()
-        .map(|(i, entry)| Ok(draft(entry, if matched { &walked.items[i] } else { &empty }, None, &ctx)))
+        .map(|(i, entry)| Ok(draft(&entry, if matched { &walked.items[i] } else { &empty }, None, &ctx)))
         .collect();
     Ok(Read { page, items: if matched { walked.items } else { Vec::new() }, matched })
 }

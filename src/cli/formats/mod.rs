@@ -75,4 +75,51 @@ mod tests {
         assert!(matches!(detect(b""), Err(SourceError::UnknownFormat { .. })));
         assert!(matches!(detect(b"<!DOCTYPE html><html><body>Login</body>"), Err(SourceError::UnknownFormat { .. })));
     }
+
+    /// Any bytes, through detection, the reader it picks and the mapping:
+    /// an error or items, never a panic.
+    #[test]
+    fn no_bytes_make_the_pipeline_panic() {
+        let seeds: [&[u8]; 5] = [
+            include_bytes!("../../../tests/fixtures/import/feeds/rss2.xml"),
+            include_bytes!("../../../tests/fixtures/import/feeds/atom.xml"),
+            include_bytes!("../../../tests/fixtures/import/feeds/jsonfeed10.json"),
+            include_bytes!("../../../tests/fixtures/import/feeds/wordpress.xml"),
+            b"---\ntitle: T\ndate: 2024-01-01\n---\nBody <img src=x>",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let rules = crate::map::MapRules::default();
+        for case in 0..600 {
+            let mut bytes = seeds[case % seeds.len()].to_vec();
+            match next() % 4 {
+                0 => bytes.truncate((next() as usize) % (bytes.len() + 1)),
+                1 => {
+                    for _ in 0..8 {
+                        let at = (next() as usize) % bytes.len().max(1);
+                        if let Some(b) = bytes.get_mut(at) {
+                            *b = next() as u8;
+                        }
+                    }
+                }
+                2 => bytes = (0..(next() % 512)).map(|_| next() as u8).collect(),
+                _ => {
+                    let at = (next() as usize) % (bytes.len() + 1);
+                    bytes.splice(at..at, b"<![CDATA[<item>{\"".iter().copied());
+                }
+            }
+            if let Ok(format) = detect(&bytes) {
+                if let Ok(page) = (format.read)(&bytes, Some("https://example.com/feed")) {
+                    for draft in page.items.into_iter().flatten() {
+                        let _ = crate::map::to_item(draft, &rules);
+                    }
+                }
+            }
+        }
+    }
 }
