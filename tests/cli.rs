@@ -97,9 +97,13 @@ fn a_source_that_cannot_be_read_leaves_the_archive_untouched() {
     std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41, 0x80]).unwrap();
     let truncated = dir.join("cut.xml");
     std::fs::write(&truncated, &rss(1, 3, None)[..300]).unwrap();
+    // Refused from its size alone: a sparse file, so the test writes nothing.
+    let huge = dir.join("huge.xml");
+    std::fs::File::create(&huge).unwrap().set_len(2 << 30).unwrap();
     let empty_dir = scratch("empty");
     std::fs::write(empty_dir.join("README.txt"), "no markdown here").unwrap();
-    let cases: [(&str, &str); 5] = [
+    let cases: [(&str, &str); 6] = [
+        (huge.to_str().unwrap(), "too large to import (2147 MB"),
         (html.to_str().unwrap(), "is not RSS, Atom, JSON Feed"),
         (binary.to_str().unwrap(), "is not RSS, Atom, JSON Feed"),
         (truncated.to_str().unwrap(), "cannot be read"),
@@ -180,6 +184,15 @@ fn url_sources_are_fetched_and_their_pages_followed() {
     let o = newsroom(&["import", &format!("http://{closed}/feed.xml"), "--into", archive_s]);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("could not be fetched"), "{}", text(&o));
+    // A server that takes the connection and never answers: the timeout ends it.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_url = format!("http://{}/feed.xml", silent.local_addr().unwrap());
+    let started = std::time::Instant::now();
+    let o = newsroom(&["import", &silent_url, "--timeout", "1", "--into", archive_s]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("no answer within 1 s"), "{}", text(&o));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+    drop(silent);
     assert_eq!(std::fs::read_to_string(&archive).unwrap(), written);
 }
 

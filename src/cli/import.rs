@@ -11,12 +11,12 @@ use newsroom::archive::{Archive, Item};
 
 use crate::map::{to_item, MapRules};
 use crate::messages;
-use crate::source::{read_pages, Source};
+use crate::source::{read_pages, ReadLimits, Source};
 
 pub struct ImportArgs<'a> {
     pub sources: &'a [String],
     pub into: &'a Path,
-    pub max_pages: usize,
+    pub limits: ReadLimits,
     pub title: Option<&'a str>,
     pub rules: MapRules,
 }
@@ -47,7 +47,7 @@ pub fn run(args: ImportArgs) -> i32 {
     let (mut feed_title, mut description, mut language) = (None, None, None);
     for arg in args.sources {
         progress.line(&messages::reading(arg));
-        let pages = match read_pages(&Source::parse(arg), args.max_pages, |page, n| progress.tick(&messages::page_read(arg, page, n))) {
+        let pages = match read_pages(&Source::parse(arg), args.limits, |page, n| progress.tick(&messages::page_read(arg, page, n))) {
             Ok(pages) => pages,
             Err(e) => {
                 progress.line(&messages::source_failed(arg, &e));
@@ -60,7 +60,7 @@ pub fn run(args: ImportArgs) -> i32 {
             progress.line(&messages::page_failed(arg, link, e));
         }
         if pages.more {
-            progress.line(&messages::more_pages(arg, args.max_pages));
+            progress.line(&messages::more_pages(arg, args.limits.max_pages));
         }
         for page in pages.pages {
             feed_title = feed_title.or(page.title);

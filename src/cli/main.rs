@@ -23,10 +23,11 @@ mod source;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::path::PathBuf;
+    use std::time::Duration;
 
     use clap::{Parser, Subcommand};
 
-    use crate::{check, import, map::MapRules};
+    use crate::{check, import, map::MapRules, source::ReadLimits};
 
     #[derive(Parser)]
     #[command(name = "newsroom", version, about = "Make and check Newsroom bundles (JSON Feed 1.1) from what a website publishes.")]
@@ -48,6 +49,9 @@ mod cli {
             /// Follow `next` links (JSON Feed `next_url`, RFC 5005 `rel="next"`) up to this many pages per source.
             #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
             max_pages: u32,
+            /// Seconds an http(s) source may take to arrive in full.
+            #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
+            timeout: u64,
             /// Every imported item's category, instead of its first category.
             #[arg(long)]
             category: Option<String>,
@@ -65,10 +69,10 @@ mod cli {
 
     pub fn run() -> i32 {
         match Cli::parse().command {
-            Command::Import { sources, into, max_pages, category, title } => import::run(import::ImportArgs {
+            Command::Import { sources, into, max_pages, timeout, category, title } => import::run(import::ImportArgs {
                 sources: &sources,
                 into: &into,
-                max_pages: max_pages as usize,
+                limits: ReadLimits { max_pages: max_pages as usize, timeout: Duration::from_secs(timeout) },
                 title: title.as_deref(),
                 rules: MapRules { category },
             }),

@@ -11,9 +11,8 @@ use url::Url;
 use crate::draft::{SourceError, SourcePage, MAX_SOURCE_BYTES};
 use crate::formats::{self, markdown};
 
-/// How long an http(s) source may take to connect, and to arrive in full.
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-pub const TOTAL_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long an http(s) source may take to connect.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
@@ -42,8 +41,19 @@ pub struct Pages {
     pub format: &'static str,
 }
 
-/// Reads `source`, following `next` links up to `max_pages` pages in all.
-pub fn read_pages(source: &Source, max_pages: usize, mut on_page: impl FnMut(usize, usize)) -> Result<Pages, SourceError> {
+/// How sources are read.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadLimits {
+    /// Pages per source, the first included.
+    pub max_pages: usize,
+    /// How long one http(s) document may take to arrive in full.
+    pub timeout: Duration,
+}
+
+/// Reads `source`, following `next` links up to `limits.max_pages` pages in all.
+pub fn read_pages(source: &Source, limits: ReadLimits, mut on_page: impl FnMut(usize, usize)) -> Result<Pages, SourceError> {
+    let max_pages = limits.max_pages;
+    let fetch = |url: &Url| fetch(url, limits.timeout);
     let ((format, first), address) = match source {
         Source::Path(path) if path.is_dir() => (("Markdown folder", markdown::read_folder(path)?), None),
         Source::Path(path) => (read_document(&read_file(path)?, Some(&file_base(path)))?, Some(file_base(path))),
@@ -63,7 +73,7 @@ pub fn read_pages(source: &Source, max_pages: usize, mut on_page: impl FnMut(usi
         if !visited.insert(link.clone()) {
             break;
         }
-        match read_linked(&link) {
+        match read_linked(&link, &fetch) {
             Ok((_, page)) => {
                 next = page.next.clone();
                 on_page(pages.pages.len() + 1, page.items.len());
@@ -76,7 +86,7 @@ pub fn read_pages(source: &Source, max_pages: usize, mut on_page: impl FnMut(usi
 }
 
 /// A `next` page: an http(s) address, or a `file:` address next to a local feed.
-fn read_linked(link: &str) -> Result<(&'static str, SourcePage), SourceError> {
+fn read_linked(link: &str, fetch: &dyn Fn(&Url) -> Result<Vec<u8>, SourceError>) -> Result<(&'static str, SourcePage), SourceError> {
     let url = Url::parse(link).map_err(|e| SourceError::Io { detail: format!("{link}: {e}") })?;
     match url.scheme() {
         "http" | "https" => read_document(&fetch(&url)?, Some(link)),
@@ -112,16 +122,16 @@ fn read_file(path: &Path) -> Result<Vec<u8>, SourceError> {
     std::fs::read(path).map_err(io)
 }
 
-fn fetch(url: &Url) -> Result<Vec<u8>, SourceError> {
+fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
     let agent = ureq::Agent::config_builder()
-        .timeout_connect(Some(CONNECT_TIMEOUT))
-        .timeout_global(Some(TOTAL_TIMEOUT))
+        .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
+        .timeout_global(Some(timeout))
         .http_status_as_error(false)
         .build()
         .new_agent();
     let unreachable = |e: ureq::Error| match e {
         ureq::Error::BodyExceedsLimit(_) => SourceError::TooLarge { bytes: MAX_SOURCE_BYTES },
-        ureq::Error::Timeout(_) => SourceError::Unreachable { detail: format!("no answer within {} s", TOTAL_TIMEOUT.as_secs()) },
+        ureq::Error::Timeout(_) => SourceError::Unreachable { detail: format!("no answer within {} s", timeout.as_secs()) },
         e => SourceError::Unreachable { detail: e.to_string() },
     };
     let response = agent.get(url.as_str()).call().map_err(unreachable)?;
