@@ -6,6 +6,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
+mod dates;
+#[cfg(not(target_arch = "wasm32"))]
 mod draft;
 #[cfg(not(target_arch = "wasm32"))]
 mod formats;
@@ -19,6 +21,8 @@ mod map;
 mod messages;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
+#[cfg(test)]
+mod test_rng;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {

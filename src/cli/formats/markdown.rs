@@ -9,27 +9,25 @@
 //! pages and `draft: true` (or Jekyll's `published: false`) files are
 //! reported as unpublished, never silently dropped.
 //!
-//! Dates keep the offset the front matter wrote (Jekyll's `+0800` becomes
-//! `+08:00`); a bare day stays `YYYY-MM-DD`; a date-time without a zone is
-//! taken as written and given `+00:00`, since nothing in a content folder
-//! says which zone the site meant. Jekyll's `YYYY-MM-DD-` file-name prefix
-//! dates a file whose front matter does not.
+//! Dates are read as every reader reads them ([`crate::dates`]): the offset
+//! the front matter wrote is kept (Jekyll's `+0800` becomes `+08:00`), and a
+//! date-time without a zone keeps only its day, since nothing in a content
+//! folder says which zone the site meant. Jekyll's `YYYY-MM-DD-` file-name
+//! prefix dates a file whose front matter does not.
 //!
 //! Front-matter categories come first in `categories`, then the tags, so the
 //! first category stays first; the first category is also stated as the
 //! draft's `category`. Addresses (`url`, `permalink`, images) are kept only
 //! when absolute: a content folder has no site address to resolve them by.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use pulldown_cmark::{html, Options, Parser};
 use serde_json::{Map, Value};
 
+use crate::dates;
 use crate::draft::{Draft, DraftError, SourceError, SourcePage, MAX_SOURCE_BYTES};
 
 /// Reads every Markdown file under `dir` (recursively), in path order.
@@ -191,7 +189,7 @@ fn toml_fields(src: &str) -> Result<Map<String, Value>, String> {
 }
 
 /// TOML values as JSON ones, so both front matters are read by the same code.
-/// Datetimes become their RFC 3339 text, which [`normalize_date`] reads back.
+/// Datetimes become their RFC 3339 text, which [`dates::normalize`] reads back.
 fn toml_to_json(v: toml::Value) -> Value {
     match v {
         toml::Value::String(s) => Value::String(s),
@@ -277,7 +275,7 @@ fn dedup(items: impl IntoIterator<Item = String>) -> Vec<String> {
 
 /// The first of `keys` whose value is a readable date.
 fn first_date(fields: &Map<String, Value>, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|k| fields.get(*k).and_then(text_of).and_then(|s| normalize_date(&s)))
+    keys.iter().find_map(|k| fields.get(*k).and_then(text_of).and_then(|s| dates::normalize(&s)))
 }
 
 /// Jekyll's posts are named `YYYY-MM-DD-title.md`, and that is their date.
@@ -286,67 +284,7 @@ fn date_from_file_name(rel_path: &str) -> Option<String> {
     if name.as_bytes().get(10) != Some(&b'-') {
         return None;
     }
-    normalize_date(name.get(..10)?)
-}
-
-/// A front-matter date as RFC 3339 or `YYYY-MM-DD` (see the module comment),
-/// checked by the page's own date reader so it is one the page will show.
-fn normalize_date(raw: &str) -> Option<String> {
-    let s = rfc3339_offset(raw.trim());
-    let dt = toml::value::Datetime::from_str(&s).ok()?;
-    let date = dt.date?;
-    let mut out = format!("{:04}-{:02}-{:02}", date.year, date.month, date.day);
-    match (dt.time, dt.offset) {
-        (None, None) => {}
-        (None, Some(_)) => return None,
-        (Some(t), offset) => {
-            let _ = write!(out, "T{:02}:{:02}:{:02}", t.hour, t.minute, t.second.unwrap_or(0));
-            if let Some(ns) = t.nanosecond.filter(|ns| *ns > 0) {
-                let frac = format!("{ns:09}");
-                let _ = write!(out, ".{}", frac.trim_end_matches('0'));
-            }
-            match offset {
-                None => out.push_str("+00:00"),
-                Some(toml::value::Offset::Z) => out.push('Z'),
-                Some(toml::value::Offset::Custom { minutes }) => {
-                    let sign = if minutes < 0 { '-' } else { '+' };
-                    let m = i32::from(minutes).abs();
-                    let _ = write!(out, "{sign}{:02}:{:02}", m / 60, m % 60);
-                }
-            }
-        }
-    }
-    newsroom::date::parse_date(&out).map(|_| out)
-}
-
-/// Jekyll and Ruby write `2023-11-04 10:00:00 +0800`; RFC 3339 wants the
-/// offset attached and with a colon (`+08:00`). Only a date-time (a `:` in
-/// it) gets this, so a bare day is never mistaken for one with an offset.
-fn rfc3339_offset(s: &str) -> Cow<'_, str> {
-    if !s.contains(':') {
-        return Cow::Borrowed(s);
-    }
-    let b = s.as_bytes();
-    if b.len() > 5 {
-        let tail = &b[b.len() - 5..];
-        if matches!(tail[0], b'+' | b'-') && tail[1..].iter().all(u8::is_ascii_digit) {
-            // The tail is ASCII, so this index is a character boundary.
-            let head = s.get(..b.len() - 5).unwrap_or_default().trim_end();
-            let [sign, h1, h2, m1, m2] = [0, 1, 2, 3, 4].map(|i| char::from(tail[i]));
-            return Cow::Owned(format!("{head}{sign}{h1}{h2}:{m1}{m2}"));
-        }
-    }
-    match s.rsplit_once(' ') {
-        Some((head, tail)) if head.contains(':') => {
-            let tail = match tail {
-                "UTC" | "GMT" | "Z" => "Z",
-                t if t.starts_with(['+', '-']) => t,
-                _ => return Cow::Borrowed(s),
-            };
-            Cow::Owned(format!("{}{tail}", head.trim_end()))
-        }
-        _ => Cow::Borrowed(s),
-    }
+    dates::normalize(name.get(..10)?)
 }
 
 /// The body as HTML. Raw HTML passes through: the page sanitizes every body.
@@ -461,6 +399,7 @@ impl Walk {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::Rng;
 
     fn fixtures() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/markdown")
@@ -603,8 +542,8 @@ mod tests {
         let d = draft("news/zh/xin-fanying-xian");
         assert_eq!(d.title.as_deref(), Some("凌越化工第三条氧化铬绿生产线正式投产"));
         assert_eq!(d.language.as_deref(), Some("zh-CN"));
-        // No zone written: kept as written, at +00:00.
-        assert_eq!(d.published.as_deref(), Some("2023-11-05T08:00:00+00:00"));
+        // No zone written: the day alone.
+        assert_eq!(d.published.as_deref(), Some("2023-11-05"));
         assert_eq!(d.categories, strings(&["公司新闻", "生产", "氧化铬绿"]));
         assert_eq!(d.category.as_deref(), Some("公司新闻"));
         assert_eq!(d.authors, strings(&["王磊"]));
@@ -636,7 +575,7 @@ mod tests {
     fn page_bundle_is_its_folder_and_relative_addresses_are_dropped() {
         let d = draft("news/community-day");
         assert_eq!(d.title.as_deref(), Some("Open Day at the Jinzhou Plant"));
-        assert_eq!(d.published.as_deref(), Some("2023-10-14T14:00:00+00:00"));
+        assert_eq!(d.published.as_deref(), Some("2023-10-14"));
         assert_eq!((d.url, d.image), (None, None));
         assert_eq!(d.categories, strings(&["Community"]));
         assert!(d.content_html.unwrap().contains("<img src=\"cover.jpg\""));
@@ -780,35 +719,17 @@ mod tests {
 
     #[test]
     fn dates() {
-        let cases = [
-            ("2023-11-04", Some("2023-11-04")),
-            ("2023-11-04T10:00:00+08:00", Some("2023-11-04T10:00:00+08:00")),
-            ("2023-11-04 10:00:00 +0800", Some("2023-11-04T10:00:00+08:00")),
-            ("2023-11-04 10:00:00 -0530", Some("2023-11-04T10:00:00-05:30")),
-            ("2023-11-04T10:00:00-0500", Some("2023-11-04T10:00:00-05:00")),
-            ("2023-11-04 10:00:00 +08:00", Some("2023-11-04T10:00:00+08:00")),
-            ("2023-11-04 10:00:00 UTC", Some("2023-11-04T10:00:00Z")),
-            ("2023-11-04T10:00:00Z", Some("2023-11-04T10:00:00Z")),
-            ("2023-11-04T10:00:00.250+08:00", Some("2023-11-04T10:00:00.25+08:00")),
-            ("2023-11-04T10:00:00", Some("2023-11-04T10:00:00+00:00")),
-            ("2023-11-04 10:00", Some("2023-11-04T10:00:00+00:00")),
-            ("  2023-11-04  ", Some("2023-11-04")),
-            ("2023-02-30", None),
-            ("2023-11-04T25:00:00+08:00", None),
-            ("10:00:00", None),
-            ("November 4, 2023", None),
-            ("", None),
-            ("2023-11-04 +0800", None),
-        ];
-        for (raw, want) in cases {
-            assert_eq!(normalize_date(raw).as_deref(), want, "{raw}");
-        }
+        // The strings themselves are `dates`' to test; here, the fields they come from.
         let toml = "+++\ndate = 2023-11-04T10:00:00+08:00\nlastmod = 2023-11-05\n+++\n";
         let d = md(toml).unwrap();
         assert_eq!(d.published.as_deref(), Some("2023-11-04T10:00:00+08:00"));
         assert_eq!(d.modified.as_deref(), Some("2023-11-05"));
         let d = md("+++\ndate = 2023-11-04T10:00:00\npublished = 1979-05-27\n+++\n").unwrap();
+        assert_eq!(d.published.as_deref(), Some("2023-11-04"));
+        let d = md("+++\ndate = 2023-11-04T10:00:00.25Z\n+++\n").unwrap();
         assert_eq!(d.published.as_deref(), Some("2023-11-04T10:00:00+00:00"));
+        let d = md("---\ndate: 2023-11-04 10:00:00 +0800\n---\n").unwrap();
+        assert_eq!(d.published.as_deref(), Some("2023-11-04T10:00:00+08:00"));
         // An unreadable `date` gives way to the next name that is readable.
         let d = md("---\ndate: someday\npubDate: 2023-11-04\n---\n").unwrap();
         assert_eq!(d.published.as_deref(), Some("2023-11-04"));
@@ -847,22 +768,6 @@ mod tests {
         assert_eq!(ids, vec![Some("again/a".to_string())]);
     }
 
-    /// A deterministic xorshift generator: the same cases on every run.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
-
     /// The draft contract: strings trimmed and non-empty, dates the page reads.
     fn check(item: &Result<Draft, DraftError>) {
         let Ok(d) = item else { return };
@@ -884,7 +789,7 @@ mod tests {
             b"| a | b |\n|---|---|\n", b"[^1]", "中文".as_bytes(), b"\xff\xfe", b"*",
         ];
         let names = ["post.md", "news/_index.md", "2023-11-04-x.md", "a/index.markdown", ""];
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
             let mut bytes = Vec::new();
             for _ in 0..rng.below(40) {

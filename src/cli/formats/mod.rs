@@ -62,6 +62,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::Rng;
 
     #[test]
     fn formats_are_told_apart_by_content() {
@@ -87,29 +88,23 @@ mod tests {
             include_bytes!("../../../tests/fixtures/import/feeds/wordpress.xml"),
             b"---\ntitle: T\ndate: 2024-01-01\n---\nBody <img src=x>",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
         let rules = crate::map::MapRules::default();
         for case in 0..600 {
             let mut bytes = seeds[case % seeds.len()].to_vec();
-            match next() % 4 {
-                0 => bytes.truncate((next() as usize) % (bytes.len() + 1)),
+            match rng.below(4) {
+                0 => bytes.truncate(rng.below(bytes.len() + 1)),
                 1 => {
                     for _ in 0..8 {
-                        let at = (next() as usize) % bytes.len().max(1);
+                        let at = rng.below(bytes.len());
                         if let Some(b) = bytes.get_mut(at) {
-                            *b = next() as u8;
+                            *b = rng.next() as u8;
                         }
                     }
                 }
-                2 => bytes = (0..(next() % 512)).map(|_| next() as u8).collect(),
+                2 => bytes = (0..rng.below(512)).map(|_| rng.next() as u8).collect(),
                 _ => {
-                    let at = (next() as usize) % (bytes.len() + 1);
+                    let at = rng.below(bytes.len() + 1);
                     bytes.splice(at..at, b"<![CDATA[<item>{\"".iter().copied());
                 }
             }
