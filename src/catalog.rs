@@ -8,6 +8,7 @@ use crate::article::Article;
 use crate::bundle::Bundle;
 use crate::index::{DocFields, DocId, FxBuild, IndexBuilder, Matcher, SearchIndex};
 use crate::search::{segments, Query};
+use crate::sort::sort_by;
 use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
 
 /// How many results one page (one "Show more") adds.
@@ -82,16 +83,17 @@ impl Catalog {
         let distinct = |values: &mut dyn Iterator<Item = &String>| {
             let set: HashSet<&String, FxBuild> = values.collect();
             let mut list: Vec<String> = set.into_iter().cloned().collect();
-            list.sort_by(|a, b| cmp_label(a, b));
+            sort_by(&mut list, |a, b| cmp_label(a, b));
             list
         };
         let categories = distinct(&mut bundle.articles.iter().filter_map(|a| a.category.as_ref()));
         let tags = distinct(&mut bundle.articles.iter().flat_map(|a| &a.tags));
         let mut years: Vec<i32> = bundle.articles.iter().map(|a| a.date.year).collect::<HashSet<i32, FxBuild>>().into_iter().collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
+        sort_by(&mut years, |a, b| b.cmp(a));
         let articles = &bundle.articles;
         let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
-        by_date.sort_by_key(|&i| (std::cmp::Reverse(articles[i as usize].date.timestamp), i));
+        // Stable, so equal dates stay in bundle order.
+        sort_by(&mut by_date, |&a, &b| articles[b as usize].date.timestamp.cmp(&articles[a as usize].date.timestamp));
         let ids = |list: &[String]| -> HashMap<String, u16, FxBuild> {
             list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
         };
@@ -198,7 +200,7 @@ impl Catalog {
         }
         if let (Sort::Relevance, Some(scores)) = (sort, &scores) {
             // Stable, so equal scores stay newest first.
-            shown.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+            sort_by(&mut shown, |&a, &b| scores[b].total_cmp(&scores[a]));
         }
         let options = |values: &[String], counts: Vec<usize>| {
             values.iter().zip(counts).map(|(v, count)| FacetOption { value: v.clone(), count }).collect()

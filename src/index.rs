@@ -14,6 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::fold::{each_token, TokenKind};
 use crate::search::{Query, Term};
+use crate::sort::{sort_by, sort_keys};
 
 pub type DocId = u32;
 type TermId = u32;
@@ -122,8 +123,10 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 #[derive(Default)]
 pub struct IndexBuilder {
     terms: HashMap<Box<str>, TermId, FxBuild>,
-    /// Scratch: one field's (term, position | pair flag) occurrences.
-    occurrences: Vec<(TermId, u32)>,
+    /// Scratch: one field's occurrences, each the term in the high 32 bits and
+    /// its position (with the pair flag) in the low ones, so sorting them
+    /// orders by term, then position.
+    occurrences: Vec<u64>,
     postings: Vec<Vec<Posting>>,
     positions: Vec<u32>,
     field_len: Vec<[u16; FIELDS]>,
@@ -153,18 +156,18 @@ impl IndexBuilder {
             let mut n: u32 = 0;
             each_term(text, |term, is_pair, _, _| {
                 let t = self.intern(term);
-                occurrences.push((t, if is_pair { n | PAIR } else { n }));
+                occurrences.push(u64::from(t) << 32 | u64::from(if is_pair { n | PAIR } else { n }));
                 n += 1;
             });
             lens[field] = n.min(u32::from(u16::MAX)) as u16;
             // Sorting groups each term's occurrences, positions ascending.
-            occurrences.sort_unstable();
-            for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
-                let (t, first) = group[0];
+            sort_keys(&mut occurrences);
+            for group in occurrences.chunk_by(|a, b| a >> 32 == b >> 32) {
+                let (t, first) = ((group[0] >> 32) as TermId, group[0] as u32);
                 let pos = self.positions.len() as u32;
                 // Only phrases need positions, and only CJK pairs form phrases.
                 if first & PAIR != 0 {
-                    self.positions.extend(group.iter().map(|&(_, p)| p & !PAIR));
+                    self.positions.extend(group.iter().map(|&p| p as u32 & !PAIR));
                 }
                 let tf = group.len().min(usize::from(u16::MAX)) as u16;
                 self.postings[t as usize].push(Posting { doc: id, field: field as u8, tf, pos });
@@ -187,7 +190,7 @@ impl IndexBuilder {
 
     pub fn finish(self) -> SearchIndex {
         let mut dictionary: Vec<(Box<str>, TermId)> = self.terms.into_iter().collect();
-        dictionary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_by(&mut dictionary, |a, b| a.0.cmp(&b.0));
         let docs = self.field_len.len().max(1) as f32;
         let mut avg_len = [0f32; FIELDS];
         for lens in &self.field_len {
@@ -283,11 +286,11 @@ impl SearchIndex {
     fn term_docs(&self, lookup: &Lookup) -> Vec<(DocId, f32)> {
         // Dense accumulators: a prefix can expand to thousands of terms.
         let mut acc = vec![0f32; self.len()];
-        let mut touched: Vec<DocId> = Vec::new();
+        let mut touched: Vec<u64> = Vec::new();
         let mut add = |doc: DocId, w: f32| {
             let slot = &mut acc[doc as usize];
             if *slot == 0.0 {
-                touched.push(doc);
+                touched.push(u64::from(doc));
             }
             *slot += w;
         };
@@ -323,8 +326,8 @@ impl SearchIndex {
                 }
             }
         }
-        touched.sort_unstable();
-        touched.into_iter().map(|d| (d, acc[d as usize])).collect()
+        sort_keys(&mut touched);
+        touched.into_iter().map(|d| (d as DocId, acc[d as usize])).collect()
     }
 
     /// The documents matching every term of `query`, by id, with BM25F scores;
@@ -335,7 +338,7 @@ impl SearchIndex {
         }
         let n = self.len() as f32;
         let mut lists: Vec<Vec<(DocId, f32)>> = query.terms.iter().map(|t| self.term_docs(&self.lookup(t))).collect();
-        lists.sort_by_key(Vec::len);
+        sort_by(&mut lists, |a, b| a.len().cmp(&b.len()));
         let mut result: Vec<(DocId, f32)> = Vec::new();
         for (i, list) in lists.iter().enumerate() {
             let df = list.len() as f32;

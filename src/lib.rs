@@ -13,6 +13,7 @@ pub mod fold;
 pub mod html_text;
 pub mod index;
 pub mod search;
+pub mod sort;
 pub mod url_state;
 pub mod virtual_list;
 pub mod catalog;
