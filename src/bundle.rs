@@ -98,7 +98,9 @@ pub(crate) fn parse_whole(bytes: &[u8]) -> Result<Bundle, BundleError> {
         let start: String = trimmed.chars().take(40).collect();
         return Err(BundleError::Html { start });
     }
-    let value: Value = serde_json::from_str(trimmed).map_err(|e| syntax(&e))?;
+    // `from_slice`, like the streamed path: one copy of the parser in the wasm
+    // (`from_str` reads through a wrapper of the same reader, so errors match).
+    let value: Value = serde_json::from_slice(trimmed.as_bytes()).map_err(|e| syntax(&e))?;
     let Value::Object(mut feed) = value else {
         return Err(BundleError::NotAnObject { found: kind_of(&value) });
     };
