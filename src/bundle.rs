@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use crate::article::{Article, Body};
 pub use crate::bundle_reader::BundleReader;
 use crate::date::parse_date;
+use crate::index::FxBuild;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bundle {
@@ -146,7 +147,10 @@ pub(crate) fn check_version(version: Option<&Value>) -> Result<(), BundleError> 
 pub(crate) struct ItemReader {
     articles: Vec<Article>,
     skipped: Vec<ItemError>,
-    seen: HashMap<String, usize>,
+    /// FxHash like the index (ids come from our own bundle), so the wasm needs
+    /// no second hasher; on wasm32-unknown-unknown std has no random source
+    /// for SipHash's keys anyway.
+    seen: HashMap<String, usize, FxBuild>,
 }
 
 impl ItemReader {
@@ -174,7 +178,7 @@ impl ItemReader {
 
 /// Validates one item, moving its strings out rather than copying them:
 /// bodies are most of a bundle's bytes.
-fn read_item(index: usize, item: Value, seen: &HashMap<String, usize>) -> Result<Article, ItemError> {
+fn read_item(index: usize, item: Value, seen: &HashMap<String, usize, FxBuild>) -> Result<Article, ItemError> {
     let Value::Object(mut o) = item else {
         return Err(ItemError::NotAnObject { index, found: kind_of(&item) });
     };

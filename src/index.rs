@@ -236,8 +236,8 @@ pub struct SearchIndex {
 /// Which terms to mark in displayed text for the current query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Matcher {
-    whole: HashSet<TermId>,
-    first_char: HashSet<TermId>,
+    whole: HashSet<TermId, FxBuild>,
+    first_char: HashSet<TermId, FxBuild>,
     phrases: Vec<Vec<TermId>>,
 }
 
