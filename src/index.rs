@@ -14,7 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::fold::{each_token, TokenKind};
 use crate::search::{Query, Term};
-use crate::sort::{sort_by, sort_keys};
+use crate::sort::sort_by;
 
 pub type DocId = u32;
 type TermId = u32;
@@ -123,10 +123,13 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 #[derive(Default)]
 pub struct IndexBuilder {
     terms: HashMap<Box<str>, TermId, FxBuild>,
-    /// Scratch: one field's occurrences, each the term in the high 32 bits and
-    /// its position (with the pair flag) in the low ones, so sorting them
-    /// orders by term, then position.
-    occurrences: Vec<u64>,
+    /// Scratch for grouping one field's occurrences by term (see `add`).
+    occurrences: Vec<(TermId, u32)>,
+    /// By term: 1 + the term's place in `field_terms` while a field is added, else 0.
+    slot: Vec<u32>,
+    /// The field's terms in first-seen order, with their end in `grouped`.
+    field_terms: Vec<(TermId, u32)>,
+    grouped: Vec<u32>,
     postings: Vec<Vec<Posting>>,
     positions: Vec<u32>,
     field_len: Vec<[u16; FIELDS]>,
@@ -156,18 +159,44 @@ impl IndexBuilder {
             let mut n: u32 = 0;
             each_term(text, |term, is_pair, _, _| {
                 let t = self.intern(term);
-                occurrences.push(u64::from(t) << 32 | u64::from(if is_pair { n | PAIR } else { n }));
+                occurrences.push((t, if is_pair { n | PAIR } else { n }));
                 n += 1;
             });
             lens[field] = n.min(u32::from(u16::MAX)) as u16;
-            // Sorting groups each term's occurrences, positions ascending.
-            sort_keys(&mut occurrences);
-            for group in occurrences.chunk_by(|a, b| a >> 32 == b >> 32) {
-                let (t, first) = ((group[0] >> 32) as TermId, group[0] as u32);
+            // Each term's occurrences together, positions ascending: a counting
+            // sort by term, in first-seen order (any order of terms will do).
+            let (slot, terms, grouped) = (&mut self.slot, &mut self.field_terms, &mut self.grouped);
+            slot.resize(self.postings.len(), 0);
+            terms.clear();
+            for &(t, _) in &occurrences {
+                let s = &mut slot[t as usize];
+                if *s == 0 {
+                    terms.push((t, 0));
+                    *s = terms.len() as u32;
+                }
+                terms[*s as usize - 1].1 += 1;
+            }
+            // Counts become each group's start; filling moves them to its end.
+            let mut at = 0;
+            for term in terms.iter_mut() {
+                (term.1, at) = (at, at + term.1);
+            }
+            grouped.clear();
+            grouped.resize(occurrences.len(), 0);
+            for &(t, p) in &occurrences {
+                let next = &mut terms[slot[t as usize] as usize - 1].1;
+                grouped[*next as usize] = p;
+                *next += 1;
+            }
+            let mut start = 0;
+            for &(t, end) in terms.iter() {
+                slot[t as usize] = 0;
+                let group = &grouped[start..end as usize];
+                start = end as usize;
                 let pos = self.positions.len() as u32;
                 // Only phrases need positions, and only CJK pairs form phrases.
-                if first & PAIR != 0 {
-                    self.positions.extend(group.iter().map(|&p| p as u32 & !PAIR));
+                if group[0] & PAIR != 0 {
+                    self.positions.extend(group.iter().map(|&p| p & !PAIR));
                 }
                 let tf = group.len().min(usize::from(u16::MAX)) as u16;
                 self.postings[t as usize].push(Posting { doc: id, field: field as u8, tf, pos });
@@ -286,14 +315,7 @@ impl SearchIndex {
     fn term_docs(&self, lookup: &Lookup) -> Vec<(DocId, f32)> {
         // Dense accumulators: a prefix can expand to thousands of terms.
         let mut acc = vec![0f32; self.len()];
-        let mut touched: Vec<u64> = Vec::new();
-        let mut add = |doc: DocId, w: f32| {
-            let slot = &mut acc[doc as usize];
-            if *slot == 0.0 {
-                touched.push(u64::from(doc));
-            }
-            *slot += w;
-        };
+        let mut add = |doc: DocId, w: f32| acc[doc as usize] += w;
         match lookup {
             Lookup::AnyOf(ids) => {
                 for &id in ids {
@@ -326,8 +348,9 @@ impl SearchIndex {
                 }
             }
         }
-        sort_keys(&mut touched);
-        touched.into_iter().map(|d| (d as DocId, acc[d as usize])).collect()
+        // Weights are positive: the documents found are the non-zero entries,
+        // already in id order (a scan, not a sort, of one float per document).
+        acc.iter().enumerate().filter(|&(_, &w)| w > 0.0).map(|(d, &w)| (d as DocId, w)).collect()
     }
 
     /// The documents matching every term of `query`, by id, with BM25F scores;

@@ -1,14 +1,9 @@
 //! Every sort in the app goes through here. Each standard-library sort call
 //! with its own element type or comparator is a separate ~3 KB copy of the
-//! sorting algorithm in the wasm; these two functions are the only copies.
+//! sorting algorithm in the wasm; `stable_order` is the only copy. (The
+//! index's hot paths group and scan instead of sorting.)
 
 use std::cmp::Ordering;
-
-/// Sorts plain keys ascending: for the index's hot paths, which pack what
-/// they sort into `u64`s so the comparison needs no call.
-pub fn sort_keys(keys: &mut [u64]) {
-    keys.sort_unstable();
-}
 
 /// Sorts `items` by `cmp`, keeping equal items in their order (stable).
 pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
@@ -37,12 +32,5 @@ mod tests {
         let mut empty: Vec<u8> = Vec::new();
         sort_by(&mut empty, u8::cmp);
         assert!(empty.is_empty());
-    }
-
-    #[test]
-    fn sort_keys_ascends() {
-        let mut v = [5, 1, u64::MAX, 0, 1];
-        sort_keys(&mut v);
-        assert_eq!(v, [0, 1, 1, 5, u64::MAX]);
     }
 }
