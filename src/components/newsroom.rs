@@ -100,10 +100,8 @@ fn LoadingState(progress: Progress) -> impl IntoView {
     view! {
         <div class="newsroom__loading" role="status">
             <p>"Loading news…"</p>
-            {match total {
-                Some(t) => view! { <progress class="newsroom__progress" max=t value=progress.received></progress> }.into_any(),
-                None => view! { <progress class="newsroom__progress"></progress> }.into_any(),
-            }}
+            // Without a total, no `max` or `value`: an indeterminate bar.
+            <progress class="newsroom__progress" max=total value=total.map(|_| progress.received)></progress>
             <p class="newsroom__progress-detail">{detail}</p>
         </div>
     }
