@@ -12,6 +12,7 @@ use crate::article::{Article, Body};
 pub use crate::bundle_reader::BundleReader;
 use crate::date::parse_date;
 use crate::index::FxBuild;
+use crate::json_text::json_text;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bundle {
@@ -138,7 +139,7 @@ pub(crate) fn check_version(version: Option<&Value>) -> Result<(), BundleError> 
     if known {
         return Ok(());
     }
-    let version = version.as_str().map_or_else(|| version.to_string(), str::to_string);
+    let version = version.as_str().map_or_else(|| json_text(version), str::to_string);
     Err(BundleError::UnknownVersion { version })
 }
 
@@ -195,7 +196,7 @@ fn read_item(index: usize, item: Value, seen: &HashMap<String, usize, FxBuild>) 
         return Err(ItemError::NoDate { index, id });
     };
     let Some(date) = raw_date.as_str().and_then(parse_date) else {
-        let value = raw_date.as_str().map_or_else(|| raw_date.to_string(), str::to_string);
+        let value = raw_date.as_str().map_or_else(|| json_text(raw_date), str::to_string);
         return Err(ItemError::BadDate { index, id, value });
     };
     let body = match (take(o, "content_html"), take(o, "content_text")) {

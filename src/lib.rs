@@ -12,6 +12,7 @@ pub mod embed_options;
 pub mod fold;
 pub mod html_text;
 pub mod index;
+pub mod json_text;
 pub mod search;
 pub mod sort;
 pub mod url_state;
