@@ -8,7 +8,7 @@ use crate::article::Article;
 use crate::bundle::Bundle;
 use crate::index::{DocFields, DocId, FxBuild, IndexBuilder, Matcher, SearchIndex};
 use crate::search::{segments, Query};
-use crate::sort::sort_by;
+use crate::sort::{order_by_key, sort_by};
 use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
 
 /// How many results one page (one "Show more") adds.
@@ -91,9 +91,9 @@ impl Catalog {
         let mut years: Vec<i32> = bundle.articles.iter().map(|a| a.date.year).collect::<HashSet<i32, FxBuild>>().into_iter().collect();
         sort_by(&mut years, |a, b| b.cmp(a));
         let articles = &bundle.articles;
-        let mut by_date: Vec<u32> = (0..articles.len() as u32).collect();
-        // Stable, so equal dates stay in bundle order.
-        sort_by(&mut by_date, |&a, &b| articles[b as usize].date.timestamp.cmp(&articles[a as usize].date.timestamp));
+        // Newest first; stable, so equal dates stay in bundle order.
+        let newest_first: Vec<u64> = articles.iter().map(|a| !((a.date.timestamp as u64) ^ (1 << 63))).collect();
+        let by_date: Vec<u32> = order_by_key(&newest_first).into_iter().map(|i| i as u32).collect();
         let ids = |list: &[String]| -> HashMap<String, u16, FxBuild> {
             list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
         };
@@ -199,8 +199,9 @@ impl Catalog {
             }
         }
         if let (Sort::Relevance, Some(scores)) = (sort, &scores) {
-            // Stable, so equal scores stay newest first.
-            sort_by(&mut shown, |&a, &b| scores[b].total_cmp(&scores[a]));
+            // Best first; stable, so equal scores stay newest first.
+            let keys: Vec<u64> = shown.iter().map(|&i| u64::from(!ordered_bits(scores[i]))).collect();
+            shown = order_by_key(&keys).into_iter().map(|k| shown[k]).collect();
         }
         let options = |values: &[String], counts: Vec<usize>| {
             values.iter().zip(counts).map(|(v, count)| FacetOption { value: v.clone(), count }).collect()
@@ -242,6 +243,12 @@ impl Catalog {
     }
 }
 
+/// `f32::total_cmp`'s order as plain unsigned integers.
+fn ordered_bits(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits >> 31 == 1 { !bits } else { bits | (1 << 31) }
+}
+
 /// Labels sort case-insensitively, with case as the tie-break, so the order is total.
 fn cmp_label(a: &str, b: &str) -> std::cmp::Ordering {
     let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
@@ -269,6 +276,16 @@ mod tests {
 
     fn ids(c: &Catalog, l: &Listing) -> Vec<String> {
         l.order.iter().map(|&i| c.articles()[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn ordered_bits_keep_total_cmp_order() {
+        let xs = [f32::NEG_INFINITY, -2.5, -1e-30, -0.0, 0.0, 1e-40, 1.0, 3.5e20, f32::INFINITY];
+        for a in xs {
+            for b in xs {
+                assert_eq!(ordered_bits(a).cmp(&ordered_bits(b)), a.total_cmp(&b), "{a} {b}");
+            }
+        }
     }
 
     #[test]
