@@ -88,12 +88,15 @@ impl Catalog {
         };
         let categories = distinct(&mut bundle.articles.iter().filter_map(|a| a.category.as_ref()));
         let tags = distinct(&mut bundle.articles.iter().flat_map(|a| &a.tags));
-        let mut years: Vec<i32> = bundle.articles.iter().map(|a| a.date.year).collect::<HashSet<i32, FxBuild>>().into_iter().collect();
-        sort_by(&mut years, |a, b| b.cmp(a));
         let articles = &bundle.articles;
         // Newest first; stable, so equal dates stay in bundle order.
         let newest_first: Vec<u64> = articles.iter().map(|a| !((a.date.timestamp as u64) ^ (1 << 63))).collect();
         let by_date: Vec<u32> = order_by_key(&newest_first).into_iter().map(|i| i as u32).collect();
+        // The distinct years, newest first. (Not read off the date order: the
+        // year is the publisher's, and a time zone can put it out of step.)
+        let year_keys: Vec<u64> = articles.iter().map(|a| !(u64::from(a.date.year as u32 ^ (1 << 31)))).collect();
+        let mut years: Vec<i32> = order_by_key(&year_keys).into_iter().map(|i| articles[i].date.year).collect();
+        years.dedup();
         let ids = |list: &[String]| -> HashMap<String, u16, FxBuild> {
             list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
         };
@@ -334,6 +337,18 @@ mod tests {
         let values = |o: &[FacetOption]| o.iter().map(|o| o.value.clone()).collect::<Vec<_>>();
         assert_eq!(values(&l.facets.category), ["Company News", "Products", "Safety"]);
         assert_eq!(values(&l.facets.tag), ["Export", "Jinzhou", "R&D"]);
+    }
+
+    #[test]
+    fn years_are_the_publishers_newest_first_even_across_time_zones() {
+        // b's year is 2024 where it was published, but it is the earlier instant.
+        let items = [("a", "2023-12-31T20:00:00Z"), ("b", "2024-01-01T00:30:00+08:00"), ("c", "2021-05-05"), ("d", "2023-02-02")];
+        let items: Vec<String> = items.iter().map(|(id, d)| format!(r#"{{"id":"{id}","title":"T","date_published":"{d}"}}"#)).collect();
+        let c = Catalog::unindexed(parse_bundle(&format!(r#"{{"items":[{}]}}"#, items.join(","))).unwrap());
+        let l = c.listing("", &Filters::default(), Sort::Newest);
+        let years: Vec<&str> = l.facets.year.iter().map(|o| o.value.as_str()).collect();
+        assert_eq!(years, ["2024", "2023", "2021"]);
+        assert_eq!(ids(&c, &l), ["a", "b", "d", "c"]);
     }
 
     #[test]
