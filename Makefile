@@ -1,6 +1,6 @@
 # Newsroom: `make serve` and `make test` install whatever is missing first.
 # Tools come from the package registries only: rustup's wasm target, crates.io
-# (trunk, wasm-bindgen-cli), npm (binaryen's wasm-opt) and Debian (chromium).
+# (trunk, wasm-bindgen-cli, twiggy for `make size`), npm (binaryen's wasm-opt) and Debian (chromium).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -8,13 +8,14 @@ SHELL := /bin/bash
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+TWIGGY_VERSION := 0.8.0
 CHROMEDRIVER ?= /usr/bin/chromedriver
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # npm's wasm-opt (binaryen 132) must come first: older system builds break the module.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native test-browser test-e2e build bench setup setup-build setup-browser clean
+.PHONY: serve test test-native test-browser test-e2e test-size build size size-tools bench setup setup-build setup-browser clean
 
 ## serve: build and serve the page with the sample bundle at http://127.0.0.1:8080/
 ## (under a sub-path with `make serve SERVE_BASE=/about/news/`)
@@ -22,8 +23,8 @@ SERVE_BASE ?= /
 serve: setup-build
 	trunk serve --serve-base $(SERVE_BASE)
 
-## test: native core tests, browser component tests, end-to-end tests on the release build
-test: test-native test-browser test-e2e
+## test: native core tests, browser component tests, end-to-end tests and the size budget on the release build
+test: test-native test-browser test-e2e test-size
 
 test-native:
 	cargo test --locked
@@ -39,6 +40,10 @@ test-e2e: build setup-browser
 		echo "  test-results/e2e/ (open a trace with: npx playwright show-trace test-results/e2e/<test>/trace.zip)"; \
 		exit 1; }
 
+## test-size: the release build's wasm + js within the budget in tests/size/budget.test.mjs
+test-size: build
+	node --test tests/size/
+
 ## build: the release build in dist/
 build: setup-build
 	trunk build --release
@@ -46,6 +51,15 @@ build: setup-build
 ## bench: the release build against a MiniSearch peer on 1,000 and 10,000 articles (a measurement, not a test)
 bench: build setup-browser
 	node tests/bench/run.mjs
+
+## size: the release build's file sizes (raw, gzip, brotli) and twiggy's biggest items
+size: build size-tools
+	node tests/size/report.mjs
+
+size-tools:
+	@twiggy --version 2>/dev/null | grep -qx "twiggy $(TWIGGY_VERSION)" \
+		|| cargo install --locked twiggy --version $(TWIGGY_VERSION) \
+		|| cargo install twiggy --version $(TWIGGY_VERSION)
 
 setup: setup-build setup-browser
 

@@ -8,6 +8,7 @@ use crate::article::Article;
 use crate::bundle::Bundle;
 use crate::index::{DocFields, DocId, FxBuild, IndexBuilder, Matcher, SearchIndex};
 use crate::search::{segments, Query};
+use crate::sort::{order_by_key, sort_by};
 use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
 
 /// How many results one page (one "Show more") adds.
@@ -84,19 +85,23 @@ impl Catalog {
         let distinct = |values: &mut dyn Iterator<Item = &String>| {
             let set: HashSet<&String, FxBuild> = values.collect();
             let mut list: Vec<String> = set.into_iter().cloned().collect();
-            list.sort_by(|a, b| cmp_label(a, b));
+            sort_by(&mut list, |a, b| cmp_label(a, b));
             list
         };
         let categories = distinct(&mut bundle.articles.iter().filter_map(|a| a.category.as_ref()));
         let tags = distinct(&mut bundle.articles.iter().flat_map(|a| &a.tags));
-        let mut years: Vec<i32> =
-            bundle.articles.iter().filter_map(|a| Some(a.date.as_ref()?.year)).collect::<HashSet<i32, FxBuild>>().into_iter().collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
         let articles = &bundle.articles;
-        let (mut by_date, undated): (Vec<u32>, Vec<u32>) =
+        let (dated, undated): (Vec<u32>, Vec<u32>) =
             (0..articles.len() as u32).partition(|&i| articles[i as usize].date.is_some());
-        let timestamp = |i: u32| articles[i as usize].date.as_ref().map_or(0, |d| d.timestamp);
-        by_date.sort_by_key(|&i| (std::cmp::Reverse(timestamp(i)), i));
+        let date = |k: usize| articles[dated[k] as usize].date.as_ref();
+        // Newest first; stable, so equal dates stay in bundle order.
+        let newest_first: Vec<u64> = (0..dated.len()).map(|k| date(k).map_or(0, |d| !((d.timestamp as u64) ^ (1 << 63)))).collect();
+        let by_date: Vec<u32> = order_by_key(&newest_first).into_iter().map(|k| dated[k]).collect();
+        // The distinct years, newest first. (Not read off the date order: the
+        // year is the publisher's, and a time zone can put it out of step.)
+        let year_keys: Vec<u64> = (0..dated.len()).map(|k| date(k).map_or(0, |d| !u64::from(d.year as u32 ^ (1 << 31)))).collect();
+        let mut years: Vec<i32> = order_by_key(&year_keys).into_iter().filter_map(|k| date(k).map(|d| d.year)).collect();
+        years.dedup();
         let ids = |list: &[String]| -> HashMap<String, u16, FxBuild> {
             list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
         };
@@ -204,8 +209,9 @@ impl Catalog {
             }
         }
         if let (Sort::Relevance, Some(scores)) = (sort, &scores) {
-            // Stable, so equal scores stay newest first.
-            shown.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+            // Best first; stable, so equal scores stay newest first.
+            let keys: Vec<u64> = shown.iter().map(|&i| u64::from(!ordered_bits(scores[i]))).collect();
+            shown = order_by_key(&keys).into_iter().map(|k| shown[k]).collect();
         }
         let options = |values: &[String], counts: Vec<usize>| {
             values.iter().zip(counts).map(|(v, count)| FacetOption { value: v.clone(), count }).collect()
@@ -247,6 +253,12 @@ impl Catalog {
     }
 }
 
+/// `f32::total_cmp`'s order as plain unsigned integers.
+fn ordered_bits(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits >> 31 == 1 { !bits } else { bits | (1 << 31) }
+}
+
 /// Labels sort case-insensitively, with case as the tie-break, so the order is total.
 fn cmp_label(a: &str, b: &str) -> std::cmp::Ordering {
     let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
@@ -274,6 +286,16 @@ mod tests {
 
     fn ids(c: &Catalog, l: &Listing) -> Vec<String> {
         l.order.iter().map(|&i| c.articles()[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn ordered_bits_keep_total_cmp_order() {
+        let xs = [f32::NEG_INFINITY, -2.5, -1e-30, -0.0, 0.0, 1e-40, 1.0, 3.5e20, f32::INFINITY];
+        for a in xs {
+            for b in xs {
+                assert_eq!(ordered_bits(a).cmp(&ordered_bits(b)), a.total_cmp(&b), "{a} {b}");
+            }
+        }
     }
 
     #[test]
@@ -337,6 +359,18 @@ mod tests {
         let values = |o: &[FacetOption]| o.iter().map(|o| o.value.clone()).collect::<Vec<_>>();
         assert_eq!(values(&l.facets.category), ["Company News", "Products", "Safety"]);
         assert_eq!(values(&l.facets.tag), ["Export", "Jinzhou", "R&D"]);
+    }
+
+    #[test]
+    fn years_are_the_publishers_newest_first_even_across_time_zones() {
+        // b's year is 2024 where it was published, but it is the earlier instant.
+        let items = [("a", "2023-12-31T20:00:00Z"), ("b", "2024-01-01T00:30:00+08:00"), ("c", "2021-05-05"), ("d", "2023-02-02")];
+        let items: Vec<String> = items.iter().map(|(id, d)| format!(r#"{{"id":"{id}","title":"T","date_published":"{d}"}}"#)).collect();
+        let c = Catalog::unindexed(parse_bundle(&format!(r#"{{"items":[{}]}}"#, items.join(","))).unwrap());
+        let l = c.listing("", &Filters::default(), Sort::Newest);
+        let years: Vec<&str> = l.facets.year.iter().map(|o| o.value.as_str()).collect();
+        assert_eq!(years, ["2024", "2023", "2021"]);
+        assert_eq!(ids(&c, &l), ["a", "b", "d", "c"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! share these, so both recover the same ids.
 
 use crate::fold::is_cjk;
+use crate::html_text::paragraphs;
 
 /// Longest title made from text, in characters (before the ellipsis).
 const TITLE_CHARS: usize = 80;
@@ -13,7 +14,7 @@ const TITLE_CHARS: usize = 80;
 /// enough, else about 80 characters cut at a word (Latin) or character
 /// (Chinese) boundary, with an ellipsis.
 pub fn title_from_text(text: &str) -> Option<String> {
-    let first = text.split("\n\n").map(str::trim).find(|p| !p.is_empty())?;
+    let first = paragraphs(text).map(str::trim).find(|p| !p.is_empty())?;
     let first: String = first.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut end = None;
     for (n, (i, c)) in first.char_indices().enumerate() {

@@ -42,7 +42,24 @@ pub fn html_to_text(html: &str) -> String {
 
 /// Paragraphs of plain text: separated by blank lines, trimmed, non-empty.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+    // `split("\n\n")` by hand: a `&str` pattern brings a substring-search
+    // algorithm into the wasm for this one use.
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.as_bytes().windows(2).position(|w| w == b"\n\n") {
+            Some(i) => {
+                rest = Some(&r[i + 2..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+    .map(str::trim)
+    .filter(|p| !p.is_empty())
 }
 
 fn is_block(name: &str) -> bool {
@@ -113,6 +130,14 @@ mod tests {
     fn blocks_become_paragraphs() {
         let text = html_to_text("<p>First <strong>bold</strong> line.</p><ul><li>one</li><li>two</li></ul><p>Last</p>");
         assert_eq!(paragraphs(&text).collect::<Vec<_>>(), ["First bold line.", "one", "two", "Last"]);
+    }
+
+    #[test]
+    fn paragraphs_split_like_str_split_on_a_blank_line() {
+        for text in ["", "a", "\n\n", "a\n\nb", "a\n\n\nb", "a\n\n\n\nb\n", "\n\n\n x \n \n y", "a\nb\r\n\r\nc", "中\n\n文"] {
+            let expected: Vec<&str> = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+            assert_eq!(paragraphs(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::fold::{each_token, TokenKind};
 use crate::search::{Query, Term};
+use crate::sort::sort_by;
 
 pub type DocId = u32;
 type TermId = u32;
@@ -122,8 +123,13 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 #[derive(Default)]
 pub struct IndexBuilder {
     terms: HashMap<Box<str>, TermId, FxBuild>,
-    /// Scratch: one field's (term, position | pair flag) occurrences.
+    /// Scratch for grouping one field's occurrences by term (see `add`).
     occurrences: Vec<(TermId, u32)>,
+    /// By term: 1 + the term's place in `field_terms` while a field is added, else 0.
+    slot: Vec<u32>,
+    /// The field's terms in first-seen order, with their end in `grouped`.
+    field_terms: Vec<(TermId, u32)>,
+    grouped: Vec<u32>,
     postings: Vec<Vec<Posting>>,
     positions: Vec<u32>,
     field_len: Vec<[u16; FIELDS]>,
@@ -157,14 +163,40 @@ impl IndexBuilder {
                 n += 1;
             });
             lens[field] = n.min(u32::from(u16::MAX)) as u16;
-            // Sorting groups each term's occurrences, positions ascending.
-            occurrences.sort_unstable();
-            for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
-                let (t, first) = group[0];
+            // Each term's occurrences together, positions ascending: a counting
+            // sort by term, in first-seen order (any order of terms will do).
+            let (slot, terms, grouped) = (&mut self.slot, &mut self.field_terms, &mut self.grouped);
+            slot.resize(self.postings.len(), 0);
+            terms.clear();
+            for &(t, _) in &occurrences {
+                let s = &mut slot[t as usize];
+                if *s == 0 {
+                    terms.push((t, 0));
+                    *s = terms.len() as u32;
+                }
+                terms[*s as usize - 1].1 += 1;
+            }
+            // Counts become each group's start; filling moves them to its end.
+            let mut at = 0;
+            for term in terms.iter_mut() {
+                (term.1, at) = (at, at + term.1);
+            }
+            grouped.clear();
+            grouped.resize(occurrences.len(), 0);
+            for &(t, p) in &occurrences {
+                let next = &mut terms[slot[t as usize] as usize - 1].1;
+                grouped[*next as usize] = p;
+                *next += 1;
+            }
+            let mut start = 0;
+            for &(t, end) in terms.iter() {
+                slot[t as usize] = 0;
+                let group = &grouped[start..end as usize];
+                start = end as usize;
                 let pos = self.positions.len() as u32;
                 // Only phrases need positions, and only CJK pairs form phrases.
-                if first & PAIR != 0 {
-                    self.positions.extend(group.iter().map(|&(_, p)| p & !PAIR));
+                if group[0] & PAIR != 0 {
+                    self.positions.extend(group.iter().map(|&p| p & !PAIR));
                 }
                 let tf = group.len().min(usize::from(u16::MAX)) as u16;
                 self.postings[t as usize].push(Posting { doc: id, field: field as u8, tf, pos });
@@ -187,7 +219,7 @@ impl IndexBuilder {
 
     pub fn finish(self) -> SearchIndex {
         let mut dictionary: Vec<(Box<str>, TermId)> = self.terms.into_iter().collect();
-        dictionary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_by(&mut dictionary, |a, b| a.0.cmp(&b.0));
         let docs = self.field_len.len().max(1) as f32;
         let mut avg_len = [0f32; FIELDS];
         for lens in &self.field_len {
@@ -233,8 +265,8 @@ pub struct SearchIndex {
 /// Which terms to mark in displayed text for the current query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Matcher {
-    whole: HashSet<TermId>,
-    first_char: HashSet<TermId>,
+    whole: HashSet<TermId, FxBuild>,
+    first_char: HashSet<TermId, FxBuild>,
     phrases: Vec<Vec<TermId>>,
 }
 
@@ -283,14 +315,7 @@ impl SearchIndex {
     fn term_docs(&self, lookup: &Lookup) -> Vec<(DocId, f32)> {
         // Dense accumulators: a prefix can expand to thousands of terms.
         let mut acc = vec![0f32; self.len()];
-        let mut touched: Vec<DocId> = Vec::new();
-        let mut add = |doc: DocId, w: f32| {
-            let slot = &mut acc[doc as usize];
-            if *slot == 0.0 {
-                touched.push(doc);
-            }
-            *slot += w;
-        };
+        let mut add = |doc: DocId, w: f32| acc[doc as usize] += w;
         match lookup {
             Lookup::AnyOf(ids) => {
                 for &id in ids {
@@ -323,8 +348,9 @@ impl SearchIndex {
                 }
             }
         }
-        touched.sort_unstable();
-        touched.into_iter().map(|d| (d, acc[d as usize])).collect()
+        // Weights are positive: the documents found are the non-zero entries,
+        // already in id order (a scan, not a sort, of one float per document).
+        acc.iter().enumerate().filter(|&(_, &w)| w > 0.0).map(|(d, &w)| (d as DocId, w)).collect()
     }
 
     /// The documents matching every term of `query`, by id, with BM25F scores;
@@ -335,7 +361,7 @@ impl SearchIndex {
         }
         let n = self.len() as f32;
         let mut lists: Vec<Vec<(DocId, f32)>> = query.terms.iter().map(|t| self.term_docs(&self.lookup(t))).collect();
-        lists.sort_by_key(Vec::len);
+        sort_by(&mut lists, |a, b| a.len().cmp(&b.len()));
         let mut result: Vec<(DocId, f32)> = Vec::new();
         for (i, list) in lists.iter().enumerate() {
             let df = list.len() as f32;

@@ -7,6 +7,7 @@
 //! this file's tests is the plain definition the index is checked against.
 
 use crate::fold::{tokenize, TokenKind};
+use crate::sort::sort_by;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {
@@ -43,7 +44,7 @@ impl Query {
 /// Splits `text` into runs flagged when inside one of the byte `spans`
 /// (which may overlap and come in any order), for `<mark>`.
 pub fn segments<'a>(text: &'a str, mut spans: Vec<(usize, usize)>) -> Vec<(&'a str, bool)> {
-    spans.sort_unstable();
+    sort_by(&mut spans, Ord::cmp);
     let mut out: Vec<(&'a str, bool)> = Vec::new();
     let mut pos = 0;
     for (start, end) in spans {

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,8 +28,10 @@ pub fn ArticleList(
     let found = move || listing.with(|l| l.order.len());
     let shown = Memo::new(move |_| found().min(state.with(|s| s.page as usize).saturating_mul(page_size)));
     let remaining = move || found() - shown.get();
-    let has_results = move || found() > 0;
-    let has_more = move || remaining() > 0;
+    // Memos, as `<Show>` would make: the list and the button are only built
+    // again when these flip, not on every change of the results.
+    let has_results = Memo::new(move |_| found() > 0);
+    let has_more = Memo::new(move |_| remaining() > 0);
     let list = NodeRef::<Div>::new();
     let rows = RwSignal::new(visible_rows(0.0, 0.0, 0.0, shown.get_untracked()));
 
@@ -99,18 +102,25 @@ pub fn ArticleList(
             </div>
         }
     };
-    view! {
-        <Show when=has_results fallback=empty>
+    // Not `<Show>`: its fallback is a type-erased view, which costs more wasm.
+    let more = move || {
+        has_more.get().then(|| view! {
+            <button type="button" class="newsroom__more" on:click=move |_| nav.more()>
+                {move || format!("Show more ({} more)", remaining())}
+            </button>
+        })
+    };
+    move || {
+        if !has_results.get() {
+            return Either::Left(empty());
+        }
+        Either::Right(view! {
             <div class="newsroom__results" node_ref=list>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=above></div>
                 <For each=cards key=|&i| i children=card/>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=below></div>
             </div>
-            <Show when=has_more>
-                <button type="button" class="newsroom__more" on:click=move |_| nav.more()>
-                    {move || format!("Show more ({} more)", remaining())}
-                </button>
-            </Show>
-        </Show>
+            {more}
+        })
     }
 }

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::html::H2;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use crate::article::Body;
@@ -24,13 +25,12 @@ pub fn ArticleView(nav: Nav, catalog: Arc<Catalog>, id: String, order: Vec<usize
     };
     let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>"← Back to news"</a> };
     let Some(pos) = catalog.position(&id) else {
-        return view! {
+        return Either::Left(view! {
             <div class="newsroom__article-missing" role="status">
                 <p>{format!("There is no article “{id}” in this news feed. It may have been removed, or the link may be incomplete.")}</p>
                 {back_link}
             </div>
-        }
-        .into_any();
+        });
     };
     let article = catalog.articles()[pos].clone();
     let (prev, next) = catalog.neighbours(&order, &id);
@@ -63,12 +63,12 @@ pub fn ArticleView(nav: Nav, catalog: Arc<Catalog>, id: String, order: Vec<usize
     let image = article.image.as_deref().and_then(|u| safe_url(u, false)).map(str::to_string);
     let source = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)).map(str::to_string);
     let body = match &article.body {
-        Body::Text(text) => paragraphs(text).map(|p| view! { <p>{p.to_string()}</p> }).collect_view().into_any(),
-        Body::Html(html) => view! { <HtmlBody html=html.clone()/> }.into_any(),
-        Body::Empty => ().into_any(),
+        Body::Text(text) => EitherOf3::A(paragraphs(text).map(|p| view! { <p>{p.to_string()}</p> }).collect_view()),
+        Body::Html(html) => EitherOf3::B(view! { <HtmlBody html=html.clone()/> }),
+        Body::Empty => EitherOf3::C(()),
     };
     let authors = (!article.authors.is_empty()).then(|| format!("By {}", article.authors.join(", ")));
-    view! {
+    Either::Right(view! {
         <article class="newsroom__article" data-id=article.id.clone() lang=article.language.clone()>
             {back_link}
             <h2 class="newsroom__article-title" tabindex="-1" node_ref=title_ref>{article.title.clone()}</h2>
@@ -81,6 +81,5 @@ pub fn ArticleView(nav: Nav, catalog: Arc<Catalog>, id: String, order: Vec<usize
             })}
             <nav class="newsroom__pager" aria-label="More articles">{pager}</nav>
         </article>
-    }
-    .into_any()
+    })
 }

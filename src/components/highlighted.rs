@@ -1,5 +1,6 @@
 //! Text with the query's matches wrapped in `<mark>`; always text, never markup.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Runs of text, each flagged when it is a match.
@@ -13,6 +14,6 @@ pub fn owned(parts: Vec<(&str, bool)>) -> Marked {
 pub fn Highlighted(parts: Marked) -> impl IntoView {
     parts
         .into_iter()
-        .map(|(part, hit)| if hit { view! { <mark>{part}</mark> }.into_any() } else { part.into_any() })
+        .map(|(part, hit)| if hit { Either::Left(view! { <mark>{part}</mark> }) } else { Either::Right(part) })
         .collect_view()
 }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::browser::history::{current_search, saved_scroll};
@@ -83,12 +84,12 @@ pub fn NewsPage(
         {move || match open.get() {
             Some(id) => {
                 let order = listing.with_untracked(|l| l.order.clone());
-                view! { <ArticleView nav=nav catalog=catalog.clone() id=id order=order/> }.into_any()
+                Either::Left(view! { <ArticleView nav=nav catalog=catalog.clone() id=id order=order/> })
             }
-            None => view! {
+            None => Either::Right(view! {
                 <Toolbar nav=nav listing=listing total=total indexing=indexing fixed_category=fixed_category.clone()/>
                 <ArticleList nav=nav catalog=catalog.clone() listing=listing row_height=row_height page_size=page_size/>
-            }.into_any(),
+            }),
         }}
     }
 }

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -69,13 +70,13 @@ pub fn Newsroom(
         <div class=class node_ref=root>
             <Notices notices=RwSignal::new(problems)/>
             {move || match state.get() {
-                LoadState::Loading(progress) => view! { <LoadingState progress=progress/> }.into_any(),
-                LoadState::Failed(message) => view! { <LoadErrorPanel message=message retry=retry/> }.into_any(),
+                LoadState::Loading(progress) => EitherOf4::A(view! { <LoadingState progress=progress/> }),
+                LoadState::Failed(message) => EitherOf4::B(view! { <LoadErrorPanel message=message retry=retry/> }),
                 LoadState::Ready(catalog) => match layout {
-                    Layout::Compact => view! { <CompactList catalog=catalog options=options.clone()/> }.into_any(),
-                    Layout::Full => view! {
+                    Layout::Compact => EitherOf4::C(view! { <CompactList catalog=catalog options=options.clone()/> }),
+                    Layout::Full => EitherOf4::D(view! {
                         <NewsPage catalog=catalog indexing=indexing options=options.clone() owns_url=owns_url root=root/>
-                    }.into_any(),
+                    }),
                 },
             }}
         </div>
@@ -100,10 +101,8 @@ fn LoadingState(progress: Progress) -> impl IntoView {
     view! {
         <div class="newsroom__loading" role="status">
             <p>"Loading news…"</p>
-            {match total {
-                Some(t) => view! { <progress class="newsroom__progress" max=t value=progress.received></progress> }.into_any(),
-                None => view! { <progress class="newsroom__progress"></progress> }.into_any(),
-            }}
+            // Without a total, no `max` or `value`: an indeterminate bar.
+            <progress class="newsroom__progress" max=total value=total.map(|_| progress.received)></progress>
             <p class="newsroom__progress-detail">{detail}</p>
         </div>
     }

@@ -1,0 +1,21 @@
+// The size budget: the release build's wasm + js, gzip -9, must stay within
+// BUDGET_KB. Reads dist/ as `make build` left it (`make test-size` builds first).
+// The budget is the size reached when it was set plus a little room; raise it
+// only on purpose, with the reason in the commit.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import test from 'node:test';
+import { measure } from './sizes.mjs';
+
+const BUDGET_KB = 181;
+
+const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
+
+test(`wasm + js stay within ${BUDGET_KB} KB gzip`, () => {
+  const { files, total } = measure(dist);
+  assert.ok(Object.keys(files).some((n) => n.endsWith('.wasm')), `no .wasm in ${dist}: run \`make build\` first`);
+  const detail = Object.entries(files).filter(([n]) => /\.(wasm|js)$/.test(n)).map(([n, s]) => `${n} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ');
+  assert.ok(total.gzip <= BUDGET_KB * 1024,
+    `wasm + js is ${(total.gzip / 1024).toFixed(1)} KB gzip, over the ${BUDGET_KB} KB budget (${detail})`);
+});
