@@ -1,5 +1,6 @@
 //! Date, category and tags of an article, shared by the card and the article view.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::article::Article;
@@ -9,8 +10,8 @@ use crate::browser::intl::format_date;
 pub fn ArticleMeta(article: Article, #[prop(into)] class: String) -> impl IntoView {
     // An item without a usable date says so rather than showing none.
     let date = match &article.date {
-        Some(date) => view! { <time datetime=date.machine.clone()>{format_date(date)}</time> }.into_any(),
-        None => view! { <span class=format!("{class}-undated")>"Undated"</span> }.into_any(),
+        Some(date) => Either::Left(view! { <time datetime=date.machine.clone()>{format_date(date)}</time> }),
+        None => Either::Right(view! { <span class=format!("{class}-undated")>"Undated"</span> }),
     };
     let category_class = format!("{class}-category");
     let tags_class = format!("{class}-tags");

@@ -18,8 +18,8 @@
 //     MessageChannel message (microtasks, where Leptos patches the DOM, have
 //     run), force layout, performance.now();
 //   - category filter → updated DOM, median of 5 picks;
-//   - sizes: wasm / js / css (raw and gzip -9, and brotli -q 11 once
-//     tests/size/sizes.mjs measures them); peer.js + minisearch.
+//   - sizes: wasm / js / css (raw, gzip -9 and brotli -q 11, by
+//     tests/size/sizes.mjs as `make size` measures them); peer.js + minisearch.
 // Prints a table (metric | bundle size | ours | peer | ratio) and writes
 // bench-results.json at the repo root. A measurement that fails is reported
 // and the run goes on; the exit code is then 1.
@@ -31,6 +31,7 @@ import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 import { REPO_ROOT } from '../e2e/server.mjs';
+import { measure, sizeOf } from '../size/sizes.mjs';
 import { generateFeed, serializeFeed } from './generate.mjs';
 import { MINISEARCH, PEER_DIR, snapshotDist, startBenchServer } from './server.mjs';
 
@@ -176,29 +177,8 @@ function pct(xs, p) {
 }
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
-// ------------------------------------------------------------- code sizes --
-// The same shape as tests/size/sizes.mjs's `measure` and `sizeOf` (which add
-// brotli): once that module lands, this block becomes
-//   import { measure, sizeOf } from '../size/sizes.mjs';
+// Code sizes are measured the one way `make size` and the budget test use.
 
-/** { raw, gzip } of one buffer, in bytes. */
-function sizeOf(bytes) {
-  return { raw: bytes.length, gzip: gz(bytes) };
-}
-
-/** Per-file sizes of the .wasm / .js / .css files in `dir`; `total`: .wasm + .js. */
-function measure(dir) {
-  const names = fs.readdirSync(dir).filter((f) => ['.wasm', '.js', '.css'].includes(path.extname(f))).sort();
-  const files = {};
-  const total = { raw: 0, gzip: 0 };
-  for (const name of names) {
-    const size = (files[name] = sizeOf(fs.readFileSync(path.join(dir, name))));
-    if (name.endsWith('.wasm') || name.endsWith('.js')) for (const k of Object.keys(total)) total[k] += size[k];
-  }
-  return { files, total };
-}
-
-// ------------------------------------------------------------------------ --
 
 const fileSize = (file) => ({ file: path.relative(REPO_ROOT, file) || file, ...sizeOf(fs.readFileSync(file)) });
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import test from 'node:test';
 import { measure } from './sizes.mjs';
 
-const BUDGET_KB = 181;
+// 178.3 KB reached with issue 8 (items without title, date or unique id shown) plus 5.
+const BUDGET_KB = 184;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
