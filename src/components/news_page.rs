@@ -56,12 +56,14 @@ pub fn NewsPage(
     let page_size = options.limit;
 
     let list_key = Memo::new(move |_| nav.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
+    // Changes once, when the index arrives; not with every percent of progress.
+    let searchable = Memo::new(move |_| indexing.with(Option::is_none));
     let listing = Memo::new({
         let catalog = catalog.clone();
         let fixed_category = fixed_category.clone();
         move |_| {
             // Recomputed once the index arrives, so a query typed meanwhile applies.
-            indexing.with(Option::is_none);
+            searchable.track();
             list_key.with(|(query, filters, sort)| match &fixed_category {
                 Some(c) => catalog.listing(query, &Filters { category: Some(c.clone()), ..filters.clone() }, *sort),
                 None => catalog.listing(query, filters, *sort),

@@ -292,5 +292,5 @@ export async function startServer({ dist = defaultDist() } = {}) {
     server.close(() => resolve());
     server.closeAllConnections?.();
   });
-  return { url, close, state, dist };
+  return { url, close, state, dist, prepareGenerated: generatedFeeds };
 }
