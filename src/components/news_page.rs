@@ -62,8 +62,9 @@ pub fn NewsPage(
         let catalog = catalog.clone();
         let fixed_category = fixed_category.clone();
         move |_| {
-            // Recomputed once the index arrives, so a query typed meanwhile applies.
-            searchable.track();
+            // Recomputed once the index arrives, so a query typed meanwhile
+            // applies. (Read, not tracked: a memo never read is never computed.)
+            searchable.get();
             list_key.with(|(query, filters, sort)| match &fixed_category {
                 Some(c) => catalog.listing(query, &Filters { category: Some(c.clone()), ..filters.clone() }, *sort),
                 None => catalog.listing(query, filters, *sort),
