@@ -49,6 +49,15 @@ pub(crate) fn normalize(raw: &str) -> Option<String> {
     newsroom::date::parse_date(&out).map(|_| out)
 }
 
+/// `raw` read with `CST` as China Standard Time (+08:00) rather than RFC
+/// 2822's US Central (-06:00): what Chinese CMSs mean by it. `None` when
+/// `raw` names no `CST`.
+pub(crate) fn parse_as_china(raw: &str) -> Option<When> {
+    let trimmed = raw.trim_end();
+    let head = trimmed.len().checked_sub(3).and_then(|at| trimmed.get(..at))?;
+    trimmed[head.len()..].eq_ignore_ascii_case("CST").then(|| parse(&format!("{head} +0800")))?
+}
+
 /// RFC 3339 and RFC 2822 dates, and what feeds and front matter write instead.
 pub(crate) fn parse(raw: &str) -> Option<When> {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -263,5 +272,15 @@ mod tests {
         assert_eq!(day.as_deref(), Some("2024-03-18T00:00:00+00:00"));
         let at = parse("Mon, 18 Mar 2024 09:30:00 +0800").map(|w| w.utc().to_rfc3339());
         assert_eq!(at.as_deref(), Some("2024-03-18T01:30:00+00:00"));
+    }
+
+    #[test]
+    fn cst_is_china_standard_time_when_asked() {
+        let china = |raw: &str| parse_as_china(raw).map(|w| w.written());
+        assert_eq!(china("Mon, 18 Mar 2024 09:30:00 CST").as_deref(), Some("2024-03-18T09:30:00+08:00"));
+        assert_eq!(china("Mon, 18 Mar 2024 09:30:00 cst ").as_deref(), Some("2024-03-18T09:30:00+08:00"));
+        assert_eq!(china("Mon, 18 Mar 2024 09:30:00 GMT"), None);
+        assert_eq!(china("CST"), None);
+        assert_eq!(china("中文CST"), None);
     }
 }

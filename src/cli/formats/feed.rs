@@ -164,6 +164,10 @@ type Offsets = Arc<Mutex<HashMap<i64, When>>>;
 fn parse_with_feed_rs(text: &str, base: Option<&Url>) -> (Result<Feed, String>, HashMap<i64, When>) {
     let offsets: Offsets = Arc::default();
     let table = Arc::clone(&offsets);
+    // Dates naming `CST`, by the UTC second they were read as: a Chinese
+    // feed means China Standard Time by it, which only the feed's language tells.
+    let cst: Arc<Mutex<Vec<(i64, String)>>> = Arc::default();
+    let cst_seen = Arc::clone(&cst);
     let parser = feed_rs::parser::Builder::new()
         .base_uri(base.map(Url::as_str))
         // An empty id is how a generated one would look: the mapping stage invents ids, not us.
@@ -174,6 +178,11 @@ fn parse_with_feed_rs(text: &str, base: Option<&Url>) -> (Result<Feed, String>, 
         .timestamp_parser(move |raw| {
             let when = dates::parse(raw)?;
             let utc = when.utc();
+            if dates::parse_as_china(raw).is_some() {
+                if let Ok(mut seen) = cst_seen.lock() {
+                    seen.push((utc.timestamp(), raw.to_string()));
+                }
+            }
             if let Ok(mut table) = table.lock() {
                 table.entry(utc.timestamp()).or_insert(when);
             }
@@ -188,10 +197,18 @@ fn parse_with_feed_rs(text: &str, base: Option<&Url>) -> (Result<Feed, String>, 
         Err(_) => Err("the feed parser gave up on this document".to_string()),
     };
     drop(parser);
-    let offsets = match Arc::try_unwrap(offsets) {
+    let mut offsets = match Arc::try_unwrap(offsets) {
         Ok(mutex) => mutex.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner()),
         Err(shared) => shared.lock().map(|t| t.clone()).unwrap_or_default(),
     };
+    let chinese = result.as_ref().is_ok_and(|feed| feed.language.as_deref().is_some_and(|l| l.to_ascii_lowercase().starts_with("zh")));
+    if chinese {
+        for (at, raw) in cst.lock().map(|c| c.clone()).unwrap_or_default() {
+            if let Some(when) = dates::parse_as_china(&raw) {
+                offsets.insert(at, when);
+            }
+        }
+    }
     (result, offsets)
 }
 
@@ -849,6 +866,19 @@ mod tests {
         assert_eq!(no_guid.categories, ["Products", "Prices"]);
         assert_eq!(no_guid.image, None);
         assert!(no_guid.content_html.as_deref().unwrap().starts_with("Prices for chromic acid"));
+    }
+
+    #[test]
+    fn cst_is_china_standard_time_in_a_chinese_feed_only() {
+        let rss = |lang: &str| format!(
+            "<rss version=\"2.0\"><channel><title>T</title><language>{lang}</language>\
+             <item><title>A</title><guid>a</guid><pubDate>Mon, 18 Mar 2024 09:30:00 CST</pubDate></item></channel></rss>");
+        let published = |lang: &str| match read_feed(rss(lang).as_bytes(), None).map(|p| p.items) {
+            Ok(items) => items.into_iter().flatten().next().and_then(|d| d.published),
+            Err(e) => panic!("{e:?}"),
+        };
+        assert_eq!(published("zh-CN").as_deref(), Some("2024-03-18T09:30:00+08:00"));
+        assert_eq!(published("en-US").as_deref(), Some("2024-03-18T09:30:00-06:00"));
     }
 
     #[test]
