@@ -97,7 +97,6 @@ pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, Load
         }
     }
     in_slices(|| reader.read_items(32) == 0).await;
-    yield_to_browser().await;
     reader.finish().map_err(|error| LoadError::Bundle { url: owned(), error })
 }
 

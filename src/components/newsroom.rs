@@ -15,6 +15,9 @@ use crate::components::news_page::NewsPage;
 use crate::components::notices::Notices;
 use crate::embed_options::{EmbedOptions, Layout};
 
+/// Work (in ms) after which the first render waits for the next task.
+const SPLIT_AFTER_MS: f64 = 4.0;
+
 #[derive(Clone)]
 enum LoadState {
     Loading(Progress),
@@ -46,11 +49,14 @@ pub fn Newsroom(
                 Ok(bundle) => bundle,
                 Err(e) => return state.set(LoadState::Failed(e.to_string())),
             };
-            // Reading the last items, the catalog and the first render are
-            // each tens of ms at 10,000 articles: one task each, not one for all.
-            yield_to_browser().await;
+            // At 10,000 articles the catalog and the first render take tens of
+            // ms each: then they get a task each, lest together they block input.
+            // A small bundle is not held back by the extra turn.
+            let started = js_sys::Date::now();
             let catalog = Arc::new(Catalog::unindexed(bundle));
-            yield_to_browser().await;
+            if js_sys::Date::now() - started > SPLIT_AFTER_MS {
+                yield_to_browser().await;
+            }
             if layout == Layout::Compact {
                 // Headlines need no search.
                 return state.set(LoadState::Ready(catalog));
