@@ -56,8 +56,8 @@ pub fn read_pages(source: &Source, limits: ReadLimits, mut on_page: impl FnMut(u
     let fetch = |url: &Url| fetch(url, limits.timeout);
     let ((format, first), address) = match source {
         Source::Path(path) if path.is_dir() => (("Markdown folder", markdown::read_folder(path)?), None),
-        Source::Path(path) => (read_document(&read_file(path)?, Some(&file_base(path)))?, Some(file_base(path))),
-        Source::Url(url) => (read_document(&fetch(url)?, Some(url.as_str()))?, Some(url.to_string())),
+        Source::Path(path) => (read_document(read_file(path)?, Some(&file_base(path)))?, Some(file_base(path))),
+        Source::Url(url) => (read_document(fetch(url)?, Some(url.as_str()))?, Some(url.to_string())),
     };
     let mut pages = Pages { format, ..Pages::default() };
     let mut visited: std::collections::HashSet<String> = address.iter().cloned().collect();
@@ -89,18 +89,18 @@ pub fn read_pages(source: &Source, limits: ReadLimits, mut on_page: impl FnMut(u
 fn read_linked(link: &str, fetch: &dyn Fn(&Url) -> Result<Vec<u8>, SourceError>) -> Result<(&'static str, SourcePage), SourceError> {
     let url = Url::parse(link).map_err(|e| SourceError::Io { detail: format!("{link}: {e}") })?;
     match url.scheme() {
-        "http" | "https" => read_document(&fetch(&url)?, Some(link)),
+        "http" | "https" => read_document(fetch(&url)?, Some(link)),
         "file" => {
             let path = url.to_file_path().map_err(|()| SourceError::Io { detail: link.to_string() })?;
-            read_document(&read_file(&path)?, Some(link))
+            read_document(read_file(&path)?, Some(link))
         }
         other => Err(SourceError::Io { detail: format!("cannot follow a {other}: address") }),
     }
 }
 
 /// A document's format, and its page.
-fn read_document(bytes: &[u8], base: Option<&str>) -> Result<(&'static str, SourcePage), SourceError> {
-    let format = formats::detect(bytes)?;
+fn read_document(bytes: Vec<u8>, base: Option<&str>) -> Result<(&'static str, SourcePage), SourceError> {
+    let format = formats::detect(&bytes)?;
     Ok((format.name, (format.read)(bytes, base)?))
 }
 

@@ -37,8 +37,8 @@ const WORDPRESS_NS: &str = "http://wordpress.org/export/";
 /// Reads one feed document. `base` is the document's own address (a URL, or
 /// none for a local file): relative links resolve against the item's
 /// `xml:base`, else the feed's, else `base`, else the feed's own home-page link.
-pub fn read_feed(bytes: &[u8], base: Option<&str>) -> Result<SourcePage, SourceError> {
-    read(bytes, base).map(|read| read.page)
+pub fn read_feed(bytes: impl Into<Vec<u8>>, base: Option<&str>) -> Result<SourcePage, SourceError> {
+    read(bytes.into(), base).map(|read| read.page)
 }
 
 /// A feed read, with what its XML said around each item beyond what feed-rs keeps.
@@ -69,12 +69,26 @@ pub(crate) struct ItemXml {
 
 /// Reads a feed for [`read_feed`] and for readers of RSS dialects that need the
 /// items' raw XML too.
-pub(crate) fn read(bytes: &[u8], base: Option<&str>) -> Result<Read, SourceError> {
+///
+/// Takes the document over, so that a large one is not in memory twice: its
+/// text is freed once feed-rs has read it, before the drafts are made.
+pub(crate) fn read(bytes: Vec<u8>, base: Option<&str>) -> Result<Read, SourceError> {
     let doc_base = base.and_then(|b| Url::parse(b).ok());
-    match prepare(bytes)? {
-        Prepared::Json(text) => read_json(text, doc_base),
-        Prepared::Xml(text) => read_xml(&text, doc_base),
-    }
+    let text = match prepare(&bytes)? {
+        Prepared::Json(text) => return read_json(text, doc_base),
+        Prepared::Xml(Cow::Owned(text)) => Ok(text),
+        // Borrowed text is always the end of `bytes`: the rest is dropped, not copied.
+        Prepared::Xml(Cow::Borrowed(text)) => Err(bytes.len() - text.len()),
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(skip) => {
+            let mut bytes = bytes;
+            bytes.drain(..skip);
+            String::from_utf8(bytes).map_err(|_| SourceError::NotText)?
+        }
+    };
+    read_xml(text, doc_base)
 }
 
 enum Prepared<'a> {
@@ -466,13 +480,13 @@ fn format_of(root: Option<&str>) -> &'static str {
     }
 }
 
-fn read_xml(text: &str, doc_base: Option<Url>) -> Result<Read, SourceError> {
-    let walked = walk(text);
+fn read_xml(text: String, doc_base: Option<Url>) -> Result<Read, SourceError> {
+    let walked = walk(&text);
     let format = format_of(walked.root.as_deref());
     match walked.root.as_deref() {
         None => return Err(malformed("XML", walked.error.unwrap_or_else(|| "no root element".into()))),
         Some(root) if !matches!(root, "rss" | "RDF" | "feed" | "entry") => {
-            return Err(SourceError::UnknownFormat { start: beginning(text) });
+            return Err(SourceError::UnknownFormat { start: beginning(&text) });
         }
         _ => {}
     }
@@ -487,6 +501,7 @@ fn read_xml(text: &str, doc_base: Option<Url>) -> Result<Read, SourceError> {
         return Err(malformed(format, detail));
     }
     let (feed, offsets) = parse_with_feed_rs(&text[..walked.root_end], doc_base.as_ref());
+    drop(text);
     let mut feed = feed.map_err(|detail| malformed(format, detail))?;
     // Taken out so each entry is freed as its draft is made: a large feed is
     // then never in memory twice.
@@ -821,7 +836,7 @@ mod tests {
 
     #[test]
     fn rss2_maps_every_field_with_the_channel_link_as_base() {
-        let page = read_feed(&fixture("rss2.xml"), None).unwrap();
+        let page = read_feed(&*fixture("rss2.xml"), None).unwrap();
         assert_eq!(page.title.as_deref(), Some("Jinzhou Lingyue Chromium Chemicals – News"));
         assert!(page.description.as_deref().unwrap().starts_with("News from Jinzhou Lingyue"));
         assert_eq!(page.language.as_deref(), Some("en-US"));
@@ -883,20 +898,20 @@ mod tests {
 
     #[test]
     fn rss2_relative_links_follow_the_document_address_when_given() {
-        let page = read_feed(&fixture("rss2.xml"), Some("https://mirror.example.org/feeds/lingyue/rss2.xml")).unwrap();
+        let page = read_feed(&*fixture("rss2.xml"), Some("https://mirror.example.org/feeds/lingyue/rss2.xml")).unwrap();
         assert_eq!(page.next.as_deref(), Some("https://mirror.example.org/feeds/lingyue/rss2-page2.xml"));
         assert_eq!(
             drafts(&page)[0].url.as_deref(),
             Some("https://mirror.example.org/feeds/lingyue/news/2024/03/new-sodium-dichromate-line.html")
         );
         // A base that is not a URL (a file path) is no base.
-        let page = read_feed(&fixture("rss2.xml"), Some("feeds/rss2.xml")).unwrap();
+        let page = read_feed(&*fixture("rss2.xml"), Some("feeds/rss2.xml")).unwrap();
         assert_eq!(page.next.as_deref(), Some("https://www.lingyue-chem.com/en/rss2-page2.xml"));
     }
 
     #[test]
     fn rss2_second_page_ends_the_chain() {
-        let page = read_feed(&fixture("rss2-page2.xml"), None).unwrap();
+        let page = read_feed(&*fixture("rss2-page2.xml"), None).unwrap();
         assert_eq!(page.next, None);
         let items = drafts(&page);
         assert_eq!(items.len(), 2);
@@ -907,7 +922,7 @@ mod tests {
 
     #[test]
     fn atom_xhtml_content_xml_base_and_languages() {
-        let page = read_feed(&fixture("atom.xml"), None).unwrap();
+        let page = read_feed(&*fixture("atom.xml"), None).unwrap();
         assert_eq!(page.title.as_deref(), Some("锦州凌跃铬化工 — 新闻中心"));
         assert_eq!(page.description.as_deref(), Some("锦州凌跃铬化工有限公司官方新闻"));
         assert_eq!(page.language.as_deref(), Some("zh-CN"));
@@ -947,7 +962,7 @@ mod tests {
 
     #[test]
     fn atom_second_page_summary_only_entry() {
-        let page = read_feed(&fixture("atom-page2.xml"), None).unwrap();
+        let page = read_feed(&*fixture("atom-page2.xml"), None).unwrap();
         assert_eq!(page.next, None);
         let items = drafts(&page);
         assert_eq!(items.len(), 2);
@@ -959,7 +974,7 @@ mod tests {
 
     #[test]
     fn json_feed_1_0_untitled_items() {
-        let page = read_feed(&fixture("jsonfeed10.json"), None).unwrap();
+        let page = read_feed(&*fixture("jsonfeed10.json"), None).unwrap();
         assert_eq!(page.title.as_deref(), Some("Lingyue Chromium — Notes"));
         assert_eq!(page.next.as_deref(), Some("https://www.lingyue-chem.com/en/notes/jsonfeed10-page2.json"));
         let items = drafts(&page);
@@ -983,7 +998,7 @@ mod tests {
         assert_eq!(lab.categories, ["Quality"]);
         assert_eq!(items[2].content_text.as_deref(), Some("锦州工厂3月8日下午放假半天。"));
 
-        let page2 = read_feed(&fixture("jsonfeed10-page2.json"), None).unwrap();
+        let page2 = read_feed(&*fixture("jsonfeed10-page2.json"), None).unwrap();
         assert_eq!(page2.next, None);
         assert_eq!(drafts(&page2).len(), 2);
     }
@@ -1003,7 +1018,7 @@ mod tests {
 
     #[test]
     fn broken_fixtures_give_the_right_errors() {
-        let err = |name: &str| read_feed(&fixture(name), None).unwrap_err();
+        let err = |name: &str| read_feed(&*fixture(name), None).unwrap_err();
         assert!(matches!(err("truncated.xml"), SourceError::Malformed { format: "RSS", .. }), "{:?}", err("truncated.xml"));
         assert!(matches!(err("not-a-feed.html"), SourceError::UnknownFormat { start } if start.starts_with("<!DOCTYPE html>")));
         assert_eq!(err("invalid-utf8.xml"), SourceError::NotText);
@@ -1030,7 +1045,7 @@ mod tests {
         let mut gbk = b"<?xml version=\"1.0\" encoding=\"GB2312\"?>\n<rss version=\"2.0\"><channel><title>".to_vec();
         gbk.extend_from_slice(b"\xbd\xf5\xd6\xdd\xc1\xe8\xd4\xbe");
         gbk.extend_from_slice(b"</title><item><title>\xbd\xf5\xd6\xdd</title><guid>a</guid></item></channel></rss>");
-        let page = read_feed(&gbk, None).unwrap();
+        let page = read_feed(&*gbk, None).unwrap();
         assert_eq!(page.title.as_deref(), Some("锦州凌跃"));
         assert_eq!(drafts(&page)[0].title.as_deref(), Some("锦州"));
 
@@ -1038,7 +1053,7 @@ mod tests {
         for unit in "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel><title>凌跃</title></channel></rss>".encode_utf16() {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
-        assert_eq!(read_feed(&utf16, None).unwrap().title.as_deref(), Some("凌跃"));
+        assert_eq!(read_feed(&*utf16, None).unwrap().title.as_deref(), Some("凌跃"));
 
         let bom = b"\xef\xbb\xbf\n<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>";
         assert_eq!(read_feed(bom, None).unwrap().title.as_deref(), Some("x"));
@@ -1049,7 +1064,7 @@ mod tests {
         let mut late = b"<rss version=\"2.0\"><channel><title>x</title>".to_vec();
         late.extend(std::iter::repeat_n(b' ', 200));
         late.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"gbk\"?></channel></rss>");
-        assert!(matches!(read_feed(&late, None), Err(SourceError::Malformed { .. })));
+        assert!(matches!(read_feed(&*late, None), Err(SourceError::Malformed { .. })));
         let duration = br#"<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item><itunes:duration>99999999999999999999999</itunes:duration></item></channel></rss>"#;
         assert!(matches!(read_feed(duration, None), Err(SourceError::Malformed { .. })));
     }
@@ -1088,9 +1103,9 @@ mod tests {
                     source
                 }
             };
-            let _ = read_feed(&bytes, None);
-            let _ = read_feed(&bytes, Some(SITE));
-            let _ = crate::formats::wxr::read_wxr(&bytes, Some(SITE));
+            let _ = read_feed(&*bytes, None);
+            let _ = read_feed(&*bytes, Some(SITE));
+            let _ = crate::formats::wxr::read_wxr(&*bytes, Some(SITE));
             let text = String::from_utf8_lossy(&bytes);
             let _ = html::resolve_urls(&text, &base);
             let _ = html::first_image(&text);

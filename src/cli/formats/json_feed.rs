@@ -7,9 +7,9 @@ use newsroom::bundle::{parse_bundle, BundleError};
 
 use crate::draft::{Draft, DraftError, SourceError, SourcePage};
 
-pub fn read_json_feed(bytes: &[u8], base: Option<&str>) -> Result<SourcePage, SourceError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| SourceError::NotText)?;
-    let bundle = parse_bundle(text).map_err(|e| match e {
+pub fn read_json_feed(bytes: Vec<u8>, base: Option<&str>) -> Result<SourcePage, SourceError> {
+    let text = String::from_utf8(bytes).map_err(|_| SourceError::NotText)?;
+    let bundle = parse_bundle(&text).map_err(|e| match e {
         BundleError::Syntax { .. } => SourceError::Malformed { format: "JSON Feed", detail: e.to_string() },
         other => SourceError::Malformed { format: "JSON Feed", detail: other.to_string() },
     })?;

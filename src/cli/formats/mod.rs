@@ -16,13 +16,14 @@ pub struct InputFormat {
     /// mark or leading white space) looks like this format.
     sniff: fn(start: &[u8]) -> bool,
     /// Reads the whole document; `base` is its address, for relative links.
-    pub read: fn(bytes: &[u8], base: Option<&str>) -> Result<SourcePage, SourceError>,
+    /// Takes the document over, so a reader can free it as soon as it is read.
+    pub read: fn(bytes: Vec<u8>, base: Option<&str>) -> Result<SourcePage, SourceError>,
 }
 
 /// In the order they are tried: a WordPress export is RSS too, so it comes first.
 pub const FORMATS: [InputFormat; 4] = [
-    InputFormat { name: "WordPress export", sniff: |s| s.starts_with(b"<") && contains(s, b"wordpress.org/export/"), read: wxr::read_wxr },
-    InputFormat { name: "RSS or Atom", sniff: |s| s.starts_with(b"<"), read: feed::read_feed },
+    InputFormat { name: "WordPress export", sniff: |s| s.starts_with(b"<") && contains(s, b"wordpress.org/export/"), read: |bytes, base| wxr::read_wxr(bytes, base) },
+    InputFormat { name: "RSS or Atom", sniff: |s| s.starts_with(b"<"), read: |bytes, base| feed::read_feed(bytes, base) },
     InputFormat { name: "JSON Feed", sniff: |s| s.starts_with(b"{"), read: json_feed::read_json_feed },
     InputFormat { name: "Markdown", sniff: |s| s.starts_with(b"---") || s.starts_with(b"+++"), read: read_markdown_file },
 ];
@@ -44,9 +45,9 @@ pub fn detect(bytes: &[u8]) -> Result<&'static InputFormat, SourceError> {
 }
 
 /// A single Markdown file (a folder of them is read by [`markdown::read_folder`]).
-fn read_markdown_file(bytes: &[u8], base: Option<&str>) -> Result<SourcePage, SourceError> {
+fn read_markdown_file(bytes: Vec<u8>, base: Option<&str>) -> Result<SourcePage, SourceError> {
     let name = base.and_then(|b| b.rsplit('/').next()).unwrap_or("index.md");
-    Ok(SourcePage { items: vec![markdown::read_file(name, bytes)], ..SourcePage::default() })
+    Ok(SourcePage { items: vec![markdown::read_file(name, &bytes)], ..SourcePage::default() })
 }
 
 fn content_start(bytes: &[u8]) -> &[u8] {
@@ -109,7 +110,7 @@ mod tests {
                 }
             }
             if let Ok(format) = detect(&bytes) {
-                if let Ok(page) = (format.read)(&bytes, Some("https://example.com/feed")) {
+                if let Ok(page) = (format.read)(bytes.clone(), Some("https://example.com/feed")) {
                     for draft in page.items.into_iter().flatten() {
                         let _ = crate::map::to_item(draft, &rules);
                     }

@@ -11,8 +11,8 @@ use crate::html;
 
 /// Reads a WXR file: published posts become drafts; drafts, private posts,
 /// pages and attachments are reported as unpublished.
-pub fn read_wxr(bytes: &[u8], base: Option<&str>) -> Result<SourcePage, SourceError> {
-    let read = feed::read(bytes, base)?;
+pub fn read_wxr(bytes: impl Into<Vec<u8>>, base: Option<&str>) -> Result<SourcePage, SourceError> {
+    let read = feed::read(bytes.into(), base)?;
     if !read.matched {
         // Without each item's status a draft could be published by mistake.
         return Err(SourceError::Malformed {
