@@ -215,6 +215,11 @@ impl Splitter {
     }
 }
 
+/// Bytes scanned for item boundaries in one step of [`BundleReader::read_items`].
+const SCAN_STEP: usize = 256 * 1024;
+/// The most [`BundleReader::reserve`] sets aside ahead of the bytes.
+const MAX_RESERVE: usize = 256 * 1024 * 1024;
+
 /// A bundle being read: push bytes as they arrive, read items when there is
 /// time, then finish.
 #[derive(Default)]
@@ -228,9 +233,17 @@ pub struct BundleReader {
 }
 
 impl BundleReader {
+    /// Makes room for a bundle of `bytes` (the response's length), so the
+    /// buffer is not copied to a larger one again and again as it arrives.
+    /// A length that lies or cannot be had is no error: the buffer then grows as before.
+    pub fn reserve(&mut self, bytes: usize) {
+        let _ = self.buf.try_reserve(bytes.min(MAX_RESERVE).saturating_sub(self.buf.len()));
+    }
+
+    /// Keeps `chunk`; it is looked at by [`Self::read_items`], a step at a
+    /// time, so a large chunk is no long task.
     pub fn push(&mut self, chunk: &[u8]) {
         self.buf.extend_from_slice(chunk);
-        self.splitter.scan(&self.buf);
     }
 
     /// Bytes received so far.
@@ -247,7 +260,17 @@ impl BundleReader {
     /// returns how many it read (0: nothing more until more bytes come).
     pub fn read_items(&mut self, max: usize) -> usize {
         let mut n = 0;
-        while n < max && !self.malformed && self.read < self.splitter.items.len() {
+        while n < max && !self.malformed {
+            if self.read == self.splitter.items.len() {
+                // Find more items, as if the bytes had arrived a step at a time.
+                let before = self.splitter.scanned;
+                let end = before.saturating_add(SCAN_STEP).min(self.buf.len());
+                self.splitter.scan(&self.buf[..end]);
+                if self.splitter.scanned == before {
+                    break;
+                }
+                continue;
+            }
             let range = self.splitter.items[self.read].clone();
             match serde_json::from_slice::<Value>(&self.buf[range]) {
                 Ok(item) => self.items.read(item),
