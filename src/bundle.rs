@@ -29,6 +29,25 @@ pub struct Bundle {
     pub recovered_ids: usize,
 }
 
+impl Bundle {
+    /// Adds the articles of a later page of the same feed; one whose `id` an
+    /// earlier page had (a feed that changed between two requests) is not
+    /// added again. Returns how many were left out so.
+    pub fn append(&mut self, page: Bundle) -> usize {
+        let offered = page.articles.len();
+        let fresh: Vec<Article> = {
+            let ids: HashSet<&str, FxBuild> = self.articles.iter().map(|a| a.id.as_str()).collect();
+            page.articles.into_iter().filter(|a| !ids.contains(a.id.as_str())).collect()
+        };
+        let repeated = offered - fresh.len();
+        self.articles.extend(fresh);
+        self.skipped.extend(page.skipped);
+        self.recovered_ids += page.recovered_ids;
+        self.next_url = page.next_url;
+        repeated
+    }
+}
+
 /// Why the bundle as a whole could not be read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BundleError {
@@ -401,6 +420,17 @@ mod tests {
             (twin.as_str(), "T", None),
         ]);
         assert_eq!(b.recovered_ids, 4);
+    }
+
+    #[test]
+    fn later_pages_add_what_earlier_ones_did_not_have() {
+        let page = |items: &str, next: &str| parse_bundle(&format!(r#"{{"next_url":{next},"items":[{items}]}}"#)).unwrap();
+        let mut b = page(r#"{"id":"a","title":"A"},{"id":"b","title":"B"}"#, r#""p2.json""#);
+        let repeated = b.append(page(r#"{"id":"b","title":"B again"},{"id":"c","title":"C"},{"title":"untitled"}"#, "null"));
+        assert_eq!(repeated, 1);
+        let ids: Vec<&str> = b.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids[..3], ["a", "b", "c"]);
+        assert_eq!((b.articles.len(), b.recovered_ids, b.next_url.as_deref()), (4, 1, None));
     }
 
     #[test]

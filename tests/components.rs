@@ -153,7 +153,7 @@ async fn retry_button_runs_the_callback() {
 async fn page_counts_filters_searches_and_reports_skipped_items() {
     let host = container();
     let catalog = catalog();
-    let _m = mount_to(host.clone(), move || view! { <NewsPage catalog=catalog/> });
+    let _m = mount_to(host.clone(), move || view! { <NewsPage catalog=RwSignal::new(catalog)/> });
     until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the first cards").await;
     assert_eq!(text(&host, ".newsroom__header h1"), "Test News");
     assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");

@@ -53,6 +53,14 @@ async fn in_slices(mut work: impl FnMut() -> bool) {
     }
 }
 
+/// `url` made absolute against `base` (itself resolved against the page), as
+/// a browser resolves a link: a feed's `next_url` is relative to the feed.
+pub fn absolute_url(url: &str, base: &str) -> Option<String> {
+    let page = web_sys::window()?.document()?.base_uri().ok().flatten()?;
+    let base = web_sys::Url::new_with_base(base, &page).ok()?;
+    web_sys::Url::new_with_base(url, &base.href()).ok().map(|u| u.href())
+}
+
 /// What a failed promise or call says, for an error message.
 fn describe(e: &JsValue) -> String {
     e.as_string()
@@ -73,6 +81,9 @@ pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, Load
     }
     let total = response.headers().get("content-length").and_then(|v| v.trim().parse().ok());
     let mut reader = BundleReader::default();
+    if let Some(total) = total {
+        reader.reserve(total);
+    }
     progress(Progress { received: 0, total });
     let body_error = |e: JsValue| LoadError::Body { url: owned(), detail: describe(&e) };
     match response.body() {
@@ -87,7 +98,7 @@ pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, Load
                     reader.push(&Uint8Array::new(&bytes).to_vec());
                 }
                 progress(Progress { received: reader.received(), total });
-                in_slices(|| reader.read_items(32) == 0).await;
+                in_slices(|| reader.read_items(8) == 0).await;
             }
         }
         // No stream (an old browser): the whole body at once.
@@ -96,7 +107,7 @@ pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, Load
             reader.push(&bytes);
         }
     }
-    in_slices(|| reader.read_items(32) == 0).await;
+    in_slices(|| reader.read_items(8) == 0).await;
     reader.finish().map_err(|error| LoadError::Bundle { url: owned(), error })
 }
 

@@ -21,7 +21,7 @@ mod map;
 mod messages;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_rng;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -17,7 +17,7 @@ use crate::virtual_list::visible_rows;
 #[component]
 pub fn ArticleList(
     nav: Nav,
-    catalog: Arc<Catalog>,
+    catalog: RwSignal<Arc<Catalog>>,
     listing: Memo<Listing>,
     row_height: RwSignal<f64>,
     /// Results per "Show more".
@@ -64,7 +64,6 @@ pub fn ArticleList(
         request_animation_frame(update);
     });
 
-    let catalog = StoredValue::new(catalog);
     // Keyed by article: scrolling and "Show more" only add or drop the cards
     // that enter or leave the window, and a new query that keeps a card
     // on screen only changes its marks.
@@ -76,16 +75,17 @@ pub fn ArticleList(
         })
     };
     let card = move |i: usize| {
-        let (article, teaser) = catalog.with_value(|c| {
+        // Positions stay when a paged feed's later pages arrive: they are added after.
+        let (article, teaser) = catalog.with_untracked(|c| {
             let article = c.articles()[i].clone();
             let teaser = article.teaser();
             (article, teaser)
         });
         let title = Memo::new(move |_| {
-            catalog.with_value(|c| listing.with(|l| owned(c.marked_title(i, &l.matcher))))
+            catalog.with(|c| listing.with(|l| owned(c.marked_title(i, &l.matcher))))
         });
         let marked_teaser = Memo::new(move |_| {
-            catalog.with_value(|c| listing.with(|l| owned(c.marked_teaser(i, &teaser, &l.matcher))))
+            catalog.with(|c| listing.with(|l| owned(c.marked_teaser(i, &teaser, &l.matcher))))
         });
         view! { <ArticleCard article=article title=title teaser=marked_teaser nav=nav/> }
     };

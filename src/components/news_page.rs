@@ -29,23 +29,27 @@ fn read_url(catalog: &Catalog) -> (ViewState, Vec<String>) {
 
 #[component]
 pub fn NewsPage(
-    catalog: Arc<Catalog>,
+    /// What is shown; a paged feed's later pages replace it once read.
+    catalog: RwSignal<Arc<Catalog>>,
     /// Percent of the search index built, `None` when search is ready.
     #[prop(optional)]
     indexing: Option<RwSignal<Option<u8>>>,
+    /// Articles read so far while a paged feed's later pages arrive.
+    #[prop(optional)]
+    paging: Option<RwSignal<Option<usize>>>,
     #[prop(optional)] options: Option<EmbedOptions>,
     #[prop(default = true)] owns_url: bool,
     #[prop(optional)] root: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let indexing = indexing.unwrap_or_else(|| RwSignal::new(None));
+    let paging = paging.unwrap_or_else(|| RwSignal::new(None));
     let options = options.unwrap_or_else(|| EmbedOptions::read(|_| None).0);
-    let (state, notices) = if owns_url { read_url(&catalog) } else { (ViewState { page: 1, ..ViewState::default() }, vec![]) };
+    let (state, notices) = if owns_url { read_url(&catalog.get_untracked()) } else { (ViewState { page: 1, ..ViewState::default() }, vec![]) };
     let nav = Nav::for_instance(state, notices, owns_url, root);
     if owns_url {
         let listener = window_event_listener(leptos::ev::popstate, {
-            let catalog = catalog.clone();
             move |ev| {
-                let (state, notices) = read_url(&catalog);
+                let (state, notices) = read_url(&catalog.get_untracked());
                 nav.restore(state, notices, saved_scroll(&ev.state()));
             }
         });
@@ -59,39 +63,46 @@ pub fn NewsPage(
     // Changes once, when the index arrives; not with every percent of progress.
     let searchable = Memo::new(move |_| indexing.with(Option::is_none));
     let listing = Memo::new({
-        let catalog = catalog.clone();
         let fixed_category = fixed_category.clone();
         move |_| {
             // Recomputed once the index arrives, so a query typed meanwhile
             // applies. (Read, not tracked: a memo never read is never computed.)
             searchable.get();
-            list_key.with(|(query, filters, sort)| match &fixed_category {
+            catalog.with(|catalog| list_key.with(|(query, filters, sort)| match &fixed_category {
                 Some(c) => catalog.listing(query, &Filters { category: Some(c.clone()), ..filters.clone() }, *sort),
                 None => catalog.listing(query, filters, *sort),
-            })
+            }))
         }
     });
-    let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()));
+    // The open article, and whether the catalog has it: a catalog that grows
+    // rebuilds the article view only when it brings the missing article.
+    let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()).map(|id| {
+        let found = catalog.with(|c| c.position(&id).is_some());
+        (id, found)
+    }));
     // Kept here, not in the list, so a list restored by "back" has its height
     // right away and the saved scroll position lands on the same card.
     let row_height = RwSignal::new(ROW_HEIGHT_GUESS);
-    let bundle = &catalog.bundle;
-    let total = bundle.articles.len();
+    let first = catalog.get_untracked();
+    let bundle = &first.bundle;
+    let total = Signal::derive(move || catalog.with(|c| c.bundle.articles.len()));
     view! {
         <header class="newsroom__header">
             <h1>{bundle.title.clone()}</h1>
             {bundle.description.clone().map(|d| view! { <p class="newsroom__description">{d}</p> })}
         </header>
         <Notices notices=nav.notices/>
-        <SkippedItems skipped=bundle.skipped.clone() recovered_ids=bundle.recovered_ids/>
+        {move || catalog.with(|c| view! {
+            <SkippedItems skipped=c.bundle.skipped.clone() recovered_ids=c.bundle.recovered_ids/>
+        })}
         {move || match open.get() {
-            Some(id) => {
+            Some((id, _)) => {
                 let order = listing.with_untracked(|l| l.order.clone());
-                Either::Left(view! { <ArticleView nav=nav catalog=catalog.clone() id=id order=order/> })
+                Either::Left(view! { <ArticleView nav=nav catalog=catalog.get_untracked() id=id order=order/> })
             }
             None => Either::Right(view! {
-                <Toolbar nav=nav listing=listing total=total indexing=indexing fixed_category=fixed_category.clone()/>
-                <ArticleList nav=nav catalog=catalog.clone() listing=listing row_height=row_height page_size=page_size/>
+                <Toolbar nav=nav listing=listing total=total indexing=indexing paging=paging fixed_category=fixed_category.clone()/>
+                <ArticleList nav=nav catalog=catalog listing=listing row_height=row_height page_size=page_size/>
             }),
         }}
     }

@@ -7,7 +7,8 @@ use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::loader::{build_index, load, yield_to_browser, Progress};
+use crate::browser::loader::{absolute_url, build_index, load, yield_to_browser, Progress};
+use crate::bundle::Bundle;
 use crate::catalog::Catalog;
 use crate::components::compact_list::CompactList;
 use crate::components::load_error_panel::LoadErrorPanel;
@@ -18,11 +19,15 @@ use crate::embed_options::{EmbedOptions, Layout};
 /// Work (in ms) after which the first render waits for the next task.
 const SPLIT_AFTER_MS: f64 = 4.0;
 
+/// Pages of a paged feed (`next_url`) read after the first, at most.
+const MAX_PAGES: usize = 1000;
+
 #[derive(Clone)]
 enum LoadState {
     Loading(Progress),
     Failed(String),
-    Ready(Arc<Catalog>),
+    /// The catalog shown; a paged feed's later pages replace it once read.
+    Ready(RwSignal<Arc<Catalog>>),
 }
 
 #[component]
@@ -39,8 +44,11 @@ pub fn Newsroom(
     let src = options.src.clone();
     let layout = options.layout;
     let state = RwSignal::new(LoadState::Loading(Progress::default()));
+    let notices = RwSignal::new(problems);
     // Percent of the search index built; `None` once search is ready.
     let indexing = RwSignal::new(None::<u8>);
+    // Articles read so far while a paged feed's later pages arrive.
+    let paging = RwSignal::new(None::<usize>);
     let fetch = move || {
         let src = src.clone();
         state.set(LoadState::Loading(Progress::default()));
@@ -49,6 +57,9 @@ pub fn Newsroom(
                 Ok(bundle) => bundle,
                 Err(e) => return state.set(LoadState::Failed(e.to_string())),
             };
+            let next = bundle.next_url.clone().filter(|_| layout == Layout::Full);
+            // The later pages are added to what the first one read.
+            let first = next.as_ref().map(|_| bundle.clone());
             // At 10,000 articles the catalog and the first render take tens of
             // ms each: then they get a task each, lest together they block input.
             // A small bundle is not held back by the extra turn.
@@ -57,17 +68,21 @@ pub fn Newsroom(
             if js_sys::Date::now() - started > SPLIT_AFTER_MS {
                 yield_to_browser().await;
             }
+            let shown = RwSignal::new(catalog.clone());
             if layout == Layout::Compact {
                 // Headlines need no search.
-                return state.set(LoadState::Ready(catalog));
+                return state.set(LoadState::Ready(shown));
             }
             indexing.set(Some(0));
-            state.set(LoadState::Ready(catalog.clone()));
+            state.set(LoadState::Ready(shown));
             // The first articles paint before the index is built.
             yield_to_browser().await;
             let index = build_index(&catalog, |pct| indexing.set(Some(pct))).await;
             catalog.install_index(index);
             indexing.set(None);
+            if let (Some(next), Some(first)) = (next, first) {
+                read_later_pages(&src, next, first, shown, paging, notices).await;
+            }
         });
     };
     fetch();
@@ -78,19 +93,56 @@ pub fn Newsroom(
     };
     view! {
         <div class=class node_ref=root>
-            <Notices notices=RwSignal::new(problems)/>
+            <Notices notices=notices/>
             {move || match state.get() {
                 LoadState::Loading(progress) => EitherOf4::A(view! { <LoadingState progress=progress/> }),
                 LoadState::Failed(message) => EitherOf4::B(view! { <LoadErrorPanel message=message retry=retry/> }),
                 LoadState::Ready(catalog) => match layout {
-                    Layout::Compact => EitherOf4::C(view! { <CompactList catalog=catalog options=options.clone()/> }),
+                    Layout::Compact => EitherOf4::C(view! { <CompactList catalog=catalog.get_untracked() options=options.clone()/> }),
                     Layout::Full => EitherOf4::D(view! {
-                        <NewsPage catalog=catalog indexing=indexing options=options.clone() owns_url=owns_url root=root/>
+                        <NewsPage catalog=catalog indexing=indexing paging=paging options=options.clone() owns_url=owns_url root=root/>
                     }),
                 },
             }}
         </div>
     }
+}
+
+/// Reads a paged feed's later pages (JSON Feed `next_url`) while the first is
+/// shown, then shows them all at once, searchable: one new catalog, not one
+/// per page. A page that fails ends the reading with a notice; what was read
+/// is still shown.
+async fn read_later_pages(
+    src: &str,
+    next: String,
+    mut all: Bundle,
+    shown: RwSignal<Arc<Catalog>>,
+    paging: RwSignal<Option<usize>>,
+    notices: RwSignal<Vec<String>>,
+) {
+    let mut page_url = absolute_url(src, src).unwrap_or_else(|| src.to_string());
+    let mut next = Some(next);
+    let mut pages = 1;
+    paging.set(Some(all.articles.len()));
+    while let Some(link) = next.take() {
+        let Some(url) = absolute_url(&link, &page_url).filter(|_| pages < MAX_PAGES) else { break };
+        match load(&url, |_| ()).await {
+            Ok(page) => {
+                all.append(page);
+                next = all.next_url.clone();
+                page_url = url;
+                pages += 1;
+                paging.set(Some(all.articles.len()));
+            }
+            Err(e) => notices.update(|n| n.push(format!("Older articles could not all be loaded: {e}"))),
+        }
+    }
+    let catalog = Arc::new(Catalog::unindexed(all));
+    yield_to_browser().await;
+    let index = build_index(&catalog, |_| ()).await;
+    catalog.install_index(index);
+    shown.set(catalog);
+    paging.set(None);
 }
 
 /// "Loading news…" with a progress bar: bytes of the total when known.

@@ -10,8 +10,10 @@ use crate::url_state::{Filters, Sort, ViewState};
 pub fn Toolbar(
     nav: Nav,
     listing: Memo<Listing>,
-    total: usize,
+    total: Signal<usize>,
     indexing: RwSignal<Option<u8>>,
+    /// Articles read so far while a paged feed's later pages arrive.
+    paging: RwSignal<Option<usize>>,
     /// The category the host fixed (`data-category`): no category filter then.
     fixed_category: Option<String>,
 ) -> impl IntoView {
@@ -29,6 +31,7 @@ pub fn Toolbar(
     };
     let count = move || {
         let n = listing.with(|l| l.order.len());
+        let total = total.get();
         format!("{n} of {total} {}", if total == 1 { "article" } else { "articles" })
     };
     let is_clear = move || state.with(|s| *s == s.cleared());
@@ -79,6 +82,9 @@ pub fn Toolbar(
                 <p class="newsroom__count" aria-live="polite">{count}</p>
                 {move || indexing.get().map(|pct| view! {
                     <p class="newsroom__indexing" role="status">{format!("Preparing search… {pct}%")}</p>
+                })}
+                {move || paging.get().map(|n| view! {
+                    <p class="newsroom__paging" role="status">{format!("Loading older articles… {n} so far")}</p>
                 })}
                 <button type="button" class="newsroom__clear" disabled=is_clear
                     on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear all"</button>

@@ -428,3 +428,30 @@ test('10,000 articles: nothing blocks the page for 50 ms, no keystroke is lost w
   expect(tasks, `main-thread tasks over 50 ms (ms) while loading, indexing and typing; long frames: ${frames.join('; ')}`).toEqual([]);
   test.info().annotations.push({ type: 'typed while search was being prepared', description: String(indexingWhenTyping) });
 });
+
+test('a paged JSON Feed shows its first page at once and the later pages when they arrive', async ({ page, server }) => {
+  const requested = (p) => server.state.requests.filter((r) => r.path.split('?')[0] === p).length;
+  const before = ['/paged/feed.json', '/paged/feed-2.json', '/paged/older/feed-3.json'].map(requested);
+  server.state.pagedHeld = true;
+  try {
+    await page.goto('/paged/');
+    // The first page is shown while the second is still on its way.
+    await expect(page.locator('.newsroom__count')).toHaveText(/^4 of 4 articles/);
+    await expect(page.locator('.newsroom__paging')).toContainText('Loading older articles');
+    expect(await cardIds(page)).toEqual(['paged-1', 'paged-2', 'paged-3', 'paged-4']);
+    await page.locator('input[type=search].newsroom__search').fill('chromium');
+    await countWhen(page, (c) => c.shown === 4 && c.total === 4, 'search works on the first page meanwhile');
+  } finally {
+    server.state.releasePaged();
+  }
+  // Every page once, the repeated item once, search over all of them.
+  await countWhen(page, (c) => c.total === 12, 'all 12 articles of the three pages');
+  await expect(page.locator('.newsroom__paging')).toHaveCount(0);
+  await expect(page.locator('input[type=search].newsroom__search'), 'the search box kept what was typed').toHaveValue('chromium');
+  await countWhen(page, (c) => c.shown === 11, '11 articles mention chromium');
+  await page.locator('input[type=search].newsroom__search').fill('vanadium');
+  await countWhen(page, (c) => c.shown === 1, 'the one article of page 3 about vanadium');
+  expect(await cardIds(page)).toEqual(['paged-11']);
+  const after = ['/paged/feed.json', '/paged/feed-2.json', '/paged/older/feed-3.json'].map(requested);
+  expect(after.map((n, i) => n - before[i]), 'requests per page').toEqual([1, 1, 1]);
+});

@@ -113,7 +113,23 @@ export const MALFORMED_BODY =
 
 export const HTML_PAGE_BODY = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
 
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported'];
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged'];
+
+/**
+ * `paged`: a JSON Feed in three pages, linked by relative `next_url`s
+ * (`feed.json` → `feed-2.json` → `older/feed-3.json`); page 2 repeats one
+ * item of page 1, and only page 3 mentions vanadium.
+ */
+export const PAGED_FEED = (() => {
+  const story = (n) => item(`paged-${n}`, `Paged story ${n}`, `2024-06-${String(30 - n).padStart(2, '0')}T09:00:00Z`,
+    n % 2 ? 'Company News' : 'Products', n === 11 ? 'Story 11 is about vanadium.' : `Story ${n} is about chromium.`);
+  const page = (ns, next) => ({ version: FEED_VERSION, title: 'Paged News', ...(next ? { next_url: next } : {}), items: ns.map(story) });
+  return {
+    '/feed.json': page([1, 2, 3, 4], 'feed-2.json'),
+    '/feed-2.json': page([4, 5, 6, 7, 8], 'older/feed-3.json'),
+    '/older/feed-3.json': page([9, 10, 11, 12], null),
+  };
+})();
 
 /** The `newsroom` command, built by `make test-e2e` (or NEWSROOM_BIN). */
 export const NEWSROOM_BIN = process.env.NEWSROOM_BIN || path.join(REPO_ROOT, 'target', 'debug', 'newsroom');
@@ -195,7 +211,12 @@ export async function startServer({ dist = defaultDist() } = {}) {
       'or point NEWSROOM_DIST at a directory holding index.html and feed.json.',
     );
   }
-  const state = { flakyAvailable: false, requests: [] };
+  // `pagedHeld`: while set, `paged`'s second page waits for `releasePaged()`.
+  const state = { flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [] };
+  state.releasePaged = () => {
+    state.pagedHeld = false;
+    for (const go of state.pagedWaiting.splice(0)) go();
+  };
 
   const send = (req, res, status, type, body) => {
     res.writeHead(status, {
@@ -257,6 +278,11 @@ export async function startServer({ dist = defaultDist() } = {}) {
         return send(req, res, 200, TYPES['.html'], page);
       }
       if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
+      if (m[1] === 'paged' && PAGED_FEED[rest]) {
+        const answer = () => send(req, res, 200, TYPES['.json'], JSON.stringify(PAGED_FEED[rest], null, 2));
+        if (rest === '/feed-2.json' && state.pagedHeld) return state.pagedWaiting.push(answer);
+        return answer();
+      }
       if (rest === '/feed.json' && m[1] === 'slow') {
         // A slow network: the length up front, then 32 KiB every 15 ms.
         const body = Buffer.from(generatedFeeds().slow);
