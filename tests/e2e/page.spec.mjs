@@ -455,3 +455,10 @@ test('a paged JSON Feed shows its first page at once and the later pages when th
   const after = ['/paged/feed.json', '/paged/feed-2.json', '/paged/older/feed-3.json'].map(requested);
   expect(after.map((n, i) => n - before[i]), 'requests per page').toEqual([1, 1, 1]);
 });
+
+test("a deep link to an article on a paged feed's later page opens it once that page is read", async ({ page }) => {
+  await page.goto('/paged/?nr-article=paged-11');
+  await expect(page.locator(articleSel('paged-11'))).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator(`${articleSel('paged-11')} .newsroom__article-body`)).toContainText('vanadium');
+  expect(new URL(page.url()).searchParams.get('nr-article')).toBe('paged-11');
+});
