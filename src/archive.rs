@@ -104,28 +104,42 @@ impl Archive {
         counts
     }
 
-    /// Writes the archive as JSON Feed 1.1, newest first.
-    pub fn write(&self, out: impl Write) -> io::Result<()> {
+    /// The items newest first, undated last, then by id: an order that does
+    /// not depend on the input's.
+    pub fn newest_first(&self) -> Vec<&Item> {
         let mut order: Vec<(Option<i64>, &str, usize)> = self
             .items
             .iter()
             .enumerate()
             .map(|(i, item)| (item_time(item), item.get("id").and_then(Value::as_str).unwrap_or(""), i))
             .collect();
-        // Newest first, undated last, then by id: an order that does not depend on the input's.
         order.sort_by(|a, b| match (a.0, b.0) {
             (Some(x), Some(y)) => y.cmp(&x).then(a.1.cmp(b.1)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.1.cmp(b.1),
         });
-        let items: Vec<&Item> = order.into_iter().map(|(_, _, i)| &self.items[i]).collect();
-        let mut out = io::BufWriter::new(out);
-        let mut ser = serde_json::Serializer::pretty(&mut out);
-        Document { feed: &self.feed, items: &items }.serialize(&mut ser).map_err(io::Error::other)?;
-        out.write_all(b"\n")?;
-        out.flush()
+        order.into_iter().map(|(_, _, i)| &self.items[i]).collect()
     }
+
+    /// Writes the archive as JSON Feed 1.1, newest first.
+    pub fn write(&self, out: impl Write) -> io::Result<()> {
+        write_page(&self.feed, &self.newest_first(), None, out)
+    }
+
+    /// Writes `items` (some of [`Self::newest_first`]) as one page of a paged
+    /// feed: this archive's members, the items, and `next_url` when given.
+    pub fn write_page(&self, items: &[&Item], next_url: Option<&str>, out: impl Write) -> io::Result<()> {
+        write_page(&self.feed, items, next_url, out)
+    }
+}
+
+fn write_page(feed: &Map<String, Value>, items: &[&Item], next_url: Option<&str>, out: impl Write) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    Document { feed, items, next_url }.serialize(&mut ser).map_err(io::Error::other)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// The instant an item sorts by: `date_published`, else `date_modified`.
@@ -133,18 +147,23 @@ fn item_time(item: &Item) -> Option<i64> {
     ["date_published", "date_modified"].iter().find_map(|k| item.get(*k)?.as_str().and_then(parse_date)).map(|d| d.timestamp)
 }
 
-/// The feed as written: `version` first, `items` last, the rest between.
+/// The feed as written: `version` first, then the feed's members, `next_url`
+/// (a page's own, never one the archive was read with), `items` last.
 struct Document<'a> {
     feed: &'a Map<String, Value>,
     items: &'a [&'a Item],
+    next_url: Option<&'a str>,
 }
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.feed.len() + 2))?;
         map.serialize_entry("version", JSON_FEED_VERSION)?;
-        for (k, v) in self.feed {
+        for (k, v) in self.feed.iter().filter(|(k, _)| k.as_str() != "next_url") {
             map.serialize_entry(k, v)?;
+        }
+        if let Some(next) = self.next_url {
+            map.serialize_entry("next_url", next)?;
         }
         map.serialize_entry("items", self.items)?;
         map.end()

@@ -247,3 +247,62 @@ fn every_fixture_imports_and_checks() {
     assert!(check.status.success(), "{}", text(&check));
     assert!(ids(&archive).len() >= 20, "{}", text(&o));
 }
+
+/// The pages of a built folder, following `next_url` from `feed.json`.
+fn chain(out: &Path) -> Vec<(String, serde_json::Value)> {
+    let mut pages = Vec::new();
+    let mut file = out.join("feed.json");
+    loop {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let bundle = newsroom::bundle::parse_bundle(&text).unwrap();
+        assert!(bundle.skipped.is_empty(), "{}: {:?}", file.display(), bundle.skipped);
+        let page: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let next = page["next_url"].as_str().map(String::from);
+        pages.push((file.strip_prefix(out).unwrap().display().to_string(), page));
+        match next {
+            Some(next) if pages.len() == 1 => file = out.join(next),
+            Some(next) => file = out.join("pages").join(next),
+            None => return pages,
+        }
+    }
+}
+
+#[test]
+fn build_writes_a_paged_feed_with_content_named_pages_and_the_same_bytes_each_time() {
+    let dir = scratch("build");
+    let (source, archive, out) = (dir.join("a.xml"), dir.join("news.json"), dir.join("site"));
+    std::fs::write(&source, rss(1, 23, None)).unwrap();
+    assert!(newsroom(&["import", source.to_str().unwrap(), "--into", archive.to_str().unwrap()]).status.success());
+
+    let o = newsroom(&["build", archive.to_str().unwrap(), "--out", out.to_str().unwrap(), "--per-page", "10"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("23 items in 3 pages"), "{}", text(&o));
+    let pages = chain(&out);
+    let sizes: Vec<usize> = pages.iter().map(|(_, p)| p["items"].as_array().unwrap().len()).collect();
+    assert_eq!(sizes, [10, 10, 3]);
+    let ids: Vec<String> = pages.iter().flat_map(|(_, p)| p["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_string())).collect();
+    let expected: Vec<String> = (1..=23).rev().map(|n| format!("story-{n}")).collect();
+    assert_eq!(ids, expected, "every item once, newest first, across the pages");
+    assert_eq!(pages[0].0, "feed.json");
+    assert!(pages[1].0.starts_with("pages/h") && pages[1].0.ends_with(".json"), "{}", pages[1].0);
+
+    let snapshot = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.join("pages")).unwrap()
+            .map(|e| e.unwrap().path()).map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap())).collect();
+        files.push(("feed.json".into(), std::fs::read(dir.join("feed.json")).unwrap()));
+        files.sort();
+        files
+    };
+    let first = snapshot(&out);
+    assert!(newsroom(&["build", archive.to_str().unwrap(), "--out", out.to_str().unwrap(), "--per-page", "10"]).status.success());
+    assert_eq!(snapshot(&out), first, "an unchanged archive builds to the same files");
+
+    // A grown archive: the pages that changed get new names, the old ones go.
+    std::fs::write(&source, rss(1, 25, None)).unwrap();
+    assert!(newsroom(&["import", source.to_str().unwrap(), "--into", archive.to_str().unwrap()]).status.success());
+    let o = newsroom(&["build", archive.to_str().unwrap(), "--out", out.to_str().unwrap(), "--per-page", "10", "--base-url", "https://example.com/news"]);
+    assert!(o.status.success() && text(&o).contains("2 pages of an earlier build removed"), "{}", text(&o));
+    assert_eq!(std::fs::read_dir(out.join("pages")).unwrap().count(), 2);
+    let feed: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("feed.json")).unwrap()).unwrap();
+    assert!(feed["next_url"].as_str().unwrap().starts_with("https://example.com/news/pages/h"), "{}", feed["next_url"]);
+}

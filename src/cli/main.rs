@@ -4,6 +4,8 @@
 //! the page; its own crates are native-only.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod build;
+#[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod dates;
@@ -31,7 +33,7 @@ mod cli {
 
     use clap::{Parser, Subcommand};
 
-    use crate::{check, import, map::MapRules, source::ReadLimits};
+    use crate::{build, check, import, map::MapRules, source::ReadLimits};
 
     #[derive(Parser)]
     #[command(name = "newsroom", version, about = "Make and check Newsroom bundles (JSON Feed 1.1) from what a website publishes.")]
@@ -63,6 +65,19 @@ mod cli {
             #[arg(long)]
             title: Option<String>,
         },
+        /// Write an archive as a folder for any static host: feed.json with the newest items, older pages linked by next_url.
+        Build {
+            archive: PathBuf,
+            /// The folder to write (created if missing).
+            #[arg(long)]
+            out: PathBuf,
+            /// Items per page.
+            #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+            per_page: u32,
+            /// The address the folder will be served from, for absolute next_url links.
+            #[arg(long, value_name = "URL")]
+            base_url: Option<url::Url>,
+        },
         /// Read a bundle as the page does: what it shows, what it skips and why.
         Check {
             bundle: String,
@@ -79,6 +94,12 @@ mod cli {
                 limits: ReadLimits { max_pages: max_pages as usize, timeout: Duration::from_secs(timeout) },
                 title: title.as_deref(),
                 rules: MapRules { category },
+            }),
+            Command::Build { archive, out, per_page, base_url } => build::run(build::BuildArgs {
+                archive: &archive,
+                out: &out,
+                per_page: per_page as usize,
+                base_url: base_url.as_ref(),
             }),
             Command::Check { bundle, format } => check::run(&bundle, format),
         }

@@ -115,3 +115,8 @@ pub fn check_notes(recovered_ids: usize, undated: usize) -> Option<String> {
     }
     (!notes.is_empty()).then(|| format!("  note: {}", notes.join("; ")))
 }
+
+pub fn built(out: &str, items: usize, pages: usize, removed: usize) -> String {
+    let removed = if removed > 0 { format!("; {removed} pages of an earlier build removed") } else { String::new() };
+    format!("{out}: {items} items in {pages} pages (feed.json and pages/){removed}")
+}

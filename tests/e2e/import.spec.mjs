@@ -4,8 +4,8 @@
 
 import fs from 'node:fs';
 
-import { cardIds, expect, showAll, test, waitForList } from './fixtures.mjs';
-import { importedArchive, runNewsroom } from './server.mjs';
+import { cardIds, countWhen, expect, showAll, test, waitForList } from './fixtures.mjs';
+import { builtSite, importedArchive, runNewsroom } from './server.mjs';
 
 test('an imported archive passes check and the page shows every item in it', async ({ page }) => {
   const { file, body } = importedArchive();
@@ -35,4 +35,16 @@ test('an imported archive passes check and the page shows every item in it', asy
   }, { message: 'every imported item rendered while scrolling', timeout: 30_000, intervals: [50] }).toBe(true);
   expect([...seen].sort()).toEqual([...expected].sort());
   expect(fs.existsSync(file)).toBe(true);
+});
+
+test('a folder from newsroom build shows every item of the archive, page by page', async ({ page, server }) => {
+  const expected = JSON.parse(importedArchive().body).items.map((i) => i.id);
+  const pages = fs.readdirSync(`${builtSite().dir}/pages`).length;
+  expect(pages, 'the fixtures make several pages of five').toBeGreaterThanOrEqual(3);
+  const before = server.state.requests.length;
+  await page.goto('/built/');
+  await countWhen(page, (c) => c.total === expected.length, `all ${expected.length} imported items`);
+  await expect(page.locator('.newsroom__paging')).toHaveCount(0);
+  const fetched = server.state.requests.slice(before).filter((r) => r.path.startsWith('/built/pages/')).length;
+  expect(fetched, 'each older page fetched once').toBe(pages);
 });

@@ -113,7 +113,7 @@ export const MALFORMED_BODY =
 
 export const HTML_PAGE_BODY = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
 
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged'];
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built'];
 
 /**
  * `paged`: a JSON Feed in three pages, linked by relative `next_url`s
@@ -142,6 +142,18 @@ export function runNewsroom(args) {
   const r = spawnSync(NEWSROOM_BIN, args, { encoding: 'utf8' });
   if (r.error) throw new Error(`e2e: cannot run ${NEWSROOM_BIN} (build it with cargo build --bin newsroom): ${r.error.message}`);
   return { status: r.status, output: r.stdout + r.stderr };
+}
+
+let built = null;
+/** The folder `newsroom build` makes of the imported archive, five items a page. */
+export function builtSite() {
+  if (!built) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-build-'));
+    const run = runNewsroom(['build', importedArchive().file, '--out', dir, '--per-page', '5']);
+    if (run.status !== 0) throw new Error(`newsroom build failed (${run.status}):\n${run.output}`);
+    built = { dir, output: run.output };
+  }
+  return built;
 }
 
 let imported = null;
@@ -278,6 +290,11 @@ export async function startServer({ dist = defaultDist() } = {}) {
         return send(req, res, 200, TYPES['.html'], page);
       }
       if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
+      if (m[1] === 'built' && /^\/(feed\.json|pages\/h[0-9a-f]{16}\.json)$/.test(rest)) {
+        const file = path.join(builtSite().dir, rest);
+        if (!fs.existsSync(file)) return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
+        return send(req, res, 200, TYPES['.json'], fs.readFileSync(file));
+      }
       if (m[1] === 'paged' && PAGED_FEED[rest]) {
         const answer = () => send(req, res, 200, TYPES['.json'], JSON.stringify(PAGED_FEED[rest], null, 2));
         if (rest === '/feed-2.json' && state.pagedHeld) return state.pagedWaiting.push(answer);
