@@ -68,7 +68,8 @@ fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
-pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, LoadError> {
+// `&dyn`: one copy of this state machine in the wasm, whoever calls it.
+pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Bundle, LoadError> {
     let owned = || url.to_string();
     // `no-cache` revalidates, so Retry after a fix on the server sees the fix.
     let response = Request::get(url)
@@ -112,7 +113,7 @@ pub async fn load(url: &str, progress: impl Fn(Progress)) -> Result<Bundle, Load
 }
 
 /// Builds `catalog`'s search index in slices, reporting the share done (0–100).
-pub async fn build_index(catalog: &Catalog, progress: impl Fn(u8)) -> SearchIndex {
+pub async fn build_index(catalog: &Catalog, progress: &dyn Fn(u8)) -> SearchIndex {
     let articles = catalog.articles();
     let mut builder = IndexBuilder::default();
     let mut next = 0;

@@ -53,7 +53,7 @@ pub fn Newsroom(
         let src = src.clone();
         state.set(LoadState::Loading(Progress::default()));
         spawn_local(async move {
-            let bundle = match load(&src, |p| state.set(LoadState::Loading(p))).await {
+            let bundle = match load(&src, &|p| state.set(LoadState::Loading(p))).await {
                 Ok(bundle) => bundle,
                 Err(e) => return state.set(LoadState::Failed(e.to_string())),
             };
@@ -77,7 +77,7 @@ pub fn Newsroom(
             state.set(LoadState::Ready(shown));
             // The first articles paint before the index is built.
             yield_to_browser().await;
-            let index = build_index(&catalog, |pct| indexing.set(Some(pct))).await;
+            let index = build_index(&catalog, &|pct| indexing.set(Some(pct))).await;
             catalog.install_index(index);
             indexing.set(None);
             if let (Some(next), Some(first)) = (next, first) {
@@ -126,7 +126,7 @@ async fn read_later_pages(
     paging.set(Some(all.articles.len()));
     while let Some(link) = next.take() {
         let Some(url) = absolute_url(&link, &page_url).filter(|_| pages < MAX_PAGES) else { break };
-        match load(&url, |_| ()).await {
+        match load(&url, &|_| ()).await {
             Ok(page) => {
                 all.append(page);
                 next = all.next_url.clone();
@@ -139,7 +139,7 @@ async fn read_later_pages(
     }
     let catalog = Arc::new(Catalog::unindexed(all));
     yield_to_browser().await;
-    let index = build_index(&catalog, |_| ()).await;
+    let index = build_index(&catalog, &|_| ()).await;
     catalog.install_index(index);
     shown.set(catalog);
     paging.set(None);

@@ -80,12 +80,15 @@ pub fn Toolbar(
             </label>
             <div class="newsroom__status">
                 <p class="newsroom__count" aria-live="polite">{count}</p>
-                {move || indexing.get().map(|pct| view! {
-                    <p class="newsroom__indexing" role="status">{format!("Preparing search… {pct}%")}</p>
-                })}
-                {move || paging.get().map(|n| view! {
-                    <p class="newsroom__paging" role="status">{format!("Loading older articles… {n} so far")}</p>
-                })}
+                // One status line: search being prepared, else older pages arriving.
+                {move || {
+                    let status = match (indexing.get(), paging.get()) {
+                        (Some(pct), _) => Some(("newsroom__indexing", format!("Preparing search… {pct}%"))),
+                        (None, Some(n)) => Some(("newsroom__paging", format!("Loading older articles… {n} so far"))),
+                        (None, None) => None,
+                    };
+                    status.map(|(class, text)| view! { <p class=class role="status">{text}</p> })
+                }}
                 <button type="button" class="newsroom__clear" disabled=is_clear
                     on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear all"</button>
             </div>

@@ -8,8 +8,12 @@ import path from 'node:path';
 import test from 'node:test';
 import { measure } from './sizes.mjs';
 
-// 178.3 KB reached with issue 8 (items without title, date or unique id shown) plus 5.
-const BUDGET_KB = 184;
+// Reached: 175.2 KB (issue 7's cuts); 178.3 with issue 8's lenient reading
+// (items without title, date or unique id shown); 186.2 with the named HTML
+// entities the page now decodes (+1.8) and paged feeds read in the background
+// (+5: the later-pages reader, a catalog that can grow, the status line).
+// Budget: that plus 5.
+const BUDGET_KB = 192;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
