@@ -27,8 +27,9 @@ pub fn title_from_text(text: &str) -> Option<String> {
             break;
         }
     }
-    if let Some(end) = end {
-        return Some(first[..end].trim_end_matches(['.', '。']).to_string());
+    // A sentence that is only its full stop ("…", ". x") is no title.
+    if let Some(title) = end.map(|end| first[..end].trim_end_matches(['.', '。']).trim()).filter(|t| !t.is_empty()) {
+        return Some(title.to_string());
     }
     if first.chars().count() <= TITLE_CHARS {
         return Some(first);
@@ -80,6 +81,8 @@ mod tests {
         assert_eq!(title_from_text(&zh).unwrap().chars().count(), 81);
         assert_eq!(title_from_text("  \n\n "), None);
         assert_eq!(title_from_text("Short note").as_deref(), Some("Short note"));
+        assert_eq!(title_from_text("... and more text here").as_deref(), Some("... and more text here"));
+        assert_eq!(title_from_text("。").as_deref(), Some("。"));
         assert_eq!(title_from_text("Kiln No. 3 is back in service. Output resumes.").as_deref(), Some("Kiln No. 3 is back in service"));
     }
 

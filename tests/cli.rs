@@ -174,6 +174,15 @@ fn url_sources_are_fetched_and_their_pages_followed() {
     assert!(o.status.success() && text(&o).contains("stopped after 2 pages"), "{}", text(&o));
     assert_eq!(ids(&limited).len(), 4);
 
+    // A feed from the web never leads the command to read local files.
+    let local = dir.join("secret.json");
+    std::fs::write(&local, json_page(9, None)).unwrap();
+    let (evil_base, _) = serve(vec![("/feed.json", 200, json_page(1, Some(&format!("file://{}", local.display()))))]);
+    let evil = dir.join("evil.json");
+    let o = newsroom(&["import", &format!("{evil_base}/feed.json"), "--into", evil.to_str().unwrap()]);
+    assert!(o.status.success() && text(&o).contains("stopped paging"), "{}", text(&o));
+    assert_eq!(ids(&evil), ["p1a", "p1b"]);
+
     for (source, says) in [(format!("{base}/down.json"), "answered 503"), (format!("{base}/missing.json"), "answered 404")] {
         let o = newsroom(&["import", &source, "--into", archive_s]);
         assert_eq!(o.status.code(), Some(1));
@@ -221,6 +230,11 @@ fn check_reports_what_the_page_would_skip() {
     let o = newsroom(&["check", broken.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("line 3, column"), "{}", text(&o));
+    let latin1 = dir.join("latin1.json");
+    std::fs::write(&latin1, b"{\n  \"title\": \"Soci\xe9t\xe9\",\n  \"items\": []\n}").unwrap();
+    let o = newsroom(&["check", latin1.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("invalid UTF-8 text at line 2, column 17"), "{}", text(&o));
     let json = newsroom(&["check", "--format", "json", broken.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert!(v["error"].as_str().unwrap().contains("line 3"), "{v}");
@@ -246,6 +260,26 @@ fn every_fixture_imports_and_checks() {
     let check = newsroom(&["check", archive.to_str().unwrap()]);
     assert!(check.status.success(), "{}", text(&check));
     assert!(ids(&archive).len() >= 20, "{}", text(&o));
+    let written = std::fs::read_to_string(&archive).unwrap();
+    assert!(!written.contains("file:"), "a local feed's links resolved against the disk");
+}
+
+#[test]
+fn items_without_ids_are_told_apart_by_their_body_and_repeats_are_kept_once() {
+    let dir = scratch("noids");
+    let (source, archive) = (dir.join("notices.xml"), dir.join("news.json"));
+    let notice = |body: &str| format!("<item><title>Notice</title><description>{body}</description></item>");
+    std::fs::write(&source, format!(
+        "<rss version=\"2.0\"><channel><title>T</title><link>https://example.com/</link><description>d</description>{}{}{}\
+         <item><guid>same</guid><title>Twin</title><description>one</description></item>\
+         <item><guid>same</guid><title>Twin</title><description>two</description></item></channel></rss>",
+        notice("Closed on Monday."), notice("Open on Sunday."), notice("Closed on Monday."))).unwrap();
+    let o = newsroom(&["import", source.to_str().unwrap(), "--into", archive.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("4 added, 0 updated, 0 unchanged"), "{}", text(&o));
+    let mut got = ids(&archive);
+    got.sort();
+    assert!(got.contains(&"same".to_string()) && got.contains(&"same-2".to_string()), "{got:?}");
 }
 
 /// The pages of a built folder, following `next_url` from `feed.json`.

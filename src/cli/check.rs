@@ -1,7 +1,7 @@
 //! `newsroom check`: the page's own reading of a bundle, for CI. Exit 0
 //! when the page shows every item, 1 when it skips any or cannot read it.
 
-use newsroom::bundle::{parse_bundle, BundleError};
+use newsroom::bundle::BundleReader;
 use serde_json::json;
 
 use crate::messages;
@@ -13,14 +13,12 @@ pub enum Format {
 }
 
 pub fn run(path: &str, format: Format) -> i32 {
-    let result = std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| String::from_utf8(bytes).map_err(|e| BundleError::Syntax {
-            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
-            column: 0,
-            message: "invalid UTF-8 text".into(),
-        }.to_string()))
-        .and_then(|text| parse_bundle(&text).map_err(|e| e.to_string()));
+    // The page's own reader, bytes and all: it names the place of invalid UTF-8 too.
+    let result = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| {
+        let mut reader = BundleReader::default();
+        reader.push(&bytes);
+        reader.finish().map_err(|e| e.to_string())
+    });
     let bundle = match result {
         Ok(bundle) => bundle,
         Err(error) => {

@@ -95,13 +95,37 @@ pub fn run(args: ImportArgs) -> i32 {
     if let Some(title) = args.title {
         archive.set("title", title);
     }
-    let counts = archive.merge(items);
+    let counts = archive.merge(distinct_ids(items));
     if let Err(e) = write_atomically(args.into, &archive) {
         eprintln!("{}", messages::write_failed(&into, &e));
         return 1;
     }
     println!("{}", messages::summary(&into, counts, not_taken, archive.len()));
     0
+}
+
+/// Items of one import whose `id` an earlier one of the same import took:
+/// the same item twice (two overlapping pages) is kept once; a different one
+/// is numbered on (`id-2`, `id-3`…), as the page does, so neither is lost.
+fn distinct_ids(items: Vec<Item>) -> Vec<Item> {
+    let mut kept: Vec<Item> = Vec::with_capacity(items.len());
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for mut item in items {
+        let id = item.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        match at.get(&id) {
+            Some(&i) if kept[i] == item => continue,
+            Some(_) => {
+                let fresh = (2..).map(|n| format!("{id}-{n}")).find(|c| !at.contains_key(c)).unwrap_or_default();
+                item.insert("id".into(), fresh.clone().into());
+                at.insert(fresh, kept.len());
+            }
+            None => {
+                at.insert(id, kept.len());
+            }
+        }
+        kept.push(item);
+    }
+    kept
 }
 
 /// Writes next to the target, then renames over it: a run stopped half-way

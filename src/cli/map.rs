@@ -37,7 +37,9 @@ pub fn to_item(draft: Draft, rules: &MapRules) -> Result<Item, MapError> {
     let modified = valid(draft.modified);
     let id = draft.id.or_else(|| draft.url.clone()).unwrap_or_else(|| {
         let date = published.as_deref().or(modified.as_deref()).unwrap_or("");
-        content_id(&[draft.title.as_deref().unwrap_or(""), date])
+        let body = draft.content_html.as_deref().or(draft.content_text.as_deref()).unwrap_or(text);
+        // The body too: two notices both titled "Notice" are two items.
+        content_id(&[draft.title.as_deref().unwrap_or(""), date, body])
     });
     let image = draft.image.or_else(|| draft.content_html.as_deref().and_then(first_image));
     let language = draft.language.or_else(|| {
@@ -105,7 +107,9 @@ mod tests {
         assert_eq!(with(Draft { id: Some("guid".into()), url: Some("https://x/a".into()), ..draft() }), "guid");
         assert_eq!(with(Draft { url: Some("https://x/a".into()), ..draft() }), "https://x/a");
         let d = Draft { published: Some("2024-01-02".into()), ..draft() };
-        assert_eq!(with(d.clone()), content_id(&["T", "2024-01-02"]));
+        assert_eq!(with(d.clone()), content_id(&["T", "2024-01-02", ""]));
+        let other = Draft { content_text: Some("Another body".into()), ..d.clone() };
+        assert_ne!(with(other), with(d.clone()), "same title and date, another body");
         assert_eq!(with(d.clone()), with(d), "stable");
     }
 

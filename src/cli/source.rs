@@ -73,7 +73,9 @@ pub fn read_pages(source: &Source, limits: ReadLimits, mut on_page: impl FnMut(u
         if !visited.insert(link.clone()) {
             break;
         }
-        match read_linked(&link, &fetch) {
+        // Only a local source may lead to local files: a feed from the web never reads the disk.
+        let local = matches!(source, Source::Path(_));
+        match read_linked(&link, local, &fetch) {
             Ok((_, page)) => {
                 next = page.next.clone();
                 on_page(pages.pages.len() + 1, page.items.len());
@@ -86,11 +88,15 @@ pub fn read_pages(source: &Source, limits: ReadLimits, mut on_page: impl FnMut(u
 }
 
 /// A `next` page: an http(s) address, or a `file:` address next to a local feed.
-fn read_linked(link: &str, fetch: &dyn Fn(&Url) -> Result<Vec<u8>, SourceError>) -> Result<(&'static str, SourcePage), SourceError> {
+fn read_linked(
+    link: &str,
+    local: bool,
+    fetch: &dyn Fn(&Url) -> Result<Vec<u8>, SourceError>,
+) -> Result<(&'static str, SourcePage), SourceError> {
     let url = Url::parse(link).map_err(|e| SourceError::Io { detail: format!("{link}: {e}") })?;
     match url.scheme() {
         "http" | "https" => read_document(fetch(&url)?, Some(link)),
-        "file" => {
+        "file" if local => {
             let path = url.to_file_path().map_err(|()| SourceError::Io { detail: link.to_string() })?;
             read_document(read_file(&path)?, Some(link))
         }

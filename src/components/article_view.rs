@@ -15,7 +15,15 @@ use crate::html_policy::safe_url;
 use crate::html_text::paragraphs;
 
 #[component]
-pub fn ArticleView(nav: Nav, catalog: Arc<Catalog>, id: String, order: Vec<usize>) -> impl IntoView {
+pub fn ArticleView(
+    nav: Nav,
+    catalog: Arc<Catalog>,
+    id: String,
+    order: Vec<usize>,
+    /// The article may be on an older page still being read.
+    #[prop(optional)]
+    pending: bool,
+) -> impl IntoView {
     let list_href = nav.href(&nav.state.get_untracked().list());
     let back = move |ev: leptos::ev::MouseEvent| {
         if is_plain_click(&ev) {
@@ -27,7 +35,11 @@ pub fn ArticleView(nav: Nav, catalog: Arc<Catalog>, id: String, order: Vec<usize
     let Some(pos) = catalog.position(&id) else {
         return Either::Left(view! {
             <div class="newsroom__article-missing" role="status">
-                <p>{format!("There is no article “{id}” in this news feed. It may have been removed, or the link may be incomplete.")}</p>
+                <p>{if pending {
+                    format!("Looking for the article “{id}” among the older articles, which are still loading…")
+                } else {
+                    format!("There is no article “{id}” in this news feed. It may have been removed, or the link may be incomplete.")
+                }}</p>
                 {back_link}
             </div>
         });

@@ -78,7 +78,9 @@ pub fn NewsPage(
     // rebuilds the article view only when it brings the missing article.
     let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()).map(|id| {
         let found = catalog.with(|c| c.position(&id).is_some());
-        (id, found)
+        // Not found yet while older pages arrive is not "not there".
+        let pending = !found && paging.with(Option::is_some);
+        (id, found, pending)
     }));
     // Kept here, not in the list, so a list restored by "back" has its height
     // right away and the saved scroll position lands on the same card.
@@ -96,9 +98,9 @@ pub fn NewsPage(
             <SkippedItems skipped=c.bundle.skipped.clone() recovered_ids=c.bundle.recovered_ids/>
         })}
         {move || match open.get() {
-            Some((id, _)) => {
+            Some((id, _, pending)) => {
                 let order = listing.with_untracked(|l| l.order.clone());
-                Either::Left(view! { <ArticleView nav=nav catalog=catalog.get_untracked() id=id order=order/> })
+                Either::Left(view! { <ArticleView nav=nav catalog=catalog.get_untracked() id=id order=order pending=pending/> })
             }
             None => Either::Right(view! {
                 <Toolbar nav=nav listing=listing total=total indexing=indexing paging=paging fixed_category=fixed_category.clone()/>

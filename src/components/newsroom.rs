@@ -122,16 +122,22 @@ async fn read_later_pages(
 ) {
     let mut page_url = absolute_url(src, src).unwrap_or_else(|| src.to_string());
     let mut next = Some(next);
-    let mut pages = 1;
+    // A feed whose `next_url` leads back to a page already read ends there.
+    let mut read = std::collections::HashSet::from([page_url.clone()]);
     paging.set(Some(all.articles.len()));
     while let Some(link) = next.take() {
-        let Some(url) = absolute_url(&link, &page_url).filter(|_| pages < MAX_PAGES) else { break };
+        let Some(url) = absolute_url(&link, &page_url) else {
+            notices.update(|n| n.push(format!("Older articles could not all be loaded: “{link}” is not an address.")));
+            break;
+        };
+        if read.len() >= MAX_PAGES || !read.insert(url.clone()) {
+            break;
+        }
         match load(&url, &|_| ()).await {
             Ok(page) => {
                 all.append(page);
                 next = all.next_url.clone();
                 page_url = url;
-                pages += 1;
                 paging.set(Some(all.articles.len()));
             }
             Err(e) => notices.update(|n| n.push(format!("Older articles could not all be loaded: {e}"))),

@@ -481,6 +481,8 @@ fn format_of(root: Option<&str>) -> &'static str {
 }
 
 fn read_xml(text: String, doc_base: Option<Url>) -> Result<Read, SourceError> {
+    // A local copy of a feed: its links belong to the website, not the disk.
+    let doc_base = doc_base.filter(|u| u.scheme() != "file");
     let walked = walk(&text);
     let format = format_of(walked.root.as_deref());
     match walked.root.as_deref() {

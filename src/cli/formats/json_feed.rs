@@ -3,20 +3,21 @@
 //! `_newsroom` members survive an import.
 
 use newsroom::article::Body;
-use newsroom::bundle::{parse_bundle, BundleError};
+use newsroom::bundle::parse_bundle;
 
 use crate::draft::{Draft, DraftError, SourceError, SourcePage};
 
 pub fn read_json_feed(bytes: Vec<u8>, base: Option<&str>) -> Result<SourcePage, SourceError> {
     let text = String::from_utf8(bytes).map_err(|_| SourceError::NotText)?;
-    let bundle = parse_bundle(&text).map_err(|e| match e {
-        BundleError::Syntax { .. } => SourceError::Malformed { format: "JSON Feed", detail: e.to_string() },
-        other => SourceError::Malformed { format: "JSON Feed", detail: other.to_string() },
-    })?;
-    let resolve = |u: String| match base.and_then(|b| url::Url::parse(b).ok()) {
+    let bundle = parse_bundle(&text).map_err(|e| SourceError::Malformed { format: "JSON Feed", detail: e.to_string() })?;
+    let base = base.and_then(|b| url::Url::parse(b).ok());
+    let against = |base: Option<&url::Url>, u: String| match base {
         Some(b) => b.join(&u).map_or(u, String::from),
         None => u,
     };
+    // Items' links belong to the website: a local file's address is no base for them.
+    let web = base.as_ref().filter(|b| b.scheme() != "file");
+    let resolve = |u: String| against(web, u);
     let mut items: Vec<Result<Draft, DraftError>> = bundle
         .skipped
         .iter()
@@ -48,7 +49,8 @@ pub fn read_json_feed(bytes: Vec<u8>, base: Option<&str>) -> Result<SourcePage, 
         title: Some(bundle.title),
         description: bundle.description,
         language: bundle.language,
-        next: bundle.next_url.map(resolve),
+        // The next page is beside this one, wherever this one is.
+        next: bundle.next_url.map(|u| against(base.as_ref(), u)),
         items,
     })
 }
