@@ -22,6 +22,10 @@ pub struct Bundle {
     pub language: Option<String>,
     /// The next page of the feed (JSON Feed `next_url`).
     pub next_url: Option<String>,
+    /// The website the feed belongs to.
+    pub home_page_url: Option<String>,
+    /// The feed's authors: by the spec, those of every item that names none.
+    pub authors: Vec<String>,
     pub articles: Vec<Article>,
     pub skipped: Vec<ItemError>,
     /// How many articles had an empty or repeated `id` and got one from
@@ -228,6 +232,8 @@ impl ItemReader {
             description: string(feed, "description"),
             language: string(feed, "language"),
             next_url: string(feed, "next_url"),
+            home_page_url: string(feed, "home_page_url"),
+            authors: authors(feed),
             articles: self.articles,
             skipped: self.skipped,
             recovered_ids: self.recovered_ids,
@@ -278,11 +284,7 @@ fn read_item(index: usize, item: Value) -> Result<(Article, Option<String>), Ite
         }
     }
     // 1.1 has `authors`; 1.0 had a single `author`.
-    let authors = match (o.get("authors"), o.get("author")) {
-        (Some(Value::Array(list)), _) => list.iter().filter_map(author_name).collect(),
-        (_, Some(one)) => author_name(one).into_iter().collect(),
-        _ => Vec::new(),
-    };
+    let authors = authors(o);
     let article = Article {
         id: String::new(),
         title,
@@ -297,6 +299,15 @@ fn read_item(index: usize, item: Value) -> Result<(Article, Option<String>), Ite
         authors,
     };
     Ok((article, own_id))
+}
+
+/// Names from `authors` (1.1), else `author` (1.0), of an item or the feed.
+fn authors(o: &Map<String, Value>) -> Vec<String> {
+    match (o.get("authors"), o.get("author")) {
+        (Some(Value::Array(list)), _) => list.iter().filter_map(author_name).collect(),
+        (_, Some(one)) => author_name(one).into_iter().collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn author_name(v: &Value) -> Option<String> {

@@ -32,7 +32,9 @@ pub fn title_from_text(text: &str) -> Option<String> {
         return Some(title.to_string());
     }
     if first.chars().count() <= TITLE_CHARS {
-        return Some(first);
+        // One short sentence: a title has no full stop.
+        let trimmed = first.trim_end_matches(['.', '。']);
+        return Some(if trimmed.is_empty() || trimmed.ends_with('.') { first.clone() } else { trimmed.to_string() });
     }
     let cut = first.char_indices().nth(TITLE_CHARS).map_or(first.len(), |(i, _)| i);
     let head = &first[..cut];
@@ -81,6 +83,7 @@ mod tests {
         assert_eq!(title_from_text(&zh).unwrap().chars().count(), 81);
         assert_eq!(title_from_text("  \n\n "), None);
         assert_eq!(title_from_text("Short note").as_deref(), Some("Short note"));
+        assert_eq!(title_from_text("One sentence only.").as_deref(), Some("One sentence only"));
         assert_eq!(title_from_text("... and more text here").as_deref(), Some("... and more text here"));
         assert_eq!(title_from_text("。").as_deref(), Some("。"));
         assert_eq!(title_from_text("Kiln No. 3 is back in service. Output resumes.").as_deref(), Some("Kiln No. 3 is back in service"));
