@@ -9,11 +9,11 @@ import test from 'node:test';
 import { measure } from './sizes.mjs';
 
 // Reached: 175.2 KB (issue 7's cuts); 178.3 with issue 8's lenient reading
-// (items without title, date or unique id shown); 186.2 with the named HTML
+// (items without title, date or unique id shown); 187.7 with the named HTML
 // entities the page now decodes (+1.8) and paged feeds read in the background
-// (+5: the later-pages reader, a catalog that can grow, the status line).
-// Budget: that plus 5.
-const BUDGET_KB = 192;
+// (+7: the later-pages reader, a catalog that can grow, the status line, the
+// feed's authors and home page). Budget: that plus 5.
+const BUDGET_KB = 193;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
