@@ -1,9 +1,10 @@
-//! RSS 0.9x/1.0/2.0, Atom 1.0 and JSON Feed 1.0/1.1, read with feed-rs.
+//! RSS 0.9x/1.0/2.0 and Atom 1.0, read with feed-rs. (JSON Feed is read by
+//! the page's own reader, in `json_feed.rs`.)
 //!
 //! feed-rs does the parsing; this module only maps its model onto drafts and
 //! fills in what feed-rs drops on the way: the offset of each date (it keeps
 //! UTC only), `xml:base` and `xml:lang` of each item, images named by
-//! `media:thumbnail` alone, and the JSON Feed fields it has no place for.
+//! `media:thumbnail` alone.
 //! Those come from a second pass over the same XML with quick-xml's event
 //! reader (the parser feed-rs itself uses), matched to feed-rs's entries by
 //! position. The WordPress reader shares all of this ([`read`]).
@@ -47,7 +48,7 @@ pub(crate) struct Read {
     /// One per item of `page`, in the same order, when the XML was walked to
     /// its end and its items matched feed-rs's entries one to one; else empty.
     pub items: Vec<ItemXml>,
-    /// Whether `items` is complete (always false for JSON Feed).
+    /// Whether `items` is complete.
     pub matched: bool,
 }
 
@@ -75,7 +76,6 @@ pub(crate) struct ItemXml {
 pub(crate) fn read(bytes: Vec<u8>, base: Option<&str>) -> Result<Read, SourceError> {
     let doc_base = base.and_then(|b| Url::parse(b).ok());
     let text = match prepare(&bytes)? {
-        Prepared::Json(text) => return read_json(text, doc_base),
         Prepared::Xml(Cow::Owned(text)) => Ok(text),
         // Borrowed text is always the end of `bytes`: the rest is dropped, not copied.
         Prepared::Xml(Cow::Borrowed(text)) => Err(bytes.len() - text.len()),
@@ -92,7 +92,6 @@ pub(crate) fn read(bytes: Vec<u8>, base: Option<&str>) -> Result<Read, SourceErr
 }
 
 enum Prepared<'a> {
-    Json(&'a str),
     /// UTF-8 text without its XML declaration: the declaration has been acted on.
     Xml(Cow<'a, str>),
 }
@@ -116,7 +115,8 @@ fn prepare(bytes: &[u8]) -> Result<Prepared<'_>, SourceError> {
     }
     let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(body.len());
     match body.get(start) {
-        Some(b'{') => std::str::from_utf8(body).map(Prepared::Json).map_err(|_| SourceError::NotText),
+        // JSON Feed is read by the page's own reader (`json_feed.rs`), not here.
+        Some(b'{') => Err(std::str::from_utf8(body).map_or(SourceError::NotText, |t| SourceError::UnknownFormat { start: beginning(t) })),
         Some(b'<') => {
             let rest = &body[start..];
             let mut reader = quick_xml::Reader::from_reader(rest);
@@ -521,7 +521,7 @@ fn read_xml(text: String, doc_base: Option<Url>) -> Result<Read, SourceError> {
     page.items = entries
         .into_iter()
         .enumerate()
-        .map(|(i, entry)| Ok(draft(&entry, if matched { &walked.items[i] } else { &empty }, None, &ctx)))
+        .map(|(i, entry)| Ok(draft(&entry, if matched { &walked.items[i] } else { &empty }, &ctx)))
         .collect();
     Ok(Read { page, items: if matched { walked.items } else { Vec::new() }, matched })
 }
@@ -623,46 +623,20 @@ fn language(tag: &str) -> Option<String> {
     Some(parts.join("-"))
 }
 
-/// JSON Feed fields feed-rs does not keep, for one item.
-#[derive(Default)]
-struct JsonExtras {
-    url: Option<String>,
-    content_html: Option<String>,
-    content_text: Option<String>,
-    summary: Option<String>,
-    image: Option<String>,
-    language: Option<String>,
-    /// `_newsroom.category`: our own extension, a category stated as such.
-    category: Option<String>,
-}
-
-/// One entry of feed-rs as a draft, with the item's XML (or JSON) extras.
-fn draft(entry: &Entry, xml: &ItemXml, json: Option<&JsonExtras>, ctx: &Context<'_>) -> Draft {
+/// One entry of feed-rs as a draft, with the item's XML extras.
+fn draft(entry: &Entry, xml: &ItemXml, ctx: &Context<'_>) -> Draft {
     let rss = is_rss(&ctx.feed.feed_type);
     let item_base = fold_bases(&xml.bases, ctx.root_base.clone());
     let body_base = fold_bases(xml.content_base.iter(), item_base.clone());
     let resolve = |href: &str| absolute(href, item_base.as_ref()).or_else(|| non_empty(href));
 
-    let url = match json {
-        Some(extras) => extras.url.as_deref().and_then(resolve),
-        None => entry
-            .links
-            .iter()
-            .filter(|l| l.target.is_none() && matches!(l.rel.as_deref(), None | Some("alternate")))
-            .find_map(|l| resolve(&l.href)),
-    };
+    let url = entry
+        .links
+        .iter()
+        .filter(|l| l.target.is_none() && matches!(l.rel.as_deref(), None | Some("alternate")))
+        .find_map(|l| resolve(&l.href));
 
-    let (content_html, content_text, summary) = match json {
-        Some(extras) => {
-            let (html, text, summary) = (extras.content_html.clone(), extras.content_text.clone(), extras.summary.clone());
-            if html.is_none() && text.is_none() {
-                (None, summary, None)
-            } else {
-                (html, text, summary)
-            }
-        }
-        None => body(entry, rss),
-    };
+    let (content_html, content_text, summary) = body(entry, rss);
     let content_html = content_html.map(|h| match &body_base {
         Some(base) => html::resolve_urls(&h, base),
         None => h,
@@ -694,22 +668,19 @@ fn draft(entry: &Entry, xml: &ItemXml, json: Option<&JsonExtras>, ctx: &Context<
         }
     }
 
-    let image = match json {
-        Some(extras) => extras.image.as_deref().and_then(resolve),
-        None => xml
-            .enclosure_image
-            .as_deref()
-            .or(xml.media_image.as_deref())
-            .map(str::to_string)
-            .or_else(|| media_image(entry))
-            .or_else(|| xml.thumbnail.clone())
-            .as_deref()
-            .and_then(resolve),
-    };
+    let image = xml
+        .enclosure_image
+        .as_deref()
+        .or(xml.media_image.as_deref())
+        .map(str::to_string)
+        .or_else(|| media_image(entry))
+        .or_else(|| xml.thumbnail.clone())
+        .as_deref()
+        .and_then(resolve);
 
-    let language = json
-        .and_then(|j| j.language.clone())
-        .or_else(|| entry.language.clone())
+    let language = entry
+        .language
+        .clone()
         .or_else(|| xml.lang.clone())
         .or_else(|| ctx.feed_lang.clone())
         .as_deref()
@@ -726,7 +697,7 @@ fn draft(entry: &Entry, xml: &ItemXml, json: Option<&JsonExtras>, ctx: &Context<
         modified,
         authors,
         categories,
-        category: json.and_then(|j| j.category.clone()),
+        category: None,
         image,
         language,
     }
@@ -773,51 +744,6 @@ fn media_image(entry: &Entry) -> Option<String> {
     };
     let thumbnail = || entry.media.iter().flat_map(|m| &m.thumbnails).map(|t| t.image.uri.clone()).next();
     typed.or_else(atom_enclosure).or_else(thumbnail)
-}
-
-// ---------------------------------------------------------------------------
-// JSON Feed
-
-fn read_json(text: &str, doc_base: Option<Url>) -> Result<Read, SourceError> {
-    const FORMAT: &str = "JSON Feed";
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| malformed(FORMAT, e.to_string()))?;
-    let version = value.get("version").and_then(|v| v.as_str()).unwrap_or("");
-    if !version.starts_with("https://jsonfeed.org/version/") {
-        return Err(SourceError::UnknownFormat { start: beginning(text) });
-    }
-    let (feed, offsets) = parse_with_feed_rs(text, None);
-    let feed = feed.map_err(|detail| malformed(FORMAT, detail))?;
-
-    let string = |v: &serde_json::Value, key: &str| v.get(key).and_then(|s| s.as_str()).and_then(non_empty);
-    let home = string(&value, "home_page_url").or_else(|| string(&value, "feed_url")).and_then(|h| Url::parse(&h).ok());
-    let root_base = doc_base.or(home);
-    let feed_lang = string(&value, "language");
-    let ctx = Context { feed: &feed, offsets: &offsets, root_base, feed_lang };
-
-    let mut page = page_of(&feed, &ctx, ctx.root_base.as_ref());
-    page.title = string(&value, "title").map(|t| html::decode_entities(&t));
-    page.next = string(&value, "next_url").and_then(|n| absolute(&n, ctx.root_base.as_ref()));
-    let items: &[serde_json::Value] = value.get("items").and_then(|i| i.as_array()).map_or(&[], Vec::as_slice);
-    let empty = ItemXml::default();
-    page.items = feed
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, entry)| {
-            let item = items.get(i).unwrap_or(&serde_json::Value::Null);
-            let extras = JsonExtras {
-                url: string(item, "url").or_else(|| string(item, "external_url")),
-                content_html: string(item, "content_html"),
-                content_text: string(item, "content_text"),
-                summary: string(item, "summary"),
-                image: string(item, "image").or_else(|| string(item, "banner_image")),
-                language: string(item, "language"),
-                category: item.get("_newsroom").and_then(|n| string(n, "category")),
-            };
-            Ok(draft(entry, &empty, Some(&extras), &ctx))
-        })
-        .collect();
-    Ok(Read { page, items: Vec::new(), matched: false })
 }
 
 #[cfg(test)]
@@ -974,49 +900,7 @@ mod tests {
         assert_eq!(items[1].modified.as_deref(), Some("2023-04-21T08:30:00+08:00"));
     }
 
-    #[test]
-    fn json_feed_1_0_untitled_items() {
-        let page = read_feed(&*fixture("jsonfeed10.json"), None).unwrap();
-        assert_eq!(page.title.as_deref(), Some("Lingyue Chromium — Notes"));
-        assert_eq!(page.next.as_deref(), Some("https://www.lingyue-chem.com/en/notes/jsonfeed10-page2.json"));
-        let items = drafts(&page);
-        assert_eq!(items.len(), 3);
-        assert!(items.iter().all(|d| d.title.is_none()), "no title is invented");
 
-        assert_eq!(items[0].content_text.as_deref(), Some("Kiln No. 2 is back on line after its spring maintenance, two days ahead of plan."));
-        assert_eq!(items[0].content_html, None);
-        assert_eq!(items[0].authors, ["Lingyue Press Office"]);
-        assert_eq!(items[0].categories, ["Production", "Maintenance"]);
-        assert_eq!(items[0].published.as_deref(), Some("2024-03-19T16:42:00+08:00"));
-
-        let lab = items[1];
-        assert_eq!(lab.id.as_deref(), Some("note-2024-03-12"));
-        assert_eq!(lab.url.as_deref(), Some("https://www.lingyue-chem.com/en/notes/2024/03/12/lab/"));
-        assert!(lab.content_html.as_deref().unwrap().contains(r#"src="https://www.lingyue-chem.com/wp-content/uploads/2024/03/lab.jpg""#));
-        assert_eq!(lab.summary.as_deref(), Some("Every chromic acid batch is now tested for sulphate."));
-        assert_eq!(lab.modified.as_deref(), Some("2024-03-12T09:00:00+08:00"));
-        assert_eq!(lab.image.as_deref(), Some("https://www.lingyue-chem.com/wp-content/uploads/2024/03/lab-cover.jpg"));
-        assert_eq!(lab.authors, ["Zhang Min"]);
-        assert_eq!(lab.categories, ["Quality"]);
-        assert_eq!(items[2].content_text.as_deref(), Some("锦州工厂3月8日下午放假半天。"));
-
-        let page2 = read_feed(&*fixture("jsonfeed10-page2.json"), None).unwrap();
-        assert_eq!(page2.next, None);
-        assert_eq!(drafts(&page2).len(), 2);
-    }
-
-    #[test]
-    fn json_feed_extension_category_and_item_language() {
-        let json = br#"{"version":"https://jsonfeed.org/version/1.1","title":"T","language":"zh-cn","items":[
-            {"id":"1","content_text":"x","language":"en","_newsroom":{"category":"Products"}},{"id":"","content_text":"y"}]}"#;
-        let page = read_feed(json, None).unwrap();
-        let items = drafts(&page);
-        assert_eq!(page.language.as_deref(), Some("zh-CN"));
-        assert_eq!(items[0].category.as_deref(), Some("Products"));
-        assert_eq!(items[0].language.as_deref(), Some("en"));
-        assert_eq!(items[1].id, None);
-        assert_eq!(items[1].language.as_deref(), Some("zh-CN"));
-    }
 
     #[test]
     fn broken_fixtures_give_the_right_errors() {
@@ -1024,10 +908,9 @@ mod tests {
         assert!(matches!(err("truncated.xml"), SourceError::Malformed { format: "RSS", .. }), "{:?}", err("truncated.xml"));
         assert!(matches!(err("not-a-feed.html"), SourceError::UnknownFormat { start } if start.starts_with("<!DOCTYPE html>")));
         assert_eq!(err("invalid-utf8.xml"), SourceError::NotText);
-        assert!(matches!(err("broken.json"), SourceError::Malformed { format: "JSON Feed", .. }));
         assert!(matches!(read_feed(b"", None), Err(SourceError::UnknownFormat { .. })));
         assert!(matches!(read_feed(b"<!-- nothing -->", None), Err(SourceError::Malformed { format: "XML", .. })));
-        assert!(matches!(read_feed(b"{\"version\":\"https://jsonfeed.org/version/2\",\"title\":\"x\",\"items\":[]}", None), Err(SourceError::Malformed { .. })));
+        assert!(matches!(read_feed(b"{\"items\":[]}", None), Err(SourceError::UnknownFormat { .. })), "JSON Feed is json_feed.rs's");
     }
 
     #[test]

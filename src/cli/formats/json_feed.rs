@@ -99,5 +99,8 @@ mod tests {
         assert!(drafts[1].id.as_deref().is_some_and(|id| id.starts_with('h')), "an empty id is recovered from the content");
         assert!(matches!(read_json_feed(b"{\"items\": [".to_vec(), None), Err(SourceError::Malformed { format: "JSON Feed", .. })));
         assert!(matches!(read_json_feed(vec![b'{', 0xff], None), Err(SourceError::NotText)));
+        assert!(matches!(read_json_feed(fixture("broken.json"), None), Err(SourceError::Malformed { format: "JSON Feed", .. })));
+        let two = br#"{"version":"https://jsonfeed.org/version/2","title":"x","items":[]}"#;
+        assert!(matches!(read_json_feed(two.to_vec(), None), Err(SourceError::Malformed { .. })));
     }
 }
