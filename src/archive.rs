@@ -124,20 +124,36 @@ impl Archive {
 
     /// Writes the archive as JSON Feed 1.1, newest first.
     pub fn write(&self, out: impl Write) -> io::Result<()> {
-        write_page(&self.feed, &self.newest_first(), None, out)
+        write_page(&self.feed, &self.newest_first(), None, None, out)
     }
 
     /// Writes `items` (some of [`Self::newest_first`]) as one page of a paged
     /// feed: this archive's members, the items, and `next_url` when given.
     pub fn write_page(&self, items: &[&Item], next_url: Option<&str>, out: impl Write) -> io::Result<()> {
-        write_page(&self.feed, items, next_url, out)
+        write_page(&self.feed, items, next_url, None, out)
+    }
+
+    /// Writes the first page of a pre-built archive: a page whose
+    /// `_newsroom.index` names the index summary.
+    pub fn write_first_page(&self, items: &[&Item], next_url: Option<&str>, index: &str, out: impl Write) -> io::Result<()> {
+        write_page(&self.feed, items, next_url, Some(index), out)
     }
 }
 
-fn write_page(feed: &Map<String, Value>, items: &[&Item], next_url: Option<&str>, out: impl Write) -> io::Result<()> {
+fn write_page(feed: &Map<String, Value>, items: &[&Item], next_url: Option<&str>, index: Option<&str>, out: impl Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     let mut ser = serde_json::Serializer::pretty(&mut out);
-    Document { feed, items, next_url }.serialize(&mut ser).map_err(io::Error::other)?;
+    let mut feed = std::borrow::Cow::Borrowed(feed);
+    if let Some(index) = index {
+        let ext = feed.to_mut().entry("_newsroom").or_insert_with(|| Value::Object(Map::new()));
+        if !ext.is_object() {
+            *ext = Value::Object(Map::new());
+        }
+        if let Value::Object(ext) = ext {
+            ext.insert("index".into(), index.into());
+        }
+    }
+    Document { feed: &feed, items, next_url }.serialize(&mut ser).map_err(io::Error::other)?;
     out.write_all(b"\n")?;
     out.flush()
 }

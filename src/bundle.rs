@@ -24,6 +24,8 @@ pub struct Bundle {
     pub next_url: Option<String>,
     /// The website the feed belongs to.
     pub home_page_url: Option<String>,
+    /// A pre-built archive's index summary (`_newsroom.index`), relative to the feed.
+    pub index_url: Option<String>,
     /// The feed's authors: by the spec, those of every item that names none.
     pub authors: Vec<String>,
     pub articles: Vec<Article>,
@@ -233,6 +235,7 @@ impl ItemReader {
             language: string(feed, "language"),
             next_url: string(feed, "next_url"),
             home_page_url: string(feed, "home_page_url"),
+            index_url: feed.get("_newsroom").and_then(Value::as_object).and_then(|ext| string(ext, "index")),
             authors: authors(feed),
             articles: self.articles,
             skipped: self.skipped,

@@ -302,7 +302,7 @@ impl BundleReader {
             }
             // Every other member is checked, so malformed JSON anywhere is reported.
             let parsed = match key.as_str() {
-                "version" | "title" | "description" | "language" | "home_page_url" | "next_url" | "authors" | "author" | "items" => {
+                "version" | "title" | "description" | "language" | "home_page_url" | "next_url" | "authors" | "author" | "items" | "_newsroom" => {
                     serde_json::from_slice::<Value>(value)
                 }
                 _ => serde_json::from_slice::<IgnoredAny>(value).map(|_| Value::Null),

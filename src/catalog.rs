@@ -1,12 +1,18 @@
 //! The loaded bundle plus what is derived from it once: the search index and
 //! the facet values. Answers "what does this view show?" for the components.
+//!
+//! A catalog holds either a whole bundle, or the first page of a pre-built
+//! archive with its summary ([`Parts`]): then the rest arrives as views need
+//! it, and [`Catalog::missing`] says what a view is still waiting for.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{RwLock, RwLockReadGuard};
 
 use crate::article::Article;
 use crate::bundle::Bundle;
-use crate::index::{DocFields, DocId, FxBuild, IndexBuilder, Matcher, SearchIndex};
+use crate::index::{DocFields, FxBuild, IndexBuilder, Matcher, SearchIndex};
+use crate::prebuilt::format::{FacetTable, Summary};
+use crate::prebuilt::parts::{Part, PartError, Parts};
 use crate::search::{segments, Query};
 use crate::sort::{order_by_key, sort_by};
 use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
@@ -15,21 +21,30 @@ use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
 pub const PAGE_SIZE: usize = 10;
 
 pub struct Catalog {
+    /// The whole bundle; for a pre-built archive, its first page.
     pub bundle: Bundle,
-    /// Installed once built; until then the list is shown unsearched.
-    index: OnceLock<SearchIndex>,
+    /// Installed once built (or, from an archive, grown shard by shard);
+    /// until then the list is shown unsearched.
+    index: RwLock<Option<SearchIndex>>,
+    /// How many articles there are (an archive's first page has only some).
+    len: usize,
     /// Dated article positions, newest first (ties: bundle order).
     by_date: Vec<u32>,
     /// Undated article positions, in bundle order: listed after the dated ones.
     undated: Vec<u32>,
     /// Each article's facet values as positions in `categories`, `tags`, `years`,
-    /// so counting is array arithmetic rather than string hashing.
-    doc_category: Vec<Option<u16>>,
-    doc_tags: Vec<Vec<u16>>,
-    doc_year: Vec<Option<u16>>,
+    /// so counting is array arithmetic rather than string hashing. From an
+    /// archive, it arrives with the first search or filter.
+    table: FacetSource,
     categories: Vec<String>,
     tags: Vec<String>,
     years: Vec<i32>,
+}
+
+enum FacetSource {
+    Built(FacetTable),
+    /// A pre-built archive: the table once fetched, and each value's total until then.
+    Archive(Box<Parts>, Facets),
 }
 
 /// One choice of a filter, with how many results choosing it would give.
@@ -44,6 +59,9 @@ pub struct Facets {
     pub category: Vec<FacetOption>,
     pub tag: Vec<FacetOption>,
     pub year: Vec<FacetOption>,
+    /// The counts are not known yet (an archive's facet table is on its way):
+    /// the values are all there, their counts are not this view's.
+    pub pending: bool,
 }
 
 /// The results of a view: article positions in display order, facet counts,
@@ -53,6 +71,9 @@ pub struct Listing {
     pub order: Vec<usize>,
     pub facets: Facets,
     pub matcher: Matcher,
+    /// The view still waits for files of a pre-built archive: this is the
+    /// last complete listing (or an empty one), not the view's own.
+    pub waiting: bool,
 }
 
 /// Adds `article` as the next document of `index`.
@@ -106,31 +127,168 @@ impl Catalog {
             list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
         };
         let (category_ids, tag_ids) = (ids(&categories), ids(&tags));
-        let doc_category = articles.iter().map(|a| a.category.as_ref().and_then(|c| category_ids.get(c).copied())).collect();
-        let doc_tags = articles.iter().map(|a| a.tags.iter().filter_map(|t| tag_ids.get(t).copied()).collect()).collect();
-        let doc_year = articles
-            .iter()
-            .map(|a| a.date.as_ref().and_then(|d| years.iter().position(|&y| y == d.year)).map(|y| y as u16))
-            .collect();
-        Catalog { bundle, index: OnceLock::new(), by_date, undated, doc_category, doc_tags, doc_year, categories, tags, years }
+        let table = FacetTable {
+            category: articles.iter().map(|a| a.category.as_ref().and_then(|c| category_ids.get(c).copied())).collect(),
+            tags: articles.iter().map(|a| a.tags.iter().filter_map(|t| tag_ids.get(t).copied()).collect()).collect(),
+            year: articles
+                .iter()
+                .map(|a| a.date.as_ref().and_then(|d| years.iter().position(|&y| y == d.year)).map(|y| y as u16))
+                .collect(),
+        };
+        Catalog {
+            len: bundle.articles.len(),
+            bundle,
+            index: RwLock::new(None),
+            by_date,
+            undated,
+            table: FacetSource::Built(table),
+            categories,
+            tags,
+            years,
+        }
+    }
+
+    /// A pre-built archive: its first page and its summary. Documents are
+    /// numbered newest first, so the date order is the numbering itself.
+    pub fn from_archive(first_page: Bundle, summary: Summary) -> Self {
+        let n = summary.count as u32;
+        let option = |(value, count): &(String, usize)| FacetOption { value: value.clone(), count: *count };
+        let totals = Facets {
+            category: summary.categories.iter().map(option).collect(),
+            tag: summary.tags.iter().map(option).collect(),
+            year: summary.years.iter().map(|(y, count)| FacetOption { value: y.to_string(), count: *count }).collect(),
+            pending: false,
+        };
+        Catalog {
+            len: summary.count,
+            by_date: (0..summary.dated as u32).collect(),
+            undated: (summary.dated as u32..n).collect(),
+            categories: summary.categories.iter().map(|c| c.0.clone()).collect(),
+            tags: summary.tags.iter().map(|t| t.0.clone()).collect(),
+            years: summary.years.iter().map(|y| y.0).collect(),
+            index: RwLock::new(Some(SearchIndex::partial(summary.count, summary.avg_len))),
+            table: FacetSource::Archive(Box::new(Parts::new(summary)), totals),
+            bundle: first_page,
+        }
+    }
+
+    /// The search index as it is now (for `newsroom build` to split).
+    pub fn search_index(&self) -> RwLockReadGuard<'_, Option<SearchIndex>> {
+        self.index()
+    }
+
+    fn index(&self) -> RwLockReadGuard<'_, Option<SearchIndex>> {
+        self.index.read().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// `index` must hold this catalog's articles, in order (see [`index_article`]).
     pub fn install_index(&self, index: SearchIndex) {
-        let _ = self.index.set(index);
+        *self.index.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(index);
     }
 
     pub fn is_searchable(&self) -> bool {
-        self.index.get().is_some()
+        self.index().is_some()
     }
 
+    /// The pre-built archive's parts, when this catalog reads one.
+    pub fn parts(&self) -> Option<&Parts> {
+        match &self.table {
+            FacetSource::Archive(parts, _) => Some(parts),
+            FacetSource::Built(_) => None,
+        }
+    }
+
+    /// How many articles there are in all.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The articles read in full: the whole bundle, or an archive's first page.
     pub fn articles(&self) -> &[Article] {
         &self.bundle.articles
     }
 
+    /// Article `i` as far as it is here: in full, or (from an archive) its card.
+    pub fn article(&self, i: usize) -> Option<Article> {
+        match self.parts() {
+            Some(parts) => parts.article(&self.bundle.articles, i),
+            None => self.bundle.articles.get(i).cloned(),
+        }
+    }
+
+    /// Article `i` in full (with its body), once it is here.
+    pub fn full_article(&self, i: usize) -> Option<Article> {
+        match self.parts() {
+            Some(parts) => parts.full_article(&self.bundle.articles, i),
+            None => self.bundle.articles.get(i).cloned(),
+        }
+    }
+
     /// The position of the article with this `id`.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.bundle.articles.iter().position(|a| a.id == id)
+        self.bundle.articles.iter().position(|a| a.id == id).or_else(|| self.parts()?.position(id))
+    }
+
+    /// The files a view of `query` and `filters` waits for (none for a
+    /// bundle): the query's shards, and the facet table to filter.
+    pub fn missing(&self, query: &str, filters: &Filters) -> Vec<Part> {
+        let Some(parts) = self.parts() else { return Vec::new() };
+        let mut need = parts.missing_shards(&Query::parse(query));
+        let filtered = filters.category.is_some() || filters.tag.is_some() || filters.year.is_some();
+        if filtered && !parts.has_facets() {
+            need.push(Part::Facets);
+        }
+        need
+    }
+
+    /// What the view wants beyond [`Self::missing`]: the facet table, whose
+    /// counts follow the results of a search once it arrives.
+    pub fn wanted(&self, query: &str, filters: &Filters) -> Vec<Part> {
+        let mut want = self.missing(query, filters);
+        if self.parts().is_some_and(|p| !p.has_facets()) && !want.contains(&Part::Facets) && !Query::parse(query).is_empty() {
+            want.push(Part::Facets);
+        }
+        want
+    }
+
+    /// The card files the articles at these positions wait for.
+    pub fn missing_cards(&self, positions: &[usize]) -> Vec<Part> {
+        self.parts().map(|p| p.missing_cards(&self.bundle.articles, positions)).unwrap_or_default()
+    }
+
+    /// What opening article `id` waits for.
+    pub fn missing_for_article(&self, id: &str) -> Vec<Part> {
+        self.parts().map(|p| p.missing_for_article(&self.bundle.articles, id)).unwrap_or_default()
+    }
+
+    /// Whether a missing article `id` is known to be missing (not merely unfetched).
+    pub fn is_settled(&self, id: &str) -> bool {
+        self.parts().is_none_or(|p| p.knows(id))
+    }
+
+    /// Reads a fetched part of the archive into this catalog.
+    pub fn install(&self, part: Part, bytes: &[u8]) -> Result<(), PartError> {
+        let Some(parts) = self.parts() else { return Ok(()) };
+        let mut index = self.index.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut scratch = SearchIndex::partial(0, [1.0; 3]);
+        parts.install(part, bytes, index.as_mut().unwrap_or(&mut scratch))
+    }
+
+    /// Keeps a feed page of the archive, read by the shell's feed reader.
+    pub fn install_page(&self, page: usize, articles: Vec<Article>) -> Result<(), crate::prebuilt::format::FormatError> {
+        self.parts().map_or(Ok(()), |p| p.install_page(page, articles))
+    }
+
+    /// Each article's facet values, once they are here.
+    pub fn table(&self) -> Option<&FacetTable> {
+        match &self.table {
+            FacetSource::Built(t) => Some(t),
+            FacetSource::Archive(parts, _) => parts.facets.get(),
+        }
     }
 
     /// Drops filters that name nothing in this bundle, saying so.
@@ -152,12 +310,15 @@ impl Catalog {
     /// The ordered results and facet counts for a query, filters and sort.
     ///
     /// Each facet counts what choosing its value would give with the *other*
-    /// filters kept, all in one pass over the articles.
+    /// filters kept, all in one pass over the articles. (From an archive
+    /// whose facet table has not arrived, only the unfiltered, unsearched
+    /// view is exact: ask [`Self::missing`] first.)
     pub fn listing(&self, query: &str, filters: &Filters, sort: Sort) -> Listing {
         let query = Query::parse(query);
+        let index = self.index();
         // Scores by article; NaN marks "not found".
-        let scores: Option<Vec<f32>> = self.index.get().and_then(|index| index.search(&query)).map(|found| {
-            let mut scores = vec![f32::NAN; self.bundle.articles.len()];
+        let scores: Option<Vec<f32>> = index.as_ref().and_then(|index| index.search(&query)).map(|found| {
+            let mut scores = vec![f32::NAN; self.len];
             for (d, s) in found {
                 scores[d as usize] = s;
             }
@@ -174,6 +335,7 @@ impl Catalog {
         let mut tag_counts = vec![0usize; self.tags.len()];
         let mut year_counts = vec![0usize; self.years.len()];
         let mut shown: Vec<usize> = Vec::new();
+        let table = self.table();
         // Walking in date order makes newest (and oldest) first need no sort;
         // undated articles come last either way.
         let n = self.by_date.len();
@@ -185,9 +347,13 @@ impl Catalog {
                     continue;
                 }
             }
-            let category = self.doc_category[i];
-            let tags = &self.doc_tags[i];
-            let year = self.doc_year[i];
+            let Some(table) = table else {
+                shown.push(i);
+                continue;
+            };
+            let category = table.category[i];
+            let tags = &table.tags[i];
+            let year = table.year[i];
             let category_ok = want_category.is_none_or(|w| w.is_some() && w == category);
             let tag_ok = want_tag.is_none_or(|w| w.is_some_and(|w| tags.contains(&w)));
             let year_ok = want_year.is_none_or(|w| w.is_some() && w == year);
@@ -217,26 +383,32 @@ impl Catalog {
             values.iter().zip(counts).map(|(v, count)| FacetOption { value: v.clone(), count }).collect()
         };
         let years: Vec<String> = self.years.iter().map(i32::to_string).collect();
-        Listing {
-            order: shown,
-            facets: Facets {
+        let facets = match (&self.table, table) {
+            // Unsearched and unfiltered, the totals are the counts.
+            (FacetSource::Archive(_, totals), None) => Facets { pending: scores.is_some(), ..totals.clone() },
+            _ => Facets {
                 category: options(&self.categories, category_counts),
                 tag: options(&self.tags, tag_counts),
                 year: options(&years, year_counts),
+                pending: false,
             },
-            matcher: self.index.get().map(|index| index.matcher(&query)).unwrap_or_default(),
-        }
+        };
+        Listing { order: shown, facets, matcher: index.as_ref().map(|index| index.matcher(&query)).unwrap_or_default(), waiting: false }
     }
 
-    /// Article `i`'s title split into runs to mark or not.
-    pub fn marked_title<'a>(&'a self, i: usize, matcher: &Matcher) -> Vec<(&'a str, bool)> {
-        let title = &self.bundle.articles[i].title;
-        segments(title, self.index.get().map(|x| x.spans(i as DocId, false, title, matcher)).unwrap_or_default())
+    /// A title or teaser split into runs to mark or not.
+    pub fn marked<'a>(&self, text: &'a str, matcher: &Matcher) -> Vec<(&'a str, bool)> {
+        segments(text, self.index().as_ref().map(|x| x.spans(text, matcher)).unwrap_or_default())
     }
 
-    /// `teaser` (article `i`'s [`Article::teaser`]) split into runs to mark or not.
-    pub fn marked_teaser<'a>(&self, i: usize, teaser: &'a str, matcher: &Matcher) -> Vec<(&'a str, bool)> {
-        segments(teaser, self.index.get().map(|x| x.spans(i as DocId, true, teaser, matcher)).unwrap_or_default())
+    /// The facet values in the order [`FacetTable`] refers to them, each with
+    /// how many articles have it: categories, tags, years.
+    #[allow(clippy::type_complexity)]
+    pub fn facet_totals(&self) -> (Vec<(String, usize)>, Vec<(String, usize)>, Vec<(i32, usize)>) {
+        let all = self.listing("", &Filters::default(), Sort::Newest).facets;
+        let counted = |o: &[FacetOption]| o.iter().map(|o| (o.value.clone(), o.count)).collect::<Vec<_>>();
+        let years = self.years.iter().zip(&all.year).map(|(&y, o)| (y, o.count)).collect();
+        (counted(&all.category), counted(&all.tag), years)
     }
 
     /// The articles before and after `id` in `order`; an article outside the

@@ -18,11 +18,14 @@ pub mod index;
 pub mod json_text;
 pub mod search;
 pub mod sort;
+#[doc(hidden)]
+pub mod test_rng;
 pub mod url_state;
 pub mod virtual_list;
 pub mod catalog;
 pub mod html_policy;
 pub mod load_error;
+pub mod prebuilt;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

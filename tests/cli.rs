@@ -311,6 +311,9 @@ fn build_writes_a_paged_feed_with_content_named_pages_and_the_same_bytes_each_ti
     let o = newsroom(&["build", archive.to_str().unwrap(), "--out", out.to_str().unwrap(), "--per-page", "10"]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("23 items in 3 pages"), "{}", text(&o));
+    let feed: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("feed.json")).unwrap()).unwrap();
+    let summary = out.join(feed["_newsroom"]["index"].as_str().unwrap());
+    assert!(summary.starts_with(out.join("index")) && summary.is_file(), "{}", summary.display());
     let pages = chain(&out);
     let sizes: Vec<usize> = pages.iter().map(|(_, p)| p["items"].as_array().unwrap().len()).collect();
     assert_eq!(sizes, [10, 10, 3]);
@@ -335,7 +338,7 @@ fn build_writes_a_paged_feed_with_content_named_pages_and_the_same_bytes_each_ti
     std::fs::write(&source, rss(1, 25, None)).unwrap();
     assert!(newsroom(&["import", source.to_str().unwrap(), "--into", archive.to_str().unwrap()]).status.success());
     let o = newsroom(&["build", archive.to_str().unwrap(), "--out", out.to_str().unwrap(), "--per-page", "10", "--base-url", "https://example.com/news"]);
-    assert!(o.status.success() && text(&o).contains("2 pages of an earlier build removed"), "{}", text(&o));
+    assert!(o.status.success() && text(&o).contains("files of an earlier build removed"), "{}", text(&o));
     assert_eq!(std::fs::read_dir(out.join("pages")).unwrap().count(), 2);
     let feed: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("feed.json")).unwrap()).unwrap();
     assert!(feed["next_url"].as_str().unwrap().starts_with("https://example.com/news/pages/h"), "{}", feed["next_url"]);

@@ -113,9 +113,9 @@ async fn card_links_to_the_article_and_marks_matches() {
     let catalog = catalog();
     let article = catalog.articles()[0].clone();
     let listing = catalog.listing("miao", &Default::default(), Default::default());
-    let title = owned(catalog.marked_title(0, &listing.matcher));
+    let title = owned(catalog.marked(&article.title, &listing.matcher));
     let teaser_text = article.teaser();
-    let teaser = owned(catalog.marked_teaser(0, &teaser_text, &listing.matcher));
+    let teaser = owned(catalog.marked(&teaser_text, &listing.matcher));
     let nav = Nav::new(ViewState { page: 1, ..ViewState::default() }, vec![]);
     let _m = mount_to(host.clone(), move || {
         view! { <ArticleCard article=article title=title teaser=teaser nav=nav/> }

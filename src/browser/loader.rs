@@ -1,6 +1,9 @@
 //! Fetching the bundle as a stream, reading it item by item in short slices
 //! of work, then building the search index the same way in the background.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use gloo_net::http::Request;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,6 +14,7 @@ use crate::bundle::{Bundle, BundleReader};
 use crate::catalog::{index_article, Catalog};
 use crate::index::{IndexBuilder, SearchIndex};
 use crate::load_error::LoadError;
+use crate::prebuilt::parts::PartFailure;
 
 /// Longest stretch of work between two yields to the browser, in ms: well
 /// under a frame, so input and painting keep going while a bundle loads.
@@ -68,8 +72,14 @@ fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
-// `&dyn`: one copy of this state machine in the wasm, whoever calls it.
-pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Bundle, LoadError> {
+/// Fetches and reads a feed (the bundle, or a page of a paged or pre-built one).
+// Boxed and `&dyn`: one copy of this state machine in the wasm, whoever
+// calls it (an `async fn` is inlined into every caller's future).
+pub fn load<'a>(url: &'a str, progress: &'a dyn Fn(Progress)) -> Pin<Box<dyn Future<Output = Result<Bundle, LoadError>> + 'a>> {
+    Box::pin(read_feed(url, progress))
+}
+
+async fn read_feed(url: &str, progress: &dyn Fn(Progress)) -> Result<Bundle, LoadError> {
     let owned = || url.to_string();
     // `no-cache` revalidates, so Retry after a fix on the server sees the fix.
     let response = Request::get(url)
@@ -110,6 +120,18 @@ pub async fn load(url: &str, progress: &dyn Fn(Progress)) -> Result<Bundle, Load
     }
     in_slices(|| reader.read_items(8) == 0).await;
     reader.finish().map_err(|error| LoadError::Bundle { url: owned(), error })
+}
+
+/// A whole file as bytes: a pre-built archive's summary or one of its parts.
+/// Their names change with their content, so the HTTP cache may answer;
+/// `revalidate` asks the server again (a Retry after a failure).
+pub async fn fetch_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, PartFailure> {
+    let cache = if revalidate { RequestCache::NoCache } else { RequestCache::Default };
+    let response = Request::get(url).cache(cache).send().await.map_err(|e| PartFailure::Unreachable(e.to_string()))?;
+    if !response.ok() {
+        return Err(PartFailure::Status(response.status()));
+    }
+    response.binary().await.map_err(|e| PartFailure::Unreachable(e.to_string()))
 }
 
 /// Builds `catalog`'s search index in slices, reporting the share done (0–100).

@@ -4,5 +4,6 @@
 pub mod history;
 pub mod intl;
 pub mod loader;
+pub mod part_loader;
 pub mod sanitizer;
 pub mod start;

@@ -1,17 +1,16 @@
 //! `newsroom build`: an archive as a folder any static host or CDN serves as
 //! it is. `feed.json` holds the newest items and links the older pages by
-//! `next_url`; every other file is named by a hash of its content, so it may
-//! be cached for ever, and an unchanged archive builds to the same bytes.
+//! `next_url`; its `_newsroom.index` names the pre-built index (see
+//! `newsroom::prebuilt`). Every other file is named by a hash of its
+//! content, so it may be cached for ever, and an unchanged archive builds
+//! to the same bytes.
 
 use std::path::Path;
 
 use newsroom::archive::Archive;
-use newsroom::fallbacks::content_id;
+use newsroom::prebuilt::write::{build_site, Layout, INDEX_DIR, PAGES_DIR};
 
 use crate::messages;
-
-/// The folder of older pages, inside the output folder.
-const PAGES_DIR: &str = "pages";
 
 pub struct BuildArgs<'a> {
     pub archive: &'a Path,
@@ -28,8 +27,11 @@ pub struct BuildArgs<'a> {
 pub struct Built {
     pub items: usize,
     pub pages: usize,
+    pub index_files: usize,
     /// Files of an earlier build that this one no longer links, removed.
     pub removed: usize,
+    /// Items no reader would list (nothing to show), left out.
+    pub skipped: usize,
 }
 
 /// Exit status: 0 built, 1 the archive or the folder could not be read or written.
@@ -44,7 +46,7 @@ pub fn run(args: BuildArgs) -> i32 {
     };
     match build(&archive, &args) {
         Ok(built) => {
-            println!("{}", messages::built(&args.out.display().to_string(), built.items, built.pages, built.removed));
+            println!("{}", messages::built(&args.out.display().to_string(), &built));
             0
         }
         Err(e) => {
@@ -55,35 +57,18 @@ pub fn run(args: BuildArgs) -> i32 {
 }
 
 pub fn build(archive: &Archive, args: &BuildArgs) -> std::io::Result<Built> {
-    let items = archive.newest_first();
-    let pages: Vec<_> = items.chunks(args.per_page.max(1)).collect();
-    let pages_dir = args.out.join(PAGES_DIR);
-    std::fs::create_dir_all(&pages_dir)?;
-    // From the oldest page back: each page names the next by its content's hash.
-    let mut next: Option<String> = None;
-    let mut written = Vec::new();
-    for (n, page) in pages.iter().enumerate().rev() {
-        let first = n == 0;
-        let link = next.as_deref().map(|name| next_link(name, first, args.base_url));
-        let mut bytes = Vec::new();
-        archive.write_page(page, link.as_deref(), &mut bytes)?;
-        if first {
-            write_file(&args.out.join("feed.json"), &bytes)?;
-        } else {
-            let name = format!("{}.json", content_id(&[&String::from_utf8_lossy(&bytes)]));
-            write_file(&pages_dir.join(&name), &bytes)?;
-            written.push(name.clone());
-            next = Some(name);
-        }
+    let link = |name: &str, from_feed: bool| next_link(name, from_feed, args.base_url);
+    let site = build_site(archive, Layout::with_per_page(args.per_page), &link).map_err(|e| std::io::Error::other(e.to_string()))?;
+    for dir in [PAGES_DIR, INDEX_DIR] {
+        std::fs::create_dir_all(args.out.join(dir))?;
     }
-    // An empty archive is still a valid feed: one page without items.
-    if pages.is_empty() {
-        let mut bytes = Vec::new();
-        archive.write_page(&[], None, &mut bytes)?;
-        write_file(&args.out.join("feed.json"), &bytes)?;
+    for (path, bytes) in &site.files {
+        write_file(&args.out.join(path), bytes)?;
     }
-    let removed = remove_stale(&pages_dir, &written)?;
-    Ok(Built { items: items.len(), pages: pages.len().max(1), removed })
+    let names: Vec<&str> = site.files.iter().map(|(p, _)| p.as_str()).collect();
+    let removed = remove_stale(args.out, PAGES_DIR, &names)? + remove_stale(args.out, INDEX_DIR, &names)?;
+    let index_files = names.iter().filter(|n| n.starts_with(INDEX_DIR)).count();
+    Ok(Built { items: site.items, pages: site.pages, index_files, removed, skipped: site.skipped.len() })
 }
 
 /// The `next_url` of a page: beside it in `pages/`, or from `feed.json` into it.
@@ -107,19 +92,22 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
-    let tmp = path.with_extension("json.tmp");
+    let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)
 }
 
-/// Removes pages of earlier builds (our names only: `h` and 16 hex digits).
-fn remove_stale(dir: &Path, keep: &[String]) -> std::io::Result<usize> {
+/// Removes files of earlier builds from `out/dir`: our names only (ending in
+/// `h` and 16 hex digits before the extension) that this build did not write.
+fn remove_stale(out: &Path, dir: &str, keep: &[&str]) -> std::io::Result<usize> {
     let mut removed = 0;
-    for entry in std::fs::read_dir(dir)? {
+    for entry in std::fs::read_dir(out.join(dir))? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        let ours = name.len() == 22 && name.starts_with('h') && name.ends_with(".json") && name[1..17].bytes().all(|b| b.is_ascii_hexdigit());
-        if ours && !keep.contains(&name) {
-            std::fs::remove_file(dir.join(&name))?;
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        let hash = stem.rsplit('-').next().unwrap_or("");
+        let ours = hash.len() == 17 && hash.starts_with('h') && hash[1..].bytes().all(|b| b.is_ascii_hexdigit());
+        if ours && !keep.contains(&format!("{dir}/{name}").as_str()) {
+            std::fs::remove_file(out.join(dir).join(&name))?;
             removed += 1;
         }
     }

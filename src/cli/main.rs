@@ -23,8 +23,6 @@ mod map;
 mod messages;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod test_rng;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {

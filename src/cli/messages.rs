@@ -116,7 +116,8 @@ pub fn check_notes(recovered_ids: usize, undated: usize) -> Option<String> {
     (!notes.is_empty()).then(|| format!("  note: {}", notes.join("; ")))
 }
 
-pub fn built(out: &str, items: usize, pages: usize, removed: usize) -> String {
-    let removed = if removed > 0 { format!("; {removed} pages of an earlier build removed") } else { String::new() };
-    format!("{out}: {items} items in {pages} pages (feed.json and pages/){removed}")
+pub fn built(out: &str, b: &crate::build::Built) -> String {
+    let removed = if b.removed > 0 { format!("; {} files of an earlier build removed", b.removed) } else { String::new() };
+    let skipped = if b.skipped > 0 { format!("; {} items left out: nothing to show (no title, no text, no url)", b.skipped) } else { String::new() };
+    format!("{out}: {} items in {} pages (feed.json and pages/), search index in {} files (index/){removed}{skipped}", b.items, b.pages, b.index_files)
 }

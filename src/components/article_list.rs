@@ -8,6 +8,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::article::Article;
+use crate::browser::part_loader::PartLoader;
 use crate::catalog::{Catalog, Listing, PAGE_SIZE};
 use crate::components::article_card::ArticleCard;
 use crate::components::highlighted::owned;
@@ -23,6 +25,9 @@ pub fn ArticleList(
     /// Results per "Show more".
     #[prop(default = PAGE_SIZE)]
     page_size: usize,
+    /// A pre-built archive's parts: the cards of the rows shown are fetched.
+    #[prop(optional_no_strip)]
+    parts: Option<PartLoader>,
 ) -> impl IntoView {
     let state = nav.state;
     let found = move || listing.with(|l| l.order.len());
@@ -67,40 +72,44 @@ pub fn ArticleList(
     // Keyed by article: scrolling and "Show more" only add or drop the cards
     // that enter or leave the window, and a new query that keeps a card
     // on screen only changes its marks.
-    let cards = move || {
+    let window = Memo::new(move |_| {
         let (first, last) = rows.get();
         listing.with(|l| {
             let last = last.min(shown.get());
             l.order[first.min(last)..last].to_vec()
         })
-    };
-    let card = move |i: usize| {
-        // Positions stay when a paged feed's later pages arrive: they are added after.
-        let (article, teaser) = catalog.with_untracked(|c| {
-            let article = c.articles()[i].clone();
-            let teaser = article.teaser();
-            (article, teaser)
-        });
-        let title = Memo::new(move |_| {
-            catalog.with(|c| listing.with(|l| owned(c.marked_title(i, &l.matcher))))
-        });
-        let marked_teaser = Memo::new(move |_| {
-            catalog.with(|c| listing.with(|l| owned(c.marked_teaser(i, &teaser, &l.matcher))))
-        });
-        view! { <ArticleCard article=article title=title teaser=marked_teaser nav=nav/> }
+    });
+    if let Some(parts) = parts {
+        Effect::new(move |_| parts.want(catalog.with(|c| window.with(|w| c.missing_cards(w)))));
+    }
+    // A card whose data is still on its way is a placeholder, keyed apart,
+    // so it is replaced when its data arrives.
+    let cards = move || catalog.with(|c| window.with(|w| w.iter().map(|&i| (i, c.article(i))).collect::<Vec<_>>()));
+    let card = move |(_, article): (usize, Option<Article>)| {
+        let Some(article) = article else {
+            return Either::Left(view! { <div class="newsroom__card newsroom__card--loading" aria-hidden="true"></div> });
+        };
+        let (title, teaser) = (article.title.clone(), article.teaser());
+        let title = Memo::new(move |_| catalog.with(|c| listing.with(|l| owned(c.marked(&title, &l.matcher)))));
+        let marked_teaser = Memo::new(move |_| catalog.with(|c| listing.with(|l| owned(c.marked(&teaser, &l.matcher)))));
+        Either::Right(view! { <ArticleCard article=article title=title teaser=marked_teaser nav=nav/> })
     };
     // Whole pixels: the rows are laid out at whole-pixel heights anyway.
     let px = move |rows: usize| format!("{}px", (rows as f64 * row_height.get()).round() as i64);
     let above = move || px(rows.get().0.min(shown.get()));
     let below = move || px(shown.get().saturating_sub(rows.get().1));
     let empty = move || {
-        view! {
+        // A view waiting for its files is not an empty one.
+        if listing.with(|l| l.waiting) {
+            return Either::Left(view! { <p class="newsroom__waiting" role="status">"Loading…"</p> });
+        }
+        Either::Right(view! {
             <div class="newsroom__empty">
                 <p>"No articles match your search and filters."</p>
                 <button type="button" class="newsroom__empty-clear"
                     on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear search and filters"</button>
             </div>
-        }
+        })
     };
     // Not `<Show>`: its fallback is a type-erased view, which costs more wasm.
     let more = move || {
@@ -117,7 +126,7 @@ pub fn ArticleList(
         Either::Right(view! {
             <div class="newsroom__results" node_ref=list>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=above></div>
-                <For each=cards key=|&i| i children=card/>
+                <For each=cards key=|(i, a)| (*i, a.is_some()) children=card/>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=below></div>
             </div>
             {more}

@@ -32,11 +32,11 @@ pub fn ArticleView(
         }
     };
     let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>"← Back to news"</a> };
-    let Some(pos) = catalog.position(&id) else {
+    let Some((pos, article)) = catalog.position(&id).and_then(|pos| Some((pos, catalog.full_article(pos)?))) else {
         return Either::Left(view! {
             <div class="newsroom__article-missing" role="status">
                 <p>{if pending {
-                    format!("Looking for the article “{id}” among the older articles, which are still loading…")
+                    format!("Looking for the article “{id}” among the older articles…")
                 } else {
                     format!("There is no article “{id}” in this news feed. It may have been removed, or the link may be incomplete.")
                 }}</p>
@@ -44,11 +44,10 @@ pub fn ArticleView(
             </div>
         });
     };
-    let article = catalog.articles()[pos].clone();
+    let _ = pos;
     let (prev, next) = catalog.neighbours(&order, &id);
     let step = move |target: Option<usize>, class: &'static str, label: &'static str| {
-        target.map(|i| {
-            let other = catalog.articles()[i].clone();
+        target.and_then(|i| catalog.article(i)).map(|other| {
             let href = nav.href(&nav.state.get_untracked().with_article(&other.id));
             let go = move |ev: leptos::ev::MouseEvent| {
                 if is_plain_click(&ev) {
@@ -59,7 +58,7 @@ pub fn ArticleView(
             view! {
                 <a class=class href=href on:click=go>
                     <span class="newsroom__step-label">{label}</span>
-                    <span class="newsroom__step-title">{catalog.articles()[i].title.clone()}</span>
+                    <span class="newsroom__step-title">{other.title.clone()}</span>
                 </a>
             }
         })

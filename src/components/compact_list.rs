@@ -15,8 +15,7 @@ use crate::url_state::{article_link, Filters, Sort, ViewState};
 pub fn CompactList(catalog: Arc<Catalog>, options: EmbedOptions) -> impl IntoView {
     let filters = Filters { category: options.category.clone(), ..Filters::default() };
     let order = catalog.listing("", &filters, Sort::Newest).order;
-    let headlines = order.into_iter().take(options.limit).map(|i| {
-        let article = catalog.articles()[i].clone();
+    let headlines = order.into_iter().take(options.limit).filter_map(|i| catalog.article(i)).map(|article| {
         let href = match &options.link {
             Some(page) => article_link(page, &article.id),
             None => href_for(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),

@@ -13,8 +13,13 @@ use crate::components::nav::Nav;
 use crate::components::notices::Notices;
 use crate::components::skipped_items::SkippedItems;
 use crate::components::toolbar::Toolbar;
+use crate::browser::part_loader::PartLoader;
+use crate::catalog::Listing;
 use crate::embed_options::EmbedOptions;
 use crate::url_state::{Filters, ViewState};
+
+/// How long typing must pause before a search fetches its shards.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
 
 /// A card's height in pixels until one has been measured.
 const ROW_HEIGHT_GUESS: f64 = 180.0;
@@ -37,6 +42,9 @@ pub fn NewsPage(
     /// Articles read so far while a paged feed's later pages arrive.
     #[prop(optional)]
     paging: Option<RwSignal<Option<usize>>>,
+    /// A pre-built archive's parts, fetched as views need them.
+    #[prop(optional_no_strip)]
+    parts: Option<PartLoader>,
     #[prop(optional)] options: Option<EmbedOptions>,
     #[prop(default = true)] owns_url: bool,
     #[prop(optional)] root: NodeRef<leptos::html::Div>,
@@ -62,38 +70,97 @@ pub fn NewsPage(
     let list_key = Memo::new(move |_| nav.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
     // Changes once, when the index arrives; not with every percent of progress.
     let searchable = Memo::new(move |_| indexing.with(Option::is_none));
-    let listing = Memo::new({
+    let filters_of = {
         let fixed_category = fixed_category.clone();
-        move |_| {
+        move |filters: &Filters| match &fixed_category {
+            Some(c) => Filters { category: Some(c.clone()), ..filters.clone() },
+            None => filters.clone(),
+        }
+    };
+    let listing = Memo::new({
+        let filters_of = filters_of.clone();
+        move |previous: Option<&Listing>| {
             // Recomputed once the index arrives, so a query typed meanwhile
             // applies. (Read, not tracked: a memo never read is never computed.)
             searchable.get();
-            catalog.with(|catalog| list_key.with(|(query, filters, sort)| match &fixed_category {
-                Some(c) => catalog.listing(query, &Filters { category: Some(c.clone()), ..filters.clone() }, *sort),
-                None => catalog.listing(query, filters, *sort),
+            catalog.with(|catalog| list_key.with(|(query, filters, sort)| {
+                let filters = filters_of(filters);
+                // From an archive, a view waiting for files keeps showing the last one.
+                if !catalog.missing(query, &filters).is_empty() {
+                    let last = previous.cloned().unwrap_or_default();
+                    return Listing { waiting: true, ..last };
+                }
+                catalog.listing(query, &filters, *sort)
             }))
         }
     });
+    if let Some(parts) = parts {
+        // A search fetches once typing pauses: each keystroke's prefix ("c",
+        // "ch", …) would otherwise fetch shards of its own.
+        let typed = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let (need, searching) = catalog.with(|c| {
+                list_key.with(|(query, filters, _)| (c.wanted(query, &filters_of(filters)), !query.trim().is_empty()))
+            });
+            // A later view cancels the wait of an earlier one.
+            typed.update_value(|n| *n += 1);
+            if need.is_empty() || !searching {
+                return parts.want(need);
+            }
+            let this = typed.get_value();
+            set_timeout(move || if typed.get_value() == this { parts.want(need) }, TYPING_PAUSE);
+        });
+    }
     // The open article, and whether the catalog has it: a catalog that grows
     // rebuilds the article view only when it brings the missing article.
     let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()).map(|id| {
-        let found = catalog.with(|c| c.position(&id).is_some());
+        let (found, settled) = catalog.with(|c| {
+            let found = c.position(&id).is_some_and(|i| c.full_article(i).is_some());
+            // Its neighbours' titles too, for "Previous" and "Next".
+            let neighbours = listing.with_untracked(|l| c.neighbours(&l.order, &id));
+            let titled = [neighbours.0, neighbours.1].into_iter().flatten().all(|i| c.article(i).is_some());
+            (found && titled, c.is_settled(&id))
+        });
         // Not found yet while older pages arrive is not "not there".
-        let pending = !found && paging.with(Option::is_some);
+        let pending = !found && (paging.with(Option::is_some) || !settled || parts.is_some_and(|p| p.busy.get() > 0));
         (id, found, pending)
     }));
+    if let Some(parts) = parts {
+        Effect::new(move |_| {
+            let Some(id) = nav.state.with(|s| s.article.clone()) else { return };
+            let need = catalog.with(|c| {
+                let mut need = c.missing_for_article(&id);
+                let (prev, next) = listing.with_untracked(|l| c.neighbours(&l.order, &id));
+                need.extend(c.missing_cards(&[prev, next].into_iter().flatten().collect::<Vec<_>>()));
+                need
+            });
+            parts.want(need);
+        });
+    }
     // Kept here, not in the list, so a list restored by "back" has its height
     // right away and the saved scroll position lands on the same card.
     let row_height = RwSignal::new(ROW_HEIGHT_GUESS);
     let first = catalog.get_untracked();
     let bundle = &first.bundle;
-    let total = Signal::derive(move || catalog.with(|c| c.bundle.articles.len()));
+    let total = Signal::derive(move || catalog.with(|c| c.len()));
+    let busy = Signal::derive(move || parts.is_some_and(|p| p.busy.get() > 0));
+    let failure = move || {
+        let parts = parts?;
+        let message = parts.failures.with(|f| f.first().map(ToString::to_string))?;
+        Some(view! {
+            <div class="newsroom__part-error" role="alert">
+                <p>{message}</p>
+                <button type="button" class="newsroom__retry" on:click=move |_| parts.retry()>"Retry"</button>
+            </div>
+        })
+    };
     view! {
         <header class="newsroom__header">
             <h1>{bundle.title.clone()}</h1>
             {bundle.description.clone().map(|d| view! { <p class="newsroom__description">{d}</p> })}
         </header>
         <Notices notices=nav.notices/>
+        {failure}
         {move || catalog.with(|c| view! {
             <SkippedItems skipped=c.bundle.skipped.clone() recovered_ids=c.bundle.recovered_ids/>
         })}
@@ -103,8 +170,8 @@ pub fn NewsPage(
                 Either::Left(view! { <ArticleView nav=nav catalog=catalog.get_untracked() id=id order=order pending=pending/> })
             }
             None => Either::Right(view! {
-                <Toolbar nav=nav listing=listing total=total indexing=indexing paging=paging fixed_category=fixed_category.clone()/>
-                <ArticleList nav=nav catalog=catalog listing=listing row_height=row_height page_size=page_size/>
+                <Toolbar nav=nav listing=listing total=total indexing=indexing paging=paging busy=busy fixed_category=fixed_category.clone()/>
+                <ArticleList nav=nav catalog=catalog listing=listing row_height=row_height page_size=page_size parts=parts/>
             }),
         }}
     }

@@ -7,7 +7,10 @@ use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::loader::{absolute_url, build_index, load, yield_to_browser, Progress};
+use crate::browser::loader::{absolute_url, build_index, fetch_bytes, load, yield_to_browser, Progress};
+use crate::browser::part_loader::PartLoader;
+use crate::prebuilt::format::{verify, Summary};
+use crate::prebuilt::parts::PartFailure;
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
 use crate::components::compact_list::CompactList;
@@ -27,7 +30,8 @@ enum LoadState {
     Loading(Progress),
     Failed(String),
     /// The catalog shown; a paged feed's later pages replace it once read.
-    Ready(RwSignal<Arc<Catalog>>),
+    /// From a pre-built archive, the parts a view needs come through the loader.
+    Ready(RwSignal<Arc<Catalog>>, Option<PartLoader>),
 }
 
 #[component]
@@ -57,6 +61,19 @@ pub fn Newsroom(
                 Ok(bundle) => bundle,
                 Err(e) => return state.set(LoadState::Failed(e.to_string())),
             };
+            // A pre-built archive: its summary, and then only what views need.
+            if let (Layout::Full, Some(index)) = (layout, bundle.index_url.clone()) {
+                let feed = absolute_url(&src, &src).unwrap_or_else(|| src.clone());
+                let url = absolute_url(&index, &feed).unwrap_or(index);
+                match read_summary(&url).await {
+                    Ok(summary) => {
+                        let shown = RwSignal::new(Arc::new(Catalog::from_archive(bundle, summary)));
+                        return state.set(LoadState::Ready(shown, Some(PartLoader::new(shown, url))));
+                    }
+                    Err(e) => notices.update(|n| n.push(format!(
+                        "The archive's search index at {url} cannot be used: {e}. Older articles are read page by page instead."))),
+                }
+            }
             let next = bundle.next_url.clone().filter(|_| layout == Layout::Full);
             // The later pages are added to what the first one read.
             let first = next.as_ref().map(|_| bundle.clone());
@@ -71,10 +88,10 @@ pub fn Newsroom(
             let shown = RwSignal::new(catalog.clone());
             if layout == Layout::Compact {
                 // Headlines need no search.
-                return state.set(LoadState::Ready(shown));
+                return state.set(LoadState::Ready(shown, None));
             }
             indexing.set(Some(0));
-            state.set(LoadState::Ready(shown));
+            state.set(LoadState::Ready(shown, None));
             // The first articles paint before the index is built.
             yield_to_browser().await;
             let index = build_index(&catalog, &|pct| indexing.set(Some(pct))).await;
@@ -97,15 +114,22 @@ pub fn Newsroom(
             {move || match state.get() {
                 LoadState::Loading(progress) => EitherOf4::A(view! { <LoadingState progress=progress/> }),
                 LoadState::Failed(message) => EitherOf4::B(view! { <LoadErrorPanel message=message retry=retry/> }),
-                LoadState::Ready(catalog) => match layout {
+                LoadState::Ready(catalog, parts) => match layout {
                     Layout::Compact => EitherOf4::C(view! { <CompactList catalog=catalog.get_untracked() options=options.clone()/> }),
                     Layout::Full => EitherOf4::D(view! {
-                        <NewsPage catalog=catalog indexing=indexing paging=paging options=options.clone() owns_url=owns_url root=root/>
+                        <NewsPage catalog=catalog indexing=indexing paging=paging parts=parts options=options.clone() owns_url=owns_url root=root/>
                     }),
                 },
             }}
         </div>
     }
+}
+
+/// A pre-built archive's summary, or why it cannot be used.
+async fn read_summary(url: &str) -> Result<Summary, PartFailure> {
+    let bytes = fetch_bytes(url, false).await?;
+    verify(url, &bytes).map_err(PartFailure::Format)?;
+    Summary::from_json(&bytes).map_err(PartFailure::Format)
 }
 
 /// Reads a paged feed's later pages (JSON Feed `next_url`) while the first is

@@ -14,6 +14,9 @@ pub fn Toolbar(
     indexing: RwSignal<Option<u8>>,
     /// Articles read so far while a paged feed's later pages arrive.
     paging: RwSignal<Option<usize>>,
+    /// Files of a pre-built archive on their way.
+    #[prop(into)]
+    busy: Signal<bool>,
     /// The category the host fixed (`data-category`): no category filter then.
     fixed_category: Option<String>,
 ) -> impl IntoView {
@@ -35,6 +38,7 @@ pub fn Toolbar(
         format!("{n} of {total} {}", if total == 1 { "article" } else { "articles" })
     };
     let is_clear = move || state.with(|s| *s == s.cleared());
+    let pending = Signal::derive(move || listing.with(|l| l.facets.pending));
     view! {
         <div class="newsroom__toolbar" role="search" aria-label=landmark>
             <label class="newsroom__field newsroom__field--search">
@@ -50,16 +54,16 @@ pub fn Toolbar(
             </label>
             {fixed_category.is_none().then(|| view! {
                 <FacetSelect nav=nav name="category" label="Category" all="All categories"
-                    options=Signal::derive(move || listing.with(|l| l.facets.category.clone()))
+                    options=Signal::derive(move || listing.with(|l| l.facets.category.clone())) pending=pending
                     selected=Signal::derive(move || state.with(|s| s.filters.category.clone()))
                     apply=|f, v| f.category = v/>
             })}
             <FacetSelect nav=nav name="tag" label="Tag" all="All tags"
-                options=Signal::derive(move || listing.with(|l| l.facets.tag.clone()))
+                options=Signal::derive(move || listing.with(|l| l.facets.tag.clone())) pending=pending
                 selected=Signal::derive(move || state.with(|s| s.filters.tag.clone()))
                 apply=|f, v| f.tag = v/>
             <FacetSelect nav=nav name="year" label="Year" all="All years"
-                options=Signal::derive(move || listing.with(|l| l.facets.year.clone()))
+                options=Signal::derive(move || listing.with(|l| l.facets.year.clone())) pending=pending
                 selected=Signal::derive(move || state.with(|s| s.filters.year.map(|y| y.to_string())))
                 apply=|f, v| f.year = v.and_then(|y| y.parse().ok())/>
             <label class="newsroom__field">
@@ -85,6 +89,7 @@ pub fn Toolbar(
                     let status = match (indexing.get(), paging.get()) {
                         (Some(pct), _) => Some(("newsroom__indexing", format!("Preparing search… {pct}%"))),
                         (None, Some(n)) => Some(("newsroom__paging", format!("Loading older articles… {n} so far"))),
+                        (None, None) if busy.get() => Some(("newsroom__fetching", "Loading…".to_string())),
                         (None, None) => None,
                     };
                     status.map(|(class, text)| view! { <p class=class role="status">{text}</p> })
@@ -104,6 +109,8 @@ fn FacetSelect(
     label: &'static str,
     all: &'static str,
     options: Signal<Vec<FacetOption>>,
+    /// Counts not known yet: the values without them.
+    pending: Signal<bool>,
     selected: Signal<Option<String>>,
     apply: fn(&mut Filters, Option<String>),
 ) -> impl IntoView {
@@ -121,12 +128,14 @@ fn FacetSelect(
                 {move || {
                     let current = selected.get();
                     let any = view! { <option value="" selected=current.is_none()>{all}</option> };
+                    let pending = pending.get();
                     let rest = options.get().into_iter().map(|o| {
                         let is_current = current.as_deref() == Some(o.value.as_str());
+                        let text = if pending { o.value.clone() } else { format!("{} ({})", o.value, o.count) };
                         // A choice that would show nothing stays visible but cannot be picked.
                         view! {
-                            <option value=o.value.clone() selected=is_current disabled=o.count == 0 && !is_current>
-                                {format!("{} ({})", o.value, o.count)}
+                            <option value=o.value.clone() selected=is_current disabled=!pending && o.count == 0 && !is_current>
+                                {text}
                             </option>
                         }
                     }).collect_view();

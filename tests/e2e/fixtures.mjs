@@ -130,6 +130,22 @@ export async function showAll(page) {
   }
 }
 
+/** Every card id of the shown results, scrolling from the top to the end (only rows near the viewport exist). */
+export async function scrollAllCardIds(page, expected) {
+  const seen = new Set();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(async () => {
+    for (const id of await cardIds(page)) seen.add(id);
+    const atEnd = await page.evaluate(() => {
+      const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+      window.scrollBy(0, window.innerHeight * 0.5);
+      return end;
+    });
+    return atEnd && seen.size === expected;
+  }, { message: `all ${expected} cards rendered while scrolling`, timeout: 30_000, intervals: [50] }).toBe(true);
+  return [...seen];
+}
+
 // ---------------------------------------------------------------------------
 // accessibility
 

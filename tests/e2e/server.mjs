@@ -113,7 +113,7 @@ export const MALFORMED_BODY =
 
 export const HTML_PAGE_BODY = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
 
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built'];
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive'];
 
 /**
  * `paged`: a JSON Feed in three pages, linked by relative `next_url`s
@@ -155,6 +155,27 @@ export function builtSite() {
   }
   return built;
 }
+
+let archiveSite = null;
+/**
+ * `archive`: `newsroom build` of 1,000 generated articles, 20 a page (50
+ * pages), written as an archive first; its folder and the items newest first.
+ */
+export function archiveBuild() {
+  if (!archiveSite) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-archive-'));
+    const file = path.join(dir, 'archive.json');
+    fs.writeFileSync(file, serializeFeed(generateFeed(1_000, 7)));
+    const out = path.join(dir, 'site');
+    const run = runNewsroom(['build', file, '--out', out, '--per-page', '20']);
+    if (run.status !== 0) throw new Error(`newsroom build failed (${run.status}):\n${run.output}`);
+    archiveSite = { dir: out, output: run.output };
+  }
+  return archiveSite;
+}
+
+/** The JSON of a built folder's file, by path inside it. */
+export const builtJson = (dir, file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 
 let imported = null;
 /** The archive `newsroom import` makes of the fixtures (made once per server). */
@@ -224,7 +245,7 @@ export async function startServer({ dist = defaultDist() } = {}) {
     );
   }
   // `pagedHeld`: while set, `paged`'s second page waits for `releasePaged()`.
-  const state = { flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [] };
+  const state = { flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [], missing: new Set() };
   state.releasePaged = () => {
     state.pagedHeld = false;
     for (const go of state.pagedWaiting.splice(0)) go();
@@ -290,10 +311,12 @@ export async function startServer({ dist = defaultDist() } = {}) {
         return send(req, res, 200, TYPES['.html'], page);
       }
       if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
-      if (m[1] === 'built' && /^\/(feed\.json|pages\/h[0-9a-f]{16}\.json)$/.test(rest)) {
-        const file = path.join(builtSite().dir, rest);
-        if (!fs.existsSync(file)) return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
-        return send(req, res, 200, TYPES['.json'], fs.readFileSync(file));
+      // A built folder as a static host serves it; `state.missing` holds paths to answer 404.
+      const built = { built: builtSite, archive: archiveBuild }[m[1]];
+      if (built && /^\/(feed\.json|(pages|index)\/[a-z]*-?h[0-9a-f]{16}\.(json|bin))$/.test(rest)) {
+        const file = path.join(built().dir, rest);
+        if (state.missing.has(rest) || !fs.existsSync(file)) return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
+        return send(req, res, 200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
       }
       if (m[1] === 'paged' && PAGED_FEED[rest]) {
         const answer = () => send(req, res, 200, TYPES['.json'], JSON.stringify(PAGED_FEED[rest], null, 2));

@@ -749,7 +749,7 @@ fn media_image(entry: &Entry) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_rng::Rng;
+    use newsroom::test_rng::Rng;
 
     fn fixture(name: &str) -> Vec<u8> {
         let path = format!("{}/tests/fixtures/import/feeds/{name}", env!("CARGO_MANIFEST_DIR"));

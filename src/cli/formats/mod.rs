@@ -63,7 +63,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_rng::Rng;
+    use newsroom::test_rng::Rng;
 
     #[test]
     fn formats_are_told_apart_by_content() {

@@ -1,0 +1,549 @@
+//! The pre-built archive's files, as `newsroom build` writes them and the
+//! page reads them: one module for both sides, so they cannot drift apart.
+//!
+//! - `feed.json` (a JSON Feed page) names the summary in `_newsroom.index`.
+//! - The summary (JSON): format version, build id, document count, facet
+//!   values with their counts, and the names of every other file.
+//! - Term shards (binary): contiguous ranges of the sorted dictionary, each
+//!   term with its weight in each document; a query fetches the shards of
+//!   its terms.
+//! - Position shards (binary): the same for CJK pairs' positions, fetched
+//!   only for a phrase of three or more CJK characters.
+//! - The facet table (binary): each document's category, year and tags,
+//!   fetched once a view filters or searches.
+//! - Card files (binary): what the list shows of 100 documents, and the
+//!   pages their full items are on.
+//! - Id buckets (binary): item id → document number, bucketed by a hash of
+//!   the id, for deep links.
+//!
+//! Documents are numbered in the archive's newest-first order, undated last.
+//! Every file but `feed.json` is named by a hash of its bytes, which the page
+//! checks: a truncated or foreign file is caught before it is read.
+
+use std::fmt;
+
+use serde_json::{json, Value};
+
+use crate::fallbacks::content_hash;
+use crate::index::{FieldPositions, TermData};
+
+/// The format this code writes and reads; the page refuses any other.
+pub const VERSION: u64 = 1;
+/// What a summary says it is, so another JSON file is not mistaken for one.
+pub const FORMAT: &str = "newsroom-archive-index";
+const MAGIC: &[u8; 4] = b"NRIX";
+/// Documents per card file.
+pub const CARDS_PER_FILE: usize = 100;
+
+/// The kinds of binary file, in their header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Terms = 1,
+    Facets = 2,
+    Cards = 3,
+    Ids = 4,
+}
+
+/// Why a file of the archive's index could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// Written by a newer (or older) `newsroom build` than this page knows.
+    Version { found: String },
+    /// Not a summary or index file at all.
+    NotIndex,
+    /// Its bytes do not hash to its name: cut short, or changed on the way.
+    Damaged,
+    /// Sound, but from another build than the summary's.
+    OtherBuild,
+    /// Its content does not follow the format.
+    Malformed(&'static str),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Version { found } => write!(
+                f, "it was built in format version {found}, and this page reads version {VERSION}: rebuild the archive with the matching `newsroom build`"),
+            Self::NotIndex => write!(f, "it is not a Newsroom archive index"),
+            Self::Damaged => write!(f, "it is incomplete or was changed after the build (its content does not match its name)"),
+            Self::OtherBuild => write!(f, "it belongs to another build of the archive: upload the whole folder of one build"),
+            Self::Malformed(what) => write!(f, "it is malformed ({what})"),
+        }
+    }
+}
+
+/// The hash part of a file name: `h` and 16 hex digits, from its bytes.
+pub fn file_hash(bytes: &[u8]) -> String {
+    content_hash(bytes)
+}
+
+/// A file's name: its kind, then its hash (`terms-h0123….bin`).
+pub fn file_name(stem: &str, bytes: &[u8], ext: &str) -> String {
+    format!("{stem}-{}.{ext}", file_hash(bytes))
+}
+
+/// Checks `bytes` against the hash in their file name (the last path segment).
+pub fn verify(name: &str, bytes: &[u8]) -> Result<(), FormatError> {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let hash = file.rsplit_once('.').map_or(file, |(stem, _)| stem).rsplit('-').next().unwrap_or("");
+    if hash == file_hash(bytes) { Ok(()) } else { Err(FormatError::Damaged) }
+}
+
+/// What the page learns from the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub build: u64,
+    pub count: usize,
+    /// Documents `0..dated` have dates (newest first); the rest have none.
+    pub dated: usize,
+    /// Items per feed page: document `d` is on page `d / per_page`.
+    pub per_page: usize,
+    pub avg_len: [f32; 3],
+    pub categories: Vec<(String, usize)>,
+    pub tags: Vec<(String, usize)>,
+    pub years: Vec<(i32, usize)>,
+    pub facets: String,
+    /// Each term shard's first term and file, in term order.
+    pub terms: Vec<(String, String)>,
+    /// The same for the CJK pairs' positions (for phrases of three or more characters).
+    pub positions: Vec<(String, String)>,
+    pub cards: Vec<String>,
+    pub ids: Vec<String>,
+}
+
+impl Summary {
+    pub fn to_json(&self) -> String {
+        let pairs = |v: &[(String, usize)]| v.iter().map(|(a, n)| json!([a, n])).collect::<Vec<_>>();
+        let doc = json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "build": format!("{:016x}", self.build),
+            "count": self.count,
+            "dated": self.dated,
+            "per_page": self.per_page,
+            "avg_len": self.avg_len.map(f32::to_bits),
+            "categories": pairs(&self.categories),
+            "tags": pairs(&self.tags),
+            "years": self.years.iter().map(|(y, n)| json!([y, n])).collect::<Vec<_>>(),
+            "facets": self.facets,
+            "terms": self.terms.iter().map(|(t, f)| json!([t, f])).collect::<Vec<_>>(),
+            "positions": self.positions.iter().map(|(t, f)| json!([t, f])).collect::<Vec<_>>(),
+            "cards": self.cards,
+            "ids": self.ids,
+        });
+        doc.to_string()
+    }
+
+    /// Reads a summary, refusing another format version before anything else.
+    pub fn from_json(bytes: &[u8]) -> Result<Summary, FormatError> {
+        // `from_slice`, as the bundle reader: one JSON parser in the wasm.
+        let Ok(Value::Object(o)) = serde_json::from_slice::<Value>(bytes) else { return Err(FormatError::NotIndex) };
+        if o.get("format").and_then(Value::as_str) != Some(FORMAT) {
+            return Err(FormatError::NotIndex);
+        }
+        match o.get("version") {
+            Some(v) if v.as_u64() == Some(VERSION) => {}
+            Some(v) => return Err(FormatError::Version { found: v.as_u64().map_or_else(|| "(not a number)".into(), |n| n.to_string()) }),
+            None => return Err(FormatError::Version { found: "(none)".into() }),
+        }
+        let bad = FormatError::Malformed;
+        let num = |k: &'static str| o.get(k).and_then(Value::as_u64).map(|n| n as usize).ok_or(bad(k));
+        let list = |k: &'static str| o.get(k).and_then(Value::as_array).ok_or(bad(k));
+        let strings = |k: &'static str| -> Result<Vec<String>, FormatError> {
+            list(k)?.iter().map(|v| v.as_str().map(str::to_string).ok_or(bad(k))).collect()
+        };
+        let counted = |k: &'static str| -> Result<Vec<(String, usize)>, FormatError> {
+            list(k)?.iter().map(|v| match v.as_array().map(Vec::as_slice) {
+                Some([Value::String(s), n]) => n.as_u64().map(|n| (s.clone(), n as usize)).ok_or(bad(k)),
+                _ => Err(bad(k)),
+            }).collect()
+        };
+        let avg: Vec<f32> = list("avg_len")?.iter().filter_map(Value::as_u64).map(|b| f32::from_bits(b as u32)).collect();
+        let avg_len: [f32; 3] = avg.try_into().map_err(|_| bad("avg_len"))?;
+        let build = o.get("build").and_then(Value::as_str).and_then(|b| u64::from_str_radix(b, 16).ok()).ok_or(bad("build"))?;
+        let years = list("years")?.iter().map(|v| match v.as_array().map(Vec::as_slice) {
+            Some([y, n]) => y.as_i64().zip(n.as_u64()).map(|(y, n)| (y as i32, n as usize)).ok_or(bad("years")),
+            _ => Err(bad("years")),
+        }).collect::<Result<_, _>>()?;
+        let terms = counted_strings(list("terms")?).ok_or(bad("terms"))?;
+        let positions = counted_strings(list("positions")?).ok_or(bad("positions"))?;
+        let summary = Summary {
+            build,
+            count: num("count")?,
+            dated: num("dated")?,
+            per_page: num("per_page")?.max(1),
+            avg_len,
+            categories: counted("categories")?,
+            tags: counted("tags")?,
+            years,
+            facets: o.get("facets").and_then(Value::as_str).ok_or(bad("facets"))?.to_string(),
+            terms,
+            positions,
+            cards: strings("cards")?,
+            ids: strings("ids")?,
+        };
+        if summary.dated > summary.count || summary.cards.len() != summary.count.div_ceil(CARDS_PER_FILE) {
+            return Err(bad("count"));
+        }
+        Ok(summary)
+    }
+
+    /// The shards of `shards` (`terms` or `positions`) holding `term`
+    /// (exact) or every term starting with it (`prefix`).
+    pub fn shards_for(shards: &[(String, String)], term: &str, prefix: bool) -> std::ops::Range<usize> {
+        // The shard whose range holds `term`: the last one starting at or before it.
+        let first = shards.partition_point(|(t, _)| t.as_str() <= term).saturating_sub(1);
+        let mut end = (first + 1).min(shards.len());
+        if prefix {
+            while end < shards.len() && shards[end].0.starts_with(term) {
+                end += 1;
+            }
+        }
+        first..end
+    }
+
+    /// The id bucket an item id is in.
+    pub fn id_bucket(&self, id: &str) -> usize {
+        id_bucket(id, self.ids.len())
+    }
+}
+
+fn counted_strings(list: &[Value]) -> Option<Vec<(String, String)>> {
+    list.iter()
+        .map(|v| match v.as_array().map(Vec::as_slice) {
+            Some([Value::String(a), Value::String(b)]) => Some((a.clone(), b.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn id_bucket(id: &str, buckets: usize) -> usize {
+    let hash = u64::from_str_radix(&content_hash(id.as_bytes())[1..], 16).unwrap_or(0);
+    (hash % buckets.max(1) as u64) as usize
+}
+
+/// One document's card: what the list shows, and the item's page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    /// As the item gave it (`machine`), read again with the same parser.
+    pub date: Option<String>,
+    pub teaser: String,
+    pub tags: Vec<String>,
+    pub category: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+    pub image: Option<String>,
+    pub authors: Vec<String>,
+}
+
+/// A card file: documents `first..first + cards.len()`, and the pages (by
+/// name, relative to the summary) that hold their full items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardFile {
+    pub build: u64,
+    pub first: usize,
+    /// Pages `first / per_page ..` in order.
+    pub pages: Vec<String>,
+    pub cards: Vec<Card>,
+}
+
+/// A card file: `first`, the pages, then each card's strings (an empty
+/// string for a value it lacks) and its lists.
+pub fn encode_cards(file: &CardFile) -> Vec<u8> {
+    let mut w = Writer::new(Kind::Cards, file.build);
+    w.uint(file.first as u64);
+    w.list(&file.pages);
+    w.uint(file.cards.len() as u64);
+    for c in &file.cards {
+        let none = String::new();
+        for text in [&c.id, &c.title, c.date.as_ref().unwrap_or(&none), &c.teaser] {
+            w.text(text);
+        }
+        for opt in [&c.category, &c.language, &c.url, &c.image] {
+            w.text(opt.as_deref().unwrap_or(""));
+        }
+        w.list(&c.tags);
+        w.list(&c.authors);
+    }
+    w.0
+}
+
+pub fn decode_cards(bytes: &[u8], build: u64) -> Result<CardFile, FormatError> {
+    let mut r = Reader::new(bytes, Kind::Cards, build)?;
+    let first = r.uint()? as usize;
+    let pages = r.list()?;
+    let n = r.count()?;
+    let mut cards = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut text = || r.text().map(str::to_string);
+        let (id, title, date, teaser) = (text()?, text()?, text()?, text()?);
+        let mut opt = || r.text().map(|t| Some(t.to_string()).filter(|t| !t.is_empty()));
+        let (category, language, url, image) = (opt()?, opt()?, opt()?, opt()?);
+        let (tags, authors) = (r.list()?, r.list()?);
+        let date = Some(date).filter(|d| !d.is_empty());
+        cards.push(Card { id, title, date, teaser, tags, category, language, url, image, authors });
+    }
+    r.end()?;
+    Ok(CardFile { build, first, pages, cards })
+}
+
+/// An id bucket: each item id with its document number.
+pub fn encode_ids(build: u64, ids: &[(&str, usize)]) -> Vec<u8> {
+    let mut w = Writer::new(Kind::Ids, build);
+    w.uint(ids.len() as u64);
+    for (id, doc) in ids {
+        w.text(id);
+        w.uint(*doc as u64);
+    }
+    w.0
+}
+
+pub fn decode_ids(bytes: &[u8], build: u64) -> Result<Vec<(String, usize)>, FormatError> {
+    let mut r = Reader::new(bytes, Kind::Ids, build)?;
+    let n = r.count()?;
+    let ids = (0..n).map(|_| Ok((r.text()?.to_string(), r.uint()? as usize))).collect::<Result<_, FormatError>>()?;
+    r.end()?;
+    Ok(ids)
+}
+
+// ---------------------------------------------------------------- binary --
+
+/// LEB128 varints after a header: magic, version, kind, build.
+pub struct Writer(pub Vec<u8>);
+
+impl Writer {
+    pub fn new(kind: Kind, build: u64) -> Self {
+        let mut bytes = MAGIC.to_vec();
+        bytes.push(VERSION as u8);
+        bytes.push(kind as u8);
+        bytes.extend(build.to_le_bytes());
+        Writer(bytes)
+    }
+
+    pub fn uint(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+
+    pub fn text(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.0.extend(s.as_bytes());
+    }
+
+    pub fn list(&mut self, items: &[String]) {
+        self.uint(items.len() as u64);
+        for item in items {
+            self.text(item);
+        }
+    }
+}
+
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+const CUT: FormatError = FormatError::Malformed("it ends early");
+
+impl<'a> Reader<'a> {
+    /// Checks the header against the expected kind and build.
+    pub fn new(bytes: &'a [u8], kind: Kind, build: u64) -> Result<Self, FormatError> {
+        if bytes.len() < 14 || &bytes[..4] != MAGIC {
+            return Err(FormatError::NotIndex);
+        }
+        if u64::from(bytes[4]) != VERSION {
+            return Err(FormatError::Version { found: bytes[4].to_string() });
+        }
+        if bytes[5] != kind as u8 {
+            return Err(FormatError::NotIndex);
+        }
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&bytes[6..14]);
+        if u64::from_le_bytes(b) != build {
+            return Err(FormatError::OtherBuild);
+        }
+        Ok(Reader { bytes, at: 14 })
+    }
+
+    pub fn uint(&mut self) -> Result<u64, FormatError> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.bytes.get(self.at).ok_or(CUT)?;
+            self.at += 1;
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err(FormatError::Malformed("a number is too long"))
+    }
+
+    /// A count of things still to read, each at least one byte: no more
+    /// than the bytes left, so a bad count cannot ask for a huge allocation.
+    pub fn count(&mut self) -> Result<usize, FormatError> {
+        let n = self.uint()? as usize;
+        if n > self.bytes.len() - self.at { Err(CUT) } else { Ok(n) }
+    }
+
+    pub fn byte(&mut self) -> Result<u8, FormatError> {
+        let b = *self.bytes.get(self.at).ok_or(CUT)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    pub fn text(&mut self) -> Result<&'a str, FormatError> {
+        let n = self.count()?;
+        let s = std::str::from_utf8(&self.bytes[self.at..self.at + n]).map_err(|_| FormatError::Malformed("a term is not UTF-8"))?;
+        self.at += n;
+        Ok(s)
+    }
+
+    pub fn list(&mut self) -> Result<Vec<String>, FormatError> {
+        let n = self.count()?;
+        (0..n).map(|_| self.text().map(str::to_string)).collect()
+    }
+
+    /// Nothing may follow the last value: a longer file is not this format.
+    pub fn end(&self) -> Result<(), FormatError> {
+        if self.at == self.bytes.len() { Ok(()) } else { Err(FormatError::Malformed("bytes after the end")) }
+    }
+}
+
+const WORD: u8 = 0;
+const PAIR: u8 = 1;
+
+/// A term shard: terms in order with their postings. Documents are
+/// delta-coded; a word's weights follow its documents as one column.
+pub fn encode_terms(build: u64, terms: &[(&str, TermData)]) -> Vec<u8> {
+    let mut w = Writer::new(Kind::Terms, build);
+    w.uint(terms.len() as u64);
+    for (term, data) in terms {
+        w.text(term);
+        match data {
+            TermData::Weights(list) => {
+                w.0.push(WORD);
+                w.uint(list.len() as u64);
+                let mut last = 0;
+                for &(d, _) in list {
+                    w.uint(u64::from(d - last));
+                    last = d;
+                }
+                w.0.extend(list.iter().map(|&(_, q)| q));
+            }
+            TermData::Positions(list) => {
+                w.0.push(PAIR);
+                w.uint(list.len() as u64);
+                let mut last = 0;
+                for fp in list {
+                    w.uint(u64::from(fp.doc - last));
+                    last = fp.doc;
+                    w.0.push(fp.field);
+                    w.uint(u64::from(fp.len));
+                    w.uint(fp.positions.len() as u64);
+                    let mut at = 0;
+                    for &p in &fp.positions {
+                        w.uint(u64::from(p - at));
+                        at = p;
+                    }
+                }
+            }
+        }
+    }
+    w.0
+}
+
+pub fn decode_terms(bytes: &[u8], build: u64) -> Result<Vec<(String, TermData)>, FormatError> {
+    let mut r = Reader::new(bytes, Kind::Terms, build)?;
+    let n = r.count()?;
+    let mut terms = Vec::with_capacity(n);
+    let doc = |last: &mut u32, r: &mut Reader| -> Result<u32, FormatError> {
+        *last = last.checked_add(r.uint()? as u32).ok_or(FormatError::Malformed("document number"))?;
+        Ok(*last)
+    };
+    for _ in 0..n {
+        let term = r.text()?.to_string();
+        let kind = r.byte()?;
+        let len = r.count()?;
+        let mut last = 0;
+        let data = match kind {
+            WORD => {
+                let docs: Vec<u32> = (0..len).map(|_| doc(&mut last, &mut r)).collect::<Result<_, _>>()?;
+                let weights: Vec<u8> = (0..len).map(|_| r.byte()).collect::<Result<_, _>>()?;
+                TermData::Weights(docs.into_iter().zip(weights).collect())
+            }
+            PAIR => {
+                let mut list = Vec::with_capacity(len);
+                for _ in 0..len {
+                    let d = doc(&mut last, &mut r)?;
+                    let field = r.byte()?;
+                    let flen = r.uint()?.min(u64::from(u16::MAX)) as u16;
+                    let count = r.count()?;
+                    let mut at = 0u32;
+                    let positions = (0..count).map(|_| {
+                        at = at.saturating_add(r.uint()? as u32);
+                        Ok(at)
+                    }).collect::<Result<_, FormatError>>()?;
+                    list.push(FieldPositions { doc: d, field, len: flen, positions });
+                }
+                TermData::Positions(list)
+            }
+            _ => return Err(FormatError::Malformed("term kind")),
+        };
+        terms.push((term, data));
+    }
+    r.end()?;
+    Ok(terms)
+}
+
+/// Each document's facet values, as positions in the summary's lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetTable {
+    pub category: Vec<Option<u16>>,
+    pub year: Vec<Option<u16>>,
+    pub tags: Vec<Vec<u16>>,
+}
+
+/// Columns, so like values sit together for compression: categories, years,
+/// tag counts, tags (each value + 1; 0 for none).
+pub fn encode_facets(build: u64, t: &FacetTable) -> Vec<u8> {
+    let mut w = Writer::new(Kind::Facets, build);
+    w.uint(t.category.len() as u64);
+    for v in t.category.iter().chain(&t.year) {
+        w.uint(v.map_or(0, |v| u64::from(v) + 1));
+    }
+    for tags in &t.tags {
+        w.uint(tags.len() as u64);
+    }
+    for &tag in t.tags.iter().flatten() {
+        w.uint(u64::from(tag));
+    }
+    w.0
+}
+
+pub fn decode_facets(bytes: &[u8], build: u64, docs: usize) -> Result<FacetTable, FormatError> {
+    let mut r = Reader::new(bytes, Kind::Facets, build)?;
+    if r.count()? != docs {
+        return Err(FormatError::Malformed("document count"));
+    }
+    let value = |r: &mut Reader| -> Result<Option<u16>, FormatError> {
+        Ok(match r.uint()? { 0 => None, v => Some(u16::try_from(v - 1).map_err(|_| FormatError::Malformed("facet value"))?) })
+    };
+    let category = (0..docs).map(|_| value(&mut r)).collect::<Result<_, _>>()?;
+    let year = (0..docs).map(|_| value(&mut r)).collect::<Result<_, _>>()?;
+    let counts: Vec<usize> = (0..docs).map(|_| r.count()).collect::<Result<_, _>>()?;
+    let mut tags = Vec::with_capacity(docs);
+    for n in counts {
+        tags.push((0..n).map(|_| r.uint().map(|t| t as u16)).collect::<Result<_, _>>()?);
+    }
+    r.end()?;
+    Ok(FacetTable { category, year, tags })
+}

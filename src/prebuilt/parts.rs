@@ -1,0 +1,313 @@
+//! The page's side of a pre-built archive: which of its files a view needs,
+//! and what has been fetched so far. The shell fetches what [`Part`]s name
+//! and hands the bytes to [`Parts::install`]; nothing here knows HTTP.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Mutex, OnceLock};
+
+use crate::article::{Article, Body};
+use crate::date::parse_date;
+use crate::index::SearchIndex;
+use crate::fold::TokenKind;
+use crate::index::FxBuild;
+use crate::prebuilt::format::{decode_cards, decode_facets, decode_ids, decode_terms, verify, CardFile, FacetTable, FormatError, Summary, CARDS_PER_FILE};
+use crate::search::{Query, Term};
+
+/// One file of the archive a view may need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// A term shard, by its place in the summary.
+    Shard(usize),
+    /// A positions shard, by its place in the summary.
+    Positions(usize),
+    /// Every document's facet values.
+    Facets,
+    /// The cards of documents `n * 100 ..`.
+    Cards(usize),
+    /// An id bucket.
+    Ids(usize),
+    /// A feed page with full items (its name comes from a card file).
+    Page(usize),
+}
+
+/// What a part is for, for messages: search, filters, the list, an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Search,
+    List,
+    Article,
+}
+
+impl Part {
+    pub fn purpose(self) -> Purpose {
+        match self {
+            Part::Shard(_) | Part::Positions(_) | Part::Facets => Purpose::Search,
+            Part::Cards(_) => Purpose::List,
+            Part::Ids(_) | Part::Page(_) => Purpose::Article,
+        }
+    }
+}
+
+/// Why a part could not be used: the request, or the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartFailure {
+    /// The server answered with this status.
+    Status(u16),
+    /// No answer (offline, refused, blocked).
+    Unreachable(String),
+    Format(FormatError),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartError {
+    pub part: Part,
+    /// Its address, as fetched (or its name in the summary).
+    pub file: String,
+    pub error: PartFailure,
+}
+
+impl fmt::Display for PartFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Status(404) => write!(f, "it is missing on the server (404)"),
+            Self::Status(status) => write!(f, "the server answered {status}"),
+            Self::Unreachable(detail) => write!(f, "it could not be reached ({detail})"),
+            Self::Format(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl fmt::Display for PartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.part.purpose() {
+            Purpose::Search => "Search is unavailable",
+            Purpose::List => "Some articles could not be shown",
+            Purpose::Article => "This article could not be loaded",
+        };
+        write!(f, "{what}: {}: {}.", self.file, self.error)
+    }
+}
+
+pub struct Parts {
+    pub summary: Summary,
+    /// Which term shards, then which positions shards, are here.
+    shards: Mutex<Vec<bool>>,
+    pub(crate) facets: OnceLock<FacetTable>,
+    cards: Vec<OnceLock<CardFile>>,
+    ids: Vec<OnceLock<HashMap<String, usize, FxBuild>>>,
+    pages: Mutex<HashMap<usize, Vec<Article>, FxBuild>>,
+}
+
+impl Parts {
+    pub fn new(summary: Summary) -> Self {
+        Parts {
+            shards: Mutex::new(vec![false; summary.terms.len() + summary.positions.len()]),
+            facets: OnceLock::new(),
+            cards: (0..summary.cards.len()).map(|_| OnceLock::new()).collect(),
+            ids: (0..summary.ids.len()).map(|_| OnceLock::new()).collect(),
+            pages: Mutex::new(HashMap::default()),
+            summary,
+        }
+    }
+
+    /// The file a part is in, relative to the summary; `None` for a page
+    /// whose card file has not arrived yet.
+    pub fn file(&self, part: Part) -> Option<String> {
+        let s = &self.summary;
+        match part {
+            Part::Shard(n) => s.terms.get(n).map(|t| t.1.clone()),
+            Part::Positions(n) => s.positions.get(n).map(|t| t.1.clone()),
+            Part::Facets => Some(s.facets.clone()),
+            Part::Cards(n) => s.cards.get(n).cloned(),
+            Part::Ids(n) => s.ids.get(n).cloned(),
+            Part::Page(p) => {
+                let first_doc = p * s.per_page;
+                let cards = self.cards.get(first_doc / CARDS_PER_FILE)?.get()?;
+                let first_page = cards.first / s.per_page;
+                cards.pages.get(p.checked_sub(first_page)?).cloned()
+            }
+        }
+    }
+
+    /// The place of a shard's flag in `shards`.
+    fn slot(&self, part: Part) -> Option<usize> {
+        match part {
+            Part::Shard(n) => Some(n),
+            Part::Positions(n) => Some(self.summary.terms.len() + n),
+            _ => None,
+        }
+    }
+
+    fn shard_loaded(&self, part: Part) -> bool {
+        self.slot(part).and_then(|n| lock(&self.shards).get(n).copied()).unwrap_or(true)
+    }
+
+    /// The shards `query` needs that are not here yet.
+    pub fn missing_shards(&self, query: &Query) -> Vec<Part> {
+        let mut parts = Vec::new();
+        for term in &query.terms {
+            let chars: Vec<char> = term.text.chars().collect();
+            let mut need = |text: &str, prefix: bool, positions: bool| {
+                let (list, part): (_, fn(usize) -> Part) =
+                    if positions { (&self.summary.positions, Part::Positions) } else { (&self.summary.terms, Part::Shard) };
+                for n in Summary::shards_for(list, text, prefix).map(part) {
+                    if !self.shard_loaded(n) && !parts.contains(&n) {
+                        parts.push(n);
+                    }
+                }
+            };
+            match term {
+                // A phrase of pairs: their positions (one pair: its weights).
+                Term { kind: TokenKind::Cjk, .. } if chars.len() > 1 => {
+                    for w in chars.windows(2) {
+                        need(&w.iter().collect::<String>(), false, chars.len() > 2);
+                    }
+                }
+                Term { kind: TokenKind::Cjk, .. } => need(&term.text, true, false),
+                Term { prefix, .. } => need(&term.text, *prefix, false),
+            }
+        }
+        parts
+    }
+
+    pub fn has_facets(&self) -> bool {
+        self.facets.get().is_some()
+    }
+
+    /// A document as far as it is known: its full item, else its card.
+    pub fn article(&self, first_page: &[Article], doc: usize) -> Option<Article> {
+        if let Some(a) = first_page.get(doc) {
+            return Some(a.clone());
+        }
+        if let Some(a) = self.full(doc) {
+            return Some(a);
+        }
+        let file = self.cards.get(doc / CARDS_PER_FILE)?.get()?;
+        let card = file.cards.get(doc.checked_sub(file.first)?)?;
+        Some(Article {
+            id: card.id.clone(),
+            title: card.title.clone(),
+            date: card.date.as_deref().and_then(parse_date),
+            summary: Some(card.teaser.clone()).filter(|t| !t.is_empty()),
+            body: Body::Empty,
+            tags: card.tags.clone(),
+            category: card.category.clone(),
+            language: card.language.clone(),
+            url: card.url.clone(),
+            image: card.image.clone(),
+            authors: card.authors.clone(),
+        })
+    }
+
+    /// A document in full (with its body), once its page is here.
+    pub fn full_article(&self, first_page: &[Article], doc: usize) -> Option<Article> {
+        first_page.get(doc).cloned().or_else(|| self.full(doc))
+    }
+
+    /// A document's full item, once its page is here.
+    fn full(&self, doc: usize) -> Option<Article> {
+        let per_page = self.summary.per_page;
+        lock(&self.pages).get(&(doc / per_page))?.get(doc % per_page).cloned()
+    }
+
+    /// The card files `docs` need that are not here yet.
+    pub fn missing_cards(&self, first_page: &[Article], docs: &[usize]) -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
+        for &d in docs.iter().filter(|&&d| d >= first_page.len() && d < self.summary.count) {
+            let part = Part::Cards(d / CARDS_PER_FILE);
+            if self.cards[d / CARDS_PER_FILE].get().is_none() && !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
+        parts
+    }
+
+    /// The document with item id `id`, if its bucket is here.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.ids.get(self.summary.id_bucket(id))?.get()?.get(id).copied()
+    }
+
+    /// What opening article `id` still needs: its id bucket, then its card
+    /// file (which names its page), then its page.
+    pub fn missing_for_article(&self, first_page: &[Article], id: &str) -> Vec<Part> {
+        let doc = match first_page.iter().position(|a| a.id == id) {
+            Some(_) => return Vec::new(),
+            None => match self.position(id) {
+                Some(doc) => doc,
+                None if self.summary.ids.is_empty() => return Vec::new(),
+                None => {
+                    let bucket = self.summary.id_bucket(id);
+                    return if self.ids[bucket].get().is_some() { Vec::new() } else { vec![Part::Ids(bucket)] };
+                }
+            },
+        };
+        if self.full(doc).is_some() {
+            return Vec::new();
+        }
+        match self.cards.get(doc / CARDS_PER_FILE) {
+            Some(c) if c.get().is_none() => vec![Part::Cards(doc / CARDS_PER_FILE)],
+            _ => vec![Part::Page(doc / self.summary.per_page)],
+        }
+    }
+
+    /// Whether the id bucket for `id` has arrived (so "not found" is final).
+    pub fn knows(&self, id: &str) -> bool {
+        self.ids.get(self.summary.id_bucket(id)).is_none_or(|b| b.get().is_some())
+    }
+
+    /// Checks and reads a fetched part into place (into `index` for shards);
+    /// not a page (see [`Self::install_page`]).
+    pub fn install(&self, part: Part, bytes: &[u8], index: &mut SearchIndex) -> Result<(), PartError> {
+        let file = self.file(part).unwrap_or_default();
+        let fail = |error| PartError { part, file: file.clone(), error: PartFailure::Format(error) };
+        verify(&file, bytes).map_err(fail)?;
+        let build = self.summary.build;
+        match part {
+            Part::Shard(_) | Part::Positions(_) => {
+                for (term, data) in decode_terms(bytes, build).map_err(fail)? {
+                    index.insert(&term, data);
+                }
+                let mut loaded = lock(&self.shards);
+                if let Some(done) = self.slot(part).and_then(|n| loaded.get_mut(n)) {
+                    *done = true;
+                }
+            }
+            Part::Facets => {
+                let table = decode_facets(bytes, build, self.summary.count).map_err(fail)?;
+                let _ = self.facets.set(table);
+            }
+            Part::Cards(n) => {
+                let cards = decode_cards(bytes, build).map_err(fail)?;
+                if cards.first != n * CARDS_PER_FILE {
+                    return Err(fail(FormatError::Malformed("cards")));
+                }
+                let _ = self.cards[n].set(cards);
+            }
+            Part::Ids(n) => {
+                let ids = decode_ids(bytes, build).map_err(fail)?;
+                let _ = self.ids[n].set(ids.into_iter().filter(|&(_, d)| d < self.summary.count).collect());
+            }
+            // Feed pages come read, through `install_page`.
+            Part::Page(_) => return Err(fail(FormatError::NotIndex)),
+        }
+        Ok(())
+    }
+
+    /// Keeps a feed page's items (read by the shell's feed reader, which
+    /// needs no bytes here), if they are the ones its card file expects.
+    pub fn install_page(&self, p: usize, articles: Vec<Article>) -> Result<(), FormatError> {
+        let first = p * self.summary.per_page;
+        let expected = self.cards.get(first / CARDS_PER_FILE).and_then(OnceLock::get).and_then(|c| c.cards.get(first - c.first));
+        if expected.is_some_and(|card| articles.first().is_none_or(|a| a.id != card.id)) {
+            return Err(FormatError::OtherBuild);
+        }
+        lock(&self.pages).insert(p, articles);
+        Ok(())
+    }
+}
+
+/// A lock nobody can poison: there is one thread, and no panic inside.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -1,0 +1,285 @@
+//! The pre-built archive against the single bundle it was built from: the
+//! same answers, files that say when they are wrong, and the same bytes
+//! from the same archive.
+
+use std::collections::HashMap;
+
+use serde_json::{json, Value};
+
+use crate::archive::{Archive, Item};
+use crate::bundle::parse_bundle;
+use crate::catalog::Catalog;
+use crate::index::{dequantize, quantize, FieldPositions, TermData};
+use crate::prebuilt::format::*;
+use crate::prebuilt::parts::{Part, PartFailure};
+use crate::prebuilt::write::{build_site, Layout, Site};
+use crate::test_rng::Rng;
+use crate::url_state::{Filters, Sort};
+
+const WORDS: &[&str] = &["chromium", "chrome", "slag", "Société", "safety", "safe", "visit", "mayor", "green", "oxide", "2023", "ISO", "a"];
+const HAN: &[&str] = &["铬", "盐", "生", "产", "环", "保"];
+const CATEGORIES: &[&str] = &["Products", "Company News", "Safety"];
+const TAGS: &[&str] = &["export", "R&D", "Jinzhou", "award"];
+
+fn text(rng: &mut Rng, max: usize) -> String {
+    let mut s = String::new();
+    for _ in 0..rng.below(max) {
+        if rng.below(3) == 0 {
+            for _ in 0..1 + rng.below(4) {
+                s.push_str(rng.pick(HAN));
+            }
+        } else {
+            s.push_str(rng.pick(WORDS));
+        }
+        s.push_str([" ", ", ", ". "][rng.below(3)]);
+    }
+    s
+}
+
+fn item(rng: &mut Rng, n: usize) -> Item {
+    let mut o = json!({ "id": format!("item-{n}"), "title": text(rng, 5), "content_text": text(rng, 25) });
+    // Few distinct days, so equal dates (ties) are common; some undated, some in other zones.
+    match rng.below(6) {
+        0 => {}
+        1 => o["date_published"] = format!("2023-12-31T2{}:00:00-05:00", rng.below(4)).into(),
+        _ => o["date_published"] = format!("202{}-0{}-1{}", rng.below(4), 1 + rng.below(3), rng.below(3)).into(),
+    }
+    if rng.below(3) > 0 {
+        o["summary"] = text(rng, 6).into();
+    }
+    if rng.below(4) > 0 {
+        o["_newsroom"] = json!({ "category": rng.pick(CATEGORIES) });
+    }
+    let tags: Vec<&str> = TAGS.iter().copied().filter(|_| rng.below(3) == 0).collect();
+    o["tags"] = tags.into();
+    match o {
+        Value::Object(o) => o,
+        _ => Item::new(),
+    }
+}
+
+fn archive(rng: &mut Rng, items: usize) -> Archive {
+    let mut a = Archive::new("Generated news");
+    a.merge((0..items).map(|n| item(rng, n)));
+    a
+}
+
+/// Small shards, so queries cross shard boundaries.
+fn site(a: &Archive, per_page: usize) -> Site {
+    build_site(a, Layout { per_page, shard_bytes: 400 }, &|name, from_feed| if from_feed { format!("pages/{name}") } else { name.to_string() }).unwrap()
+}
+
+/// A static host: the build's files by path.
+struct Host(HashMap<String, Vec<u8>>);
+
+impl Host {
+    fn new(site: &Site) -> Self {
+        Host(site.files.iter().cloned().collect())
+    }
+
+    /// `feed.json` and the summary it names, as the page reads them.
+    fn open(&self) -> Catalog {
+        let feed = parse_bundle(std::str::from_utf8(&self.0["feed.json"]).unwrap()).unwrap();
+        let summary = Summary::from_json(&self.0[feed.index_url.as_deref().unwrap()]).unwrap();
+        Catalog::from_archive(feed, summary)
+    }
+
+    fn path(&self, c: &Catalog, part: Part) -> String {
+        let file = c.parts().unwrap().file(part).unwrap();
+        match file.strip_prefix("../") {
+            Some(up) => up.to_string(),
+            None => format!("index/{file}"),
+        }
+    }
+
+    fn fetch(&self, c: &Catalog, parts: Vec<Part>) -> usize {
+        for &part in &parts {
+            let bytes = &self.0[&self.path(c, part)];
+            match part {
+                // The shell reads pages with its feed reader.
+                Part::Page(p) => c.install_page(p, parse_bundle(std::str::from_utf8(bytes).unwrap()).unwrap().articles).unwrap(),
+                _ => c.install(part, bytes).unwrap(),
+            }
+        }
+        parts.len()
+    }
+}
+
+fn ids_of(c: &Catalog, order: &[usize]) -> Vec<String> {
+    order.iter().map(|&i| c.article(i).map(|a| a.id).unwrap_or_default()).collect()
+}
+
+#[test]
+fn property_an_archive_answers_exactly_as_its_single_bundle() {
+    for seed in 1..=25u64 {
+        let mut rng = Rng::new(seed * 7919);
+        let n = 1 + rng.below(260);
+        let a = archive(&mut rng, n);
+        let mut single_text = Vec::new();
+        a.write(&mut single_text).unwrap();
+        let single = Catalog::new(parse_bundle(std::str::from_utf8(&single_text).unwrap()).unwrap());
+        let per_page = 1 + rng.below(40);
+        let host = Host::new(&site(&a, per_page));
+        let built = host.open();
+        assert_eq!(built.len(), single.len(), "seed {seed}");
+        for _ in 0..30 {
+            let query = match rng.below(6) {
+                0 => String::new(),
+                1 => rng.pick(HAN).to_string() + rng.pick(HAN),
+                2 => [rng.pick(HAN), rng.pick(HAN), rng.pick(HAN)].concat(),
+                3 => rng.pick(WORDS)[..1].to_string(),
+                _ => format!("{} {}", rng.pick(WORDS), text(&mut rng, 2)),
+            };
+            let mut filters = Filters::default();
+            if rng.below(3) == 0 {
+                filters.category = Some(rng.pick(CATEGORIES).to_string());
+            }
+            if rng.below(3) == 0 {
+                filters.tag = Some(rng.pick(TAGS).to_string());
+            }
+            if rng.below(4) == 0 {
+                filters.year = Some(2020 + rng.below(4) as i32);
+            }
+            let sort = [Sort::Newest, Sort::Oldest, Sort::Relevance][rng.below(3)];
+            host.fetch(&built, built.wanted(&query, &filters));
+            assert!(built.wanted(&query, &filters).is_empty());
+            let (want, got) = (single.listing(&query, &filters, sort), built.listing(&query, &filters, sort));
+            host.fetch(&built, built.missing_cards(&got.order));
+            let case = format!("seed {seed}, {query:?} {filters:?} {sort:?}");
+            assert_eq!(ids_of(&built, &got.order), ids_of(&single, &want.order), "{case}");
+            assert_eq!(got.facets, want.facets, "{case}");
+        }
+    }
+}
+
+#[test]
+fn the_first_view_needs_only_the_feed_and_the_summary() {
+    let mut rng = Rng::new(3);
+    let a = archive(&mut rng, 120);
+    let host = Host::new(&site(&a, 50));
+    let c = host.open();
+    let all = Filters::default();
+    assert!(c.missing("", &all).is_empty());
+    let first = c.listing("", &all, Sort::Newest);
+    assert!(c.missing_cards(&first.order[..50]).is_empty(), "the first page's items are in feed.json");
+    assert_eq!(c.missing_cards(&first.order[..51]), [Part::Cards(0)]);
+    assert_eq!(first.facets, Catalog::new(parse_bundle(&String::from_utf8(written(&a)).unwrap()).unwrap()).listing("", &all, Sort::Newest).facets);
+    // A query's results need only its shards; its facet counts, the facet table too.
+    let need = c.missing("chromium", &all);
+    assert!(!need.is_empty() && need.iter().all(|p| matches!(p, Part::Shard(_))), "{need:?}");
+    assert_eq!(c.wanted("chromium", &all), [need.clone(), vec![Part::Facets]].concat());
+    host.fetch(&c, need);
+    let results = c.listing("chromium", &all, Sort::Newest);
+    assert!(results.facets.pending && !results.order.is_empty());
+    host.fetch(&c, vec![Part::Facets]);
+    assert!(!c.listing("chromium", &all, Sort::Newest).facets.pending);
+    assert_eq!(c.missing("", &Filters { tag: Some("export".into()), ..all.clone() }), []);
+}
+
+fn written(a: &Archive) -> Vec<u8> {
+    let mut out = Vec::new();
+    a.write(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn an_article_deep_in_the_archive_opens_from_its_id() {
+    let mut rng = Rng::new(5);
+    let a = archive(&mut rng, 400);
+    let host = Host::new(&site(&a, 10));
+    let c = host.open();
+    let single = Catalog::new(parse_bundle(&String::from_utf8(written(&a)).unwrap()).unwrap());
+    let target = &single.articles()[single.listing("", &Filters::default(), Sort::Newest).order[395]];
+    let mut rounds = 0;
+    loop {
+        let need = c.missing_for_article(&target.id);
+        if need.is_empty() {
+            break;
+        }
+        rounds += host.fetch(&c, need);
+        assert!(rounds < 5, "an article is at most three fetches away");
+    }
+    assert_eq!(rounds, 3, "id bucket, card file, page");
+    let doc = c.position(&target.id).unwrap();
+    assert_eq!(c.full_article(doc).as_ref(), Some(target));
+    assert!(c.is_settled("no-such-id") || !c.missing_for_article("no-such-id").is_empty());
+}
+
+#[test]
+fn the_same_archive_builds_to_the_same_bytes() {
+    let mut rng = Rng::new(11);
+    let a = archive(&mut rng, 150);
+    let (one, two) = (site(&a, 20), site(&a, 20));
+    assert_eq!(one.files, two.files);
+    for (path, bytes) in &one.files {
+        if path != "feed.json" {
+            verify(path, bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+    }
+    let mut grown = a.clone();
+    grown.merge([item(&mut rng, 9999)]);
+    assert_ne!(site(&grown, 20).files, one.files);
+}
+
+#[test]
+fn files_round_trip() {
+    let terms = vec![
+        ("chromium", TermData::Weights(vec![(0, 7), (3, 255), (1000, 0)])),
+        ("铬盐", TermData::Positions(vec![
+            FieldPositions { doc: 2, field: 0, len: 9, positions: vec![0, 4] },
+            FieldPositions { doc: 2, field: 2, len: 300, positions: vec![17] },
+            FieldPositions { doc: 70_000, field: 1, len: 1, positions: vec![0] },
+        ])),
+    ];
+    let bytes = encode_terms(42, &terms);
+    let back = decode_terms(&bytes, 42).unwrap();
+    assert_eq!(back, terms.iter().map(|(t, d)| (t.to_string(), d.clone())).collect::<Vec<_>>());
+    let table = FacetTable { category: vec![Some(0), None, Some(300)], year: vec![None, Some(1), Some(0)], tags: vec![vec![], vec![0, 5], vec![2]] };
+    assert_eq!(decode_facets(&encode_facets(42, &table), 42, 3).unwrap(), table);
+    let cards = CardFile { build: 42, first: 100, pages: vec!["../pages/h1.json".into()], cards: vec![Card {
+        id: "a".into(), title: "T \"q\"".into(), date: Some("2024-01-02T03:04:05+08:00".into()), teaser: "铬".into(),
+        tags: vec!["x".into()], category: None, language: Some("zh".into()), url: None, image: None, authors: vec!["N".into()],
+    }] };
+    assert_eq!(decode_cards(&encode_cards(&cards), 42).unwrap(), cards);
+    let ids = [("a", 1), ("铬", 70_000)];
+    assert_eq!(decode_ids(&encode_ids(42, &ids), 42).unwrap(), [("a".to_string(), 1), ("铬".to_string(), 70_000)]);
+    for w in [0.001f32, 0.004, 0.3, 1.0, 2.9, 300.0, 1e9] {
+        let q = quantize(w);
+        assert_eq!(quantize(dequantize(q)), q, "{w}");
+        assert!(!(0.004..=256.0).contains(&w) || (dequantize(q) / w - 1.0).abs() < 0.07, "{w} → {}", dequantize(q));
+    }
+}
+
+#[test]
+fn a_file_of_another_version_build_or_content_is_refused() {
+    let mut rng = Rng::new(13);
+    let site = site(&archive(&mut rng, 30), 10);
+    let (name, summary) = site.files.iter().find(|(p, _)| p.contains("summary-")).unwrap();
+    let text = std::str::from_utf8(summary).unwrap();
+    let newer = text.replace(&format!("\"version\":{VERSION}"), "\"version\":2");
+    assert_eq!(Summary::from_json(newer.as_bytes()), Err(FormatError::Version { found: "2".into() }));
+    assert!(FormatError::Version { found: "2".into() }.to_string().contains("version 2"));
+    assert_eq!(Summary::from_json(b"{\"version\":1}"), Err(FormatError::NotIndex));
+    let s = Summary::from_json(summary).unwrap();
+    assert!(verify(name, summary).is_ok());
+
+    let (shard_name, shard) = site.files.iter().find(|(p, _)| p.contains("terms-")).unwrap();
+    assert_eq!(verify(shard_name, &shard[..shard.len() - 1]), Err(FormatError::Damaged));
+    assert_eq!(decode_terms(shard, s.build ^ 1), Err(FormatError::OtherBuild));
+    assert!(matches!(decode_terms(&shard[..shard.len() - 1], s.build), Err(FormatError::Malformed(_))));
+    let mut future = shard.clone();
+    future[4] = 9;
+    assert_eq!(decode_terms(&future, s.build), Err(FormatError::Version { found: "9".into() }));
+
+    // Through the catalog: the error names the file, and the part can be fetched again.
+    let host = Host(site.files.iter().cloned().collect());
+    let c = host.open();
+    let need = c.missing("chromium", &Filters::default());
+    let part = need[0];
+    let path = host.path(&c, part);
+    let err = c.install(part, &host.0[&path][1..]).unwrap_err();
+    assert_eq!(err.error, PartFailure::Format(FormatError::Damaged));
+    assert!(err.to_string().starts_with("Search is unavailable: terms-h"), "{err}");
+    assert_eq!(c.missing("chromium", &Filters::default()), need, "a refused file is still missing");
+    c.install(part, &host.0[&path]).unwrap();
+}

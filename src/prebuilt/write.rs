@@ -1,0 +1,167 @@
+//! Writing a pre-built archive: the archive's items as feed pages, newest
+//! first, and its index split into the files `format` describes. The same
+//! reader, index and facet code as the page's, so both give the same answers.
+
+use crate::archive::{Archive, Item};
+use crate::bundle::{parse_bundle, Bundle, BundleError, ItemError};
+use crate::catalog::Catalog;
+use crate::index::{SearchIndex, TermData};
+use crate::fallbacks::content_hash;
+use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_terms, file_name, id_bucket, Card, CardFile, Summary, CARDS_PER_FILE};
+use crate::url_state::{Filters, Sort};
+
+/// How a build is cut into files.
+#[derive(Clone, Copy, Debug)]
+pub struct Layout {
+    /// Items per feed page.
+    pub per_page: usize,
+    /// A term shard grows to about this many bytes (one term may make it larger).
+    pub shard_bytes: usize,
+}
+
+impl Layout {
+    pub fn with_per_page(per_page: usize) -> Self {
+        Layout { per_page: per_page.max(1), shard_bytes: 48 * 1024 }
+    }
+}
+/// About this many ids per id bucket.
+const IDS_PER_BUCKET: usize = 1000;
+/// The folders under the output folder.
+pub const PAGES_DIR: &str = "pages";
+pub const INDEX_DIR: &str = "index";
+
+/// Every file of a build, by path relative to the output folder
+/// (`feed.json`, `pages/…`, `index/…`).
+pub struct Site {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub items: usize,
+    pub pages: usize,
+    /// Items with nothing to show, which no reader would list.
+    pub skipped: Vec<ItemError>,
+}
+
+/// Builds the site. `link(name, from_feed)` makes the `next_url` of a page
+/// in `pages/` (as seen from `feed.json` or from another page).
+pub fn build_site(archive: &Archive, layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
+    let per_page = layout.per_page.max(1);
+    let items = archive.newest_first();
+    let mut text = Vec::new();
+    archive.write_page(&items, None, &mut text).map_err(|e| BundleError::Syntax { line: 0, column: 0, message: e.to_string() })?;
+    let bundle = parse_bundle(&String::from_utf8_lossy(&text))?;
+    let build = u64::from_str_radix(&content_hash(&text)[1..], 16).unwrap_or(0) ^ per_page as u64;
+    // The items the reader kept, in its order; then in the catalog's newest-first order.
+    let skipped_at: Vec<usize> = bundle.skipped.iter().map(|e| match e {
+        ItemError::NotAnObject { index, .. } | ItemError::NothingToShow { index, .. } => index - 1,
+    }).collect();
+    let kept: Vec<&Item> = items.iter().enumerate().filter(|(i, _)| !skipped_at.contains(i)).map(|(_, it)| *it).collect();
+    let order = Catalog::unindexed(bundle.clone()).listing("", &Filters::default(), Sort::Newest).order;
+    let skipped = bundle.skipped.clone();
+    let mut slots: Vec<Option<crate::article::Article>> = bundle.articles.into_iter().map(Some).collect();
+    let articles = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let doc_items: Vec<&Item> = order.iter().map(|&i| kept[i]).collect();
+    let catalog = Catalog::new(Bundle { articles, skipped: Vec::new(), recovered_ids: 0, ..bundle_meta(&text)? });
+
+    let mut files = Vec::new();
+    // Pages, from the oldest back: each names the next by its content's hash.
+    let chunks: Vec<&[&Item]> = doc_items.chunks(per_page).collect();
+    let mut page_names = vec![String::new(); chunks.len()];
+    let mut next: Option<String> = None;
+    for (n, page) in chunks.iter().enumerate().skip(1).rev() {
+        let mut bytes = Vec::new();
+        archive.write_page(page, next.as_deref().map(|name| link(name, false)).as_deref(), &mut bytes).map_err(io)?;
+        let name = format!("{}.json", content_hash(&bytes));
+        page_names[n] = format!("../{PAGES_DIR}/{name}");
+        files.push((format!("{PAGES_DIR}/{name}"), bytes));
+        next = Some(name);
+    }
+    let index = index_files(&catalog, build, Layout { per_page, ..layout }, &page_names);
+    let summary_name = index.0.clone();
+    files.extend(index.1.into_iter().map(|(name, bytes)| (format!("{INDEX_DIR}/{name}"), bytes)));
+    let first: &[&Item] = chunks.first().copied().unwrap_or(&[]);
+    let mut bytes = Vec::new();
+    let pointer = format!("{INDEX_DIR}/{summary_name}");
+    archive.write_first_page(first, next.as_deref().map(|name| link(name, true)).as_deref(), &pointer, &mut bytes).map_err(io)?;
+    files.push(("feed.json".to_string(), bytes));
+    Ok(Site { files, items: doc_items.len(), pages: chunks.len().max(1), skipped })
+}
+
+fn io(e: std::io::Error) -> BundleError {
+    BundleError::Syntax { line: 0, column: 0, message: e.to_string() }
+}
+
+/// The bundle's feed members, without its items.
+fn bundle_meta(text: &[u8]) -> Result<Bundle, BundleError> {
+    let mut b = parse_bundle(&String::from_utf8_lossy(text))?;
+    b.articles.clear();
+    Ok(b)
+}
+
+/// The index files of `catalog` (whose articles are in newest-first order):
+/// the summary's name, and every file by name.
+pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[String]) -> (String, Vec<(String, Vec<u8>)>) {
+    let per_page = layout.per_page;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut add = |stem: &str, ext: &str, bytes: Vec<u8>| {
+        let name = file_name(stem, &bytes, ext);
+        files.push((name.clone(), bytes));
+        name
+    };
+    // Term shards and positions shards: whole terms, in order, about `shard_bytes` each.
+    let (mut terms, mut positions) = (Vec::new(), Vec::new());
+    if let Some(index) = catalog.search_index().as_ref() {
+        for (list, stem, export) in [
+            (&mut terms, "terms", SearchIndex::export as fn(&SearchIndex, &str) -> Option<TermData>),
+            (&mut positions, "positions", SearchIndex::export_positions),
+        ] {
+            let mut shard: Vec<(&str, TermData)> = Vec::new();
+            let mut size = 0;
+            let mut flush = |shard: &mut Vec<(&str, TermData)>, list: &mut Vec<(String, String)>| {
+                if let Some(&(first, _)) = shard.first() {
+                    list.push((first.to_string(), add(stem, "bin", encode_terms(build, shard))));
+                    shard.clear();
+                }
+            };
+            for (term, _) in index.terms() {
+                let Some(data) = export(index, term) else { continue };
+                size += encode_terms(build, &[(term, data.clone())]).len();
+                shard.push((term, data));
+                if size >= layout.shard_bytes {
+                    flush(&mut shard, list);
+                    size = 0;
+                }
+            }
+            flush(&mut shard, list);
+        }
+    }
+    let facets = catalog.table().map(|t| add("facets", "bin", encode_facets(build, t))).unwrap_or_default();
+    let n = catalog.len();
+    let cards: Vec<String> = (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
+        let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
+        let pages = (docs.start / per_page..=(docs.end - 1) / per_page).map(|p| page_names.get(p).cloned().unwrap_or_default()).collect();
+        let cards = docs.clone().filter_map(|d| catalog.article(d)).map(|a| Card {
+            teaser: a.teaser(),
+            date: a.date.as_ref().map(|d| d.machine.clone()),
+            id: a.id,
+            title: a.title,
+            tags: a.tags,
+            category: a.category,
+            language: a.language,
+            url: a.url,
+            image: a.image,
+            authors: a.authors,
+        }).collect();
+        add("cards", "bin", encode_cards(&CardFile { build, first: docs.start, pages, cards }))
+    }).collect();
+    let buckets = n.div_ceil(IDS_PER_BUCKET).max(1);
+    let mut by_bucket: Vec<Vec<(&str, usize)>> = vec![Vec::new(); buckets];
+    for (d, a) in catalog.articles().iter().enumerate() {
+        by_bucket[id_bucket(&a.id, buckets)].push((&a.id, d));
+    }
+    let ids = by_bucket.iter().map(|b| add("ids", "bin", encode_ids(build, b))).collect();
+    let (categories, tags, years) = catalog.facet_totals();
+    let dated = catalog.articles().iter().filter(|a| a.date.is_some()).count();
+    let avg_len = catalog.search_index().as_ref().map_or([1.0; 3], |i| i.avg_len());
+    let summary = Summary { build, count: n, dated, per_page, avg_len, categories, tags, years, facets, terms, positions, cards, ids };
+    let name = add("summary", "json", summary.to_json().into_bytes());
+    (name, files)
+}

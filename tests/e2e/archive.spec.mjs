@@ -1,0 +1,119 @@
+// A pre-built archive (`newsroom build` of 1,000 generated articles, 20 a
+// page): the page fetches only what each view needs, and a missing file is
+// a message with Retry, not a broken page.
+
+import { articleSel, cardIds, countWhen, expect, test, waitForList } from './fixtures.mjs';
+import { archiveBuild, builtJson } from './server.mjs';
+
+const PAGES = 50;
+
+function summary() {
+  const { dir } = archiveBuild();
+  const feed = builtJson(dir, 'feed.json');
+  return { feed, summary: builtJson(dir, feed._newsroom.index), summaryPath: feed._newsroom.index };
+}
+
+/** The shards holding every term that starts with `prefix`, as the summary splits them. */
+function shardsFor(terms, prefix) {
+  let first = 0;
+  while (first + 1 < terms.length && terms[first + 1][0] <= prefix) first++;
+  let end = first + 1;
+  while (end < terms.length && terms[end][0].startsWith(prefix)) end++;
+  return terms.slice(first, end).map(([, file]) => `/archive/index/${file}`);
+}
+
+/** The data (not the code) the page requested under /archive/ since `from`. */
+const fetched = (server, from) =>
+  server.state.requests.slice(from).map((r) => r.path).filter((p) => p.startsWith('/archive/') && /\.(json|bin)$/.test(p));
+
+test('the first view of a pre-built archive fetches only its first page and the summary', async ({ page, server }) => {
+  const { summary: s, summaryPath } = summary();
+  expect(s.count).toBe(1000);
+  const from = server.state.requests.length;
+  await page.goto('/archive/');
+  const c = await waitForList(page);
+  expect(c.total).toBe(1000);
+  await expect(page.locator('article.newsroom__card').first()).toBeVisible();
+  // Category counts come from the summary: exact without the facet table.
+  const option = page.locator('select[name=category] option', { hasText: s.categories[0][0] });
+  await expect(option).toHaveText(`${s.categories[0][0]} (${s.categories[0][1]})`);
+  expect(fetched(server, from)).toEqual(['/archive/feed.json', `/archive/${summaryPath}`]);
+});
+
+test('a query fetches its shards (and the facet table once), never the pages', async ({ page, server }) => {
+  const { summary: s } = summary();
+  await page.goto('/archive/');
+  await waitForList(page);
+  const from = server.state.requests.length;
+  await page.getByRole('searchbox').fill('slag');
+  const c = await countWhen(page, (c) => c.shown > 0 && c.shown < 1000, 'results for "slag"');
+  await expect(page.locator('.newsroom__card mark').first()).toHaveText(/^slag$/i);
+  const paths = fetched(server, from);
+  const terms = paths.filter((p) => p.includes('/terms-'));
+  expect(new Set(terms)).toEqual(new Set(shardsFor(s.terms, 'slag')));
+  expect(paths.filter((p) => p.includes('/facets-'))).toEqual([`/archive/index/${s.facets}`]);
+  expect(paths.filter((p) => !/\/index\/(terms|facets|cards)-h[0-9a-f]{16}\.(bin|json)$/.test(p)), 'only index files').toEqual([]);
+  // A second query reuses the facet table and fetches only shards it lacks.
+  const again = server.state.requests.length;
+  await page.getByRole('searchbox').fill('slag green');
+  await countWhen(page, (d) => d.shown < c.shown, 'fewer results for "slag green"');
+  expect(fetched(server, again).filter((p) => !p.includes('/terms-') && !p.includes('/cards-'))).toEqual([]);
+});
+
+test('an article on page 40 opens by deep link', async ({ page, server }) => {
+  const { dir } = archiveBuild();
+  // Follow next_url to the 40th page, as a feed reader would.
+  let file = 'feed.json';
+  let json = builtJson(dir, file);
+  for (let n = 1; n < 40; n++) {
+    file = n === 1 ? json.next_url : `pages/${json.next_url}`;
+    json = builtJson(dir, file);
+  }
+  const item = json.items[7];
+  const from = server.state.requests.length;
+  await page.goto(`/archive/?nr-article=${encodeURIComponent(item.id)}`);
+  await expect(page.locator(`${articleSel(item.id)} .newsroom__article-title`)).toHaveText(item.title, { timeout: 20_000 });
+  await expect(page.locator('.newsroom__article-body')).not.toBeEmpty();
+  const pages = fetched(server, from).filter((p) => p.startsWith('/archive/pages/'));
+  expect(pages, 'only the article\'s own page').toEqual([`/archive/${file}`]);
+  // Its neighbours are named; "Next" opens the one after it.
+  await expect(page.locator('.newsroom__next .newsroom__step-title')).toHaveText(json.items[8].title);
+  await page.locator('.newsroom__next').click();
+  await expect(page.locator(`${articleSel(json.items[8].id)} .newsroom__article-title`)).toHaveText(json.items[8].title);
+  expect(PAGES).toBe(50);
+});
+
+test.describe('a missing shard', () => {
+  test.use({ allowedFailures: /^404 .*\/archive\/index\/terms-/ });
+
+  test('says search is unavailable, the rest keeps working, and Retry works once the file is back', async ({ page, server }) => {
+    const { summary: s } = summary();
+    const shard = shardsFor(s.terms, 'slag')[0].slice('/archive'.length);
+    server.state.missing.add(shard);
+    try {
+      await page.goto('/archive/');
+      const first = await waitForList(page);
+      const before = await cardIds(page);
+      await page.getByRole('searchbox').fill('slag');
+      const alert = page.locator('.newsroom__part-error[role=alert]');
+      await expect(alert).toContainText('Search is unavailable');
+      await expect(alert).toContainText('missing on the server (404)');
+      // Nothing wrong is shown: the list is the last complete one.
+      expect(await cardIds(page)).toEqual(before);
+      expect((await countWhen(page, () => true, 'any')).shown).toBe(first.shown);
+      // The rest works: filtering by a category.
+      await page.getByRole('searchbox').fill('');
+      await page.locator('select[name=category]').selectOption(s.categories[1][0]);
+      await countWhen(page, (c) => c.shown === s.categories[1][1], `the ${s.categories[1][0]} articles`);
+      await page.locator('select[name=category]').selectOption('');
+      await page.getByRole('searchbox').fill('slag');
+      server.state.missing.delete(shard);
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await expect(alert).toHaveCount(0);
+      await countWhen(page, (c) => c.shown > 0 && c.shown < 1000, 'results for "slag"');
+      await expect(page.locator('.newsroom__card mark').first()).toBeVisible();
+    } finally {
+      server.state.missing.delete(shard);
+    }
+  });
+});
