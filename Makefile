@@ -48,9 +48,12 @@ test-size: build
 build: setup-build
 	trunk build --release
 
-## bench: the release build against a MiniSearch peer on 1,000 and 10,000 articles (a measurement, not a test)
+## bench: the release build against a MiniSearch peer on 1,000 and 10,000 articles, then
+## pre-built archives of up to 100,000 against the single bundle (measurements, not tests)
 bench: build setup-browser
+	cargo build --locked --release --bin newsroom
 	node tests/bench/run.mjs
+	node --max-old-space-size=6144 tests/bench/archive.mjs
 
 ## size: the release build's file sizes (raw, gzip, brotli) and twiggy's biggest items
 size: build size-tools

@@ -274,8 +274,9 @@ impl Catalog {
     pub fn install(&self, part: Part, bytes: &[u8]) -> Result<(), PartError> {
         let Some(parts) = self.parts() else { return Ok(()) };
         let mut index = self.index.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut scratch = SearchIndex::partial(0, [1.0; 3]);
-        parts.install(part, bytes, index.as_mut().unwrap_or(&mut scratch))
+        // An archive's catalog is made with its (partial) index: never `None`.
+        let Some(index) = index.as_mut() else { return Ok(()) };
+        parts.install(part, bytes, index)
     }
 
     /// Keeps a feed page of the archive, read by the shell's feed reader.

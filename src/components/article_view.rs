@@ -32,7 +32,7 @@ pub fn ArticleView(
         }
     };
     let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>"← Back to news"</a> };
-    let Some((pos, article)) = catalog.position(&id).and_then(|pos| Some((pos, catalog.full_article(pos)?))) else {
+    let Some(article) = catalog.position(&id).and_then(|pos| catalog.full_article(pos)) else {
         return Either::Left(view! {
             <div class="newsroom__article-missing" role="status">
                 <p>{if pending {
@@ -44,7 +44,6 @@ pub fn ArticleView(
             </div>
         });
     };
-    let _ = pos;
     let (prev, next) = catalog.neighbours(&order, &id);
     let step = move |target: Option<usize>, class: &'static str, label: &'static str| {
         target.and_then(|i| catalog.article(i)).map(|other| {

@@ -114,15 +114,17 @@ pub fn NewsPage(
     // The open article, and whether the catalog has it: a catalog that grows
     // rebuilds the article view only when it brings the missing article.
     let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()).map(|id| {
-        let (found, settled) = catalog.with(|c| {
-            let found = c.position(&id).is_some_and(|i| c.full_article(i).is_some());
+        let (found, known) = catalog.with(|c| {
+            let pos = c.position(&id);
+            let found = pos.is_some_and(|i| c.full_article(i).is_some());
             // Its neighbours' titles too, for "Previous" and "Next".
             let neighbours = listing.with_untracked(|l| c.neighbours(&l.order, &id));
             let titled = [neighbours.0, neighbours.1].into_iter().flatten().all(|i| c.article(i).is_some());
-            (found && titled, c.is_settled(&id))
+            // Known to exist (its page is on its way, or failed: the alert says so), or not yet known not to.
+            (found && titled, pos.is_some() || !c.is_settled(&id))
         });
         // Not found yet while older pages arrive is not "not there".
-        let pending = !found && (paging.with(Option::is_some) || !settled || parts.is_some_and(|p| p.busy.get() > 0));
+        let pending = !found && (paging.with(Option::is_some) || known || parts.is_some_and(|p| p.busy.get() > 0));
         (id, found, pending)
     }));
     if let Some(parts) = parts {

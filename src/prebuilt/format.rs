@@ -45,10 +45,10 @@ pub enum Kind {
 }
 
 /// Why a file of the archive's index could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormatError {
     /// Written by a newer (or older) `newsroom build` than this page knows.
-    Version { found: String },
+    Version { found: u64 },
     /// Not a summary or index file at all.
     NotIndex,
     /// Its bytes do not hash to its name: cut short, or changed on the way.
@@ -142,9 +142,12 @@ impl Summary {
             return Err(FormatError::NotIndex);
         }
         match o.get("version") {
-            Some(v) if v.as_u64() == Some(VERSION) => {}
-            Some(v) => return Err(FormatError::Version { found: v.as_u64().map_or_else(|| "(not a number)".into(), |n| n.to_string()) }),
-            None => return Err(FormatError::Version { found: "(none)".into() }),
+            Some(v) => match v.as_u64() {
+                Some(VERSION) => {}
+                Some(found) => return Err(FormatError::Version { found }),
+                None => return Err(FormatError::NotIndex),
+            },
+            None => return Err(FormatError::NotIndex),
         }
         let bad = FormatError::Malformed;
         let num = |k: &'static str| o.get(k).and_then(Value::as_u64).map(|n| n as usize).ok_or(bad(k));
@@ -361,7 +364,7 @@ impl<'a> Reader<'a> {
             return Err(FormatError::NotIndex);
         }
         if u64::from(bytes[4]) != VERSION {
-            return Err(FormatError::Version { found: bytes[4].to_string() });
+            return Err(FormatError::Version { found: u64::from(bytes[4]) });
         }
         if bytes[5] != kind as u8 {
             return Err(FormatError::NotIndex);

@@ -1,6 +1,7 @@
 // Static server for `make bench`, on 127.0.0.1 with an ephemeral port.
 //
 //   /n<SIZE>/            a snapshot of the release build (dist/), feed.json = the generated bundle
+//   /a<SIZE>/            the same snapshot, feed.json and the rest = a `newsroom build` folder
 //   /peer<SIZE>/         tests/bench/peer/ (index.html, peer.js), same feed.json,
 //                        minisearch.js = node_modules/minisearch/dist/es/index.js,
 //                        newsroom.css = dist's stylesheet (both pages pay for the same CSS)
@@ -14,6 +15,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 import { REPO_ROOT, TYPES, defaultDist } from '../e2e/server.mjs';
@@ -71,18 +73,35 @@ export async function snapshotDist({ dist = defaultDist(), timeout = 300_000, st
 }
 
 /**
- * @param {{ bundles: Map<number, Buffer>, dist: string }} options  dist: the snapshot to serve
+ * @param {{ bundles: Map<number, Buffer>, dist: string, archives?: Map<number, string>, gzip?: boolean }} options
+ *   dist: the snapshot to serve; archives: `newsroom build` folders by size, served as /a<SIZE>/
+ *   (the page at /a<SIZE>/, its files beside it); gzip: compress what a client accepts gzipped
+ *   (as a static host or CDN does), each file once.
  */
-export async function startBenchServer({ bundles, dist }) {
+export async function startBenchServer({ bundles, dist, archives = new Map(), gzip = false }) {
   const css = fs.readdirSync(dist).find((f) => f.endsWith('.css'));
+  const zipped = new WeakMap();
 
   const send = (req, res, status, type, body) => {
-    res.writeHead(status, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
+    const headers = { 'content-type': type, 'cache-control': 'no-store' };
+    if (gzip && status === 200 && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      if (!zipped.has(body)) zipped.set(body, zlib.gzipSync(body, { level: 6 }));
+      body = zipped.get(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    headers['content-length'] = body.length;
+    res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
+  };
+  // Files read once: the compressed copy is kept by identity.
+  const files = new Map();
+  const read = (file) => {
+    if (!files.has(file)) files.set(file, fs.readFileSync(file));
+    return files.get(file);
   };
   const sendFile = (req, res, file) => {
     try {
-      return send(req, res, 200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
+      return send(req, res, 200, TYPES[path.extname(file)] || 'application/octet-stream', read(file));
     } catch {
       return send(req, res, 404, 'text/plain; charset=utf-8', Buffer.from('Not Found'));
     }
@@ -102,15 +121,20 @@ export async function startBenchServer({ bundles, dist }) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(req, res, 405, 'text/plain; charset=utf-8', Buffer.from('Method Not Allowed'));
     }
-    const m = /^\/(n|peer)(\d+)(\/.*)?$/.exec(pathname);
-    if (!m || !bundles.has(Number(m[2]))) return send(req, res, 404, 'text/plain; charset=utf-8', Buffer.from('Not Found'));
+    const m = /^\/(n|peer|a)(\d+)(\/.*)?$/.exec(pathname);
+    const known = m && (m[1] === 'a' ? archives.has(Number(m[2])) : bundles.has(Number(m[2])));
+    if (!known) return send(req, res, 404, 'text/plain; charset=utf-8', Buffer.from('Not Found'));
     const [, kind, size, rest] = m;
     if (rest === undefined) {
       res.writeHead(301, { location: `/${kind}${size}/`, 'cache-control': 'no-store', 'content-length': 0 });
       return res.end();
     }
+    if (kind === 'a' && rest !== '/' && !/\.(js|wasm|css)$/.test(rest)) {
+      const file = inside(archives.get(Number(size)), rest);
+      return file ? sendFile(req, res, file) : send(req, res, 403, 'text/plain; charset=utf-8', Buffer.from('Forbidden'));
+    }
     if (rest === '/feed.json') return send(req, res, 200, TYPES['.json'], bundles.get(Number(size)));
-    if (kind === 'n') {
+    if (kind === 'n' || kind === 'a') {
       const file = inside(dist, rest === '/' ? 'index.html' : rest);
       return file ? sendFile(req, res, file) : send(req, res, 403, 'text/plain; charset=utf-8', Buffer.from('Forbidden'));
     }

@@ -2,7 +2,7 @@
 // page): the page fetches only what each view needs, and a missing file is
 // a message with Retry, not a broken page.
 
-import { articleSel, cardIds, countWhen, expect, test, waitForList } from './fixtures.mjs';
+import { articleSel, cardIds, countWhen, expect, expectAccessible, test, waitForList } from './fixtures.mjs';
 import { archiveBuild, builtJson } from './server.mjs';
 
 const PAGES = 50;
@@ -98,6 +98,7 @@ test.describe('a missing shard', () => {
       const alert = page.locator('.newsroom__part-error[role=alert]');
       await expect(alert).toContainText('Search is unavailable');
       await expect(alert).toContainText('missing on the server (404)');
+      await expectAccessible(page, 'a missing shard');
       // Nothing wrong is shown: the list is the last complete one.
       expect(await cardIds(page)).toEqual(before);
       expect((await countWhen(page, () => true, 'any')).shown).toBe(first.shown);
