@@ -24,6 +24,8 @@ use std::fmt;
 
 use serde_json::{json, Value};
 
+use crate::article::{Article, Body};
+use crate::date::parse_date;
 use crate::fallbacks::content_hash;
 use crate::index::{FieldPositions, TermData};
 
@@ -225,31 +227,16 @@ pub fn id_bucket(id: &str, buckets: usize) -> usize {
     (hash % buckets.max(1) as u64) as usize
 }
 
-/// One document's card: what the list shows, and the item's page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Card {
-    pub id: String,
-    pub title: String,
-    /// As the item gave it (`machine`), read again with the same parser.
-    pub date: Option<String>,
-    pub teaser: String,
-    pub tags: Vec<String>,
-    pub category: Option<String>,
-    pub language: Option<String>,
-    pub url: Option<String>,
-    pub image: Option<String>,
-    pub authors: Vec<String>,
-}
-
-/// A card file: documents `first..first + cards.len()`, and the pages (by
-/// name, relative to the summary) that hold their full items.
+/// A card file: documents `first..first + cards.len()` as the list shows
+/// them (articles without their bodies, the teaser as their summary), and
+/// the pages (by name, relative to the summary) that hold their full items.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardFile {
     pub build: u64,
     pub first: usize,
     /// Pages `first / per_page ..` in order.
     pub pages: Vec<String>,
-    pub cards: Vec<Card>,
+    pub cards: Vec<Article>,
 }
 
 /// A card file: `first`, the pages, then each card's strings (an empty
@@ -260,8 +247,9 @@ pub fn encode_cards(file: &CardFile) -> Vec<u8> {
     w.list(&file.pages);
     w.uint(file.cards.len() as u64);
     for c in &file.cards {
-        let none = String::new();
-        for text in [&c.id, &c.title, c.date.as_ref().unwrap_or(&none), &c.teaser] {
+        // The date as the item gave it, read again with the same parser.
+        let date = c.date.as_ref().map_or("", |d| d.machine.as_str());
+        for text in [c.id.as_str(), &c.title, date, &c.teaser()] {
             w.text(text);
         }
         for opt in [&c.category, &c.language, &c.url, &c.image] {
@@ -280,13 +268,12 @@ pub fn decode_cards(bytes: &[u8], build: u64) -> Result<CardFile, FormatError> {
     let n = r.count()?;
     let mut cards = Vec::with_capacity(n);
     for _ in 0..n {
-        let mut text = || r.text().map(str::to_string);
-        let (id, title, date, teaser) = (text()?, text()?, text()?, text()?);
         let mut opt = || r.text().map(|t| Some(t.to_string()).filter(|t| !t.is_empty()));
+        let (id, title, date, summary) = (opt()?.unwrap_or_default(), opt()?.unwrap_or_default(), opt()?, opt()?);
         let (category, language, url, image) = (opt()?, opt()?, opt()?, opt()?);
         let (tags, authors) = (r.list()?, r.list()?);
-        let date = Some(date).filter(|d| !d.is_empty());
-        cards.push(Card { id, title, date, teaser, tags, category, language, url, image, authors });
+        let date = date.as_deref().and_then(parse_date);
+        cards.push(Article { id, title, date, summary, body: Body::Empty, tags, category, language, url, image, authors });
     }
     r.end()?;
     Ok(CardFile { build, first, pages, cards })

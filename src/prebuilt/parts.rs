@@ -6,8 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Mutex, OnceLock};
 
-use crate::article::{Article, Body};
-use crate::date::parse_date;
+use crate::article::Article;
 use crate::index::SearchIndex;
 use crate::fold::TokenKind;
 use crate::index::FxBuild;
@@ -184,20 +183,7 @@ impl Parts {
             return Some(a);
         }
         let file = self.cards.get(doc / CARDS_PER_FILE)?.get()?;
-        let card = file.cards.get(doc.checked_sub(file.first)?)?;
-        Some(Article {
-            id: card.id.clone(),
-            title: card.title.clone(),
-            date: card.date.as_deref().and_then(parse_date),
-            summary: Some(card.teaser.clone()).filter(|t| !t.is_empty()),
-            body: Body::Empty,
-            tags: card.tags.clone(),
-            category: card.category.clone(),
-            language: card.language.clone(),
-            url: card.url.clone(),
-            image: card.image.clone(),
-            authors: card.authors.clone(),
-        })
+        file.cards.get(doc.checked_sub(file.first)?).cloned()
     }
 
     /// A document in full (with its body), once its page is here.

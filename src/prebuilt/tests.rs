@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use serde_json::{json, Value};
 
 use crate::archive::{Archive, Item};
+use crate::article::{Article, Body};
+use crate::date::parse_date;
 use crate::bundle::parse_bundle;
 use crate::catalog::Catalog;
 use crate::index::{dequantize, quantize, FieldPositions, TermData};
@@ -109,6 +111,13 @@ fn ids_of(c: &Catalog, order: &[usize]) -> Vec<String> {
     order.iter().map(|&i| c.article(i).map(|a| a.id).unwrap_or_default()).collect()
 }
 
+/// What a card shows of an article: title, teaser, date, tags, category.
+type Shown = (String, String, Option<String>, Vec<String>, Option<String>);
+
+fn cards_of(c: &Catalog, order: &[usize]) -> Vec<Shown> {
+    order.iter().filter_map(|&i| c.article(i)).map(|a| (a.title.clone(), a.teaser(), a.date.map(|d| d.machine), a.tags, a.category)).collect()
+}
+
 #[test]
 fn property_an_archive_answers_exactly_as_its_single_bundle() {
     for seed in 1..=25u64 {
@@ -147,6 +156,7 @@ fn property_an_archive_answers_exactly_as_its_single_bundle() {
             host.fetch(&built, built.missing_cards(&got.order));
             let case = format!("seed {seed}, {query:?} {filters:?} {sort:?}");
             assert_eq!(ids_of(&built, &got.order), ids_of(&single, &want.order), "{case}");
+            assert_eq!(cards_of(&built, &got.order), cards_of(&single, &want.order), "{case}");
             assert_eq!(got.facets, want.facets, "{case}");
         }
     }
@@ -236,10 +246,11 @@ fn files_round_trip() {
     assert_eq!(back, terms.iter().map(|(t, d)| (t.to_string(), d.clone())).collect::<Vec<_>>());
     let table = FacetTable { category: vec![Some(0), None, Some(300)], year: vec![None, Some(1), Some(0)], tags: vec![vec![], vec![0, 5], vec![2]] };
     assert_eq!(decode_facets(&encode_facets(42, &table), 42, 3).unwrap(), table);
-    let cards = CardFile { build: 42, first: 100, pages: vec!["../pages/h1.json".into()], cards: vec![Card {
-        id: "a".into(), title: "T \"q\"".into(), date: Some("2024-01-02T03:04:05+08:00".into()), teaser: "铬".into(),
+    let card = Article {
+        id: "a".into(), title: "T \"q\"".into(), date: parse_date("2024-01-02T03:04:05+08:00"), summary: Some("铬".into()), body: Body::Empty,
         tags: vec!["x".into()], category: None, language: Some("zh".into()), url: None, image: None, authors: vec!["N".into()],
-    }] };
+    };
+    let cards = CardFile { build: 42, first: 100, pages: vec!["../pages/h1.json".into()], cards: vec![card] };
     assert_eq!(decode_cards(&encode_cards(&cards), 42).unwrap(), cards);
     let ids = [("a", 1), ("铬", 70_000)];
     assert_eq!(decode_ids(&encode_ids(42, &ids), 42).unwrap(), [("a".to_string(), 1), ("铬".to_string(), 70_000)]);

@@ -7,7 +7,7 @@ use crate::bundle::{parse_bundle, Bundle, BundleError, ItemError};
 use crate::catalog::Catalog;
 use crate::index::{SearchIndex, TermData};
 use crate::fallbacks::content_hash;
-use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_terms, file_name, id_bucket, Card, CardFile, Summary, CARDS_PER_FILE};
+use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_terms, file_name, id_bucket, CardFile, Summary, CARDS_PER_FILE};
 use crate::url_state::{Filters, Sort};
 
 /// How a build is cut into files.
@@ -138,18 +138,7 @@ pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[
     let cards: Vec<String> = (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
         let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
         let pages = (docs.start / per_page..=(docs.end - 1) / per_page).map(|p| page_names.get(p).cloned().unwrap_or_default()).collect();
-        let cards = docs.clone().filter_map(|d| catalog.article(d)).map(|a| Card {
-            teaser: a.teaser(),
-            date: a.date.as_ref().map(|d| d.machine.clone()),
-            id: a.id,
-            title: a.title,
-            tags: a.tags,
-            category: a.category,
-            language: a.language,
-            url: a.url,
-            image: a.image,
-            authors: a.authors,
-        }).collect();
+        let cards = docs.clone().filter_map(|d| catalog.article(d)).collect();
         add("cards", "bin", encode_cards(&CardFile { build, first: docs.start, pages, cards }))
     }).collect();
     let buckets = n.div_ceil(IDS_PER_BUCKET).max(1);
