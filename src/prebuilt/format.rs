@@ -164,10 +164,11 @@ impl Summary {
             }).collect()
         };
         let avg: Vec<f32> = list("avg_len")?.iter().filter_map(Value::as_u64).map(|b| f32::from_bits(b as u32)).collect();
-        let avg_len: [f32; 3] = avg.try_into().map_err(|_| bad("avg_len"))?;
+        // At least 1, as the index keeps them (and never NaN, which would lose every score).
+        let avg_len: [f32; 3] = avg.iter().map(|a| a.max(1.0)).collect::<Vec<_>>().try_into().map_err(|_| bad("avg_len"))?;
         let build = o.get("build").and_then(Value::as_str).and_then(|b| u64::from_str_radix(b, 16).ok()).ok_or(bad("build"))?;
         let years = list("years")?.iter().map(|v| match v.as_array().map(Vec::as_slice) {
-            Some([y, n]) => y.as_i64().zip(n.as_u64()).map(|(y, n)| (y as i32, n as usize)).ok_or(bad("years")),
+            Some([y, n]) => y.as_i64().and_then(|y| i32::try_from(y).ok()).zip(n.as_u64()).map(|(y, n)| (y, n as usize)).ok_or(bad("years")),
             _ => Err(bad("years")),
         }).collect::<Result<_, _>>()?;
         let terms = counted_strings(list("terms")?).ok_or(bad("terms"))?;
@@ -519,21 +520,31 @@ pub fn encode_facets(build: u64, t: &FacetTable) -> Vec<u8> {
     w.0
 }
 
-pub fn decode_facets(bytes: &[u8], build: u64, docs: usize) -> Result<FacetTable, FormatError> {
-    let mut r = Reader::new(bytes, Kind::Facets, build)?;
+/// Reads the facet table of the archive `s` summarises: one entry per
+/// document, and only values its lists have (they index its counts).
+pub fn decode_facets(bytes: &[u8], s: &Summary) -> Result<FacetTable, FormatError> {
+    let docs = s.count;
+    let mut r = Reader::new(bytes, Kind::Facets, s.build)?;
     if r.count()? != docs {
         return Err(FormatError::Malformed("document count"));
     }
     let value = |r: &mut Reader| -> Result<Option<u16>, FormatError> {
         Ok(match r.uint()? { 0 => None, v => Some(u16::try_from(v - 1).map_err(|_| FormatError::Malformed("facet value"))?) })
     };
-    let category = (0..docs).map(|_| value(&mut r)).collect::<Result<_, _>>()?;
-    let year = (0..docs).map(|_| value(&mut r)).collect::<Result<_, _>>()?;
+    let category: Vec<Option<u16>> = (0..docs).map(|_| value(&mut r)).collect::<Result<_, _>>()?;
+    let year: Vec<Option<u16>> = (0..docs).map(|_| value(&mut r)).collect::<Result<_, _>>()?;
     let counts: Vec<usize> = (0..docs).map(|_| r.count()).collect::<Result<_, _>>()?;
-    let mut tags = Vec::with_capacity(docs);
+    let mut tags: Vec<Vec<u16>> = Vec::with_capacity(docs);
     for n in counts {
         tags.push((0..n).map(|_| r.uint().map(|t| t as u16)).collect::<Result<_, _>>()?);
     }
     r.end()?;
+    let within = |v: &Option<u16>, n: usize| v.is_none_or(|v| usize::from(v) < n);
+    let sound = category.iter().all(|v| within(v, s.categories.len()))
+        && year.iter().all(|v| within(v, s.years.len()))
+        && tags.iter().flatten().all(|&t: &u16| usize::from(t) < s.tags.len());
+    if !sound {
+        return Err(FormatError::Malformed("a facet value the summary does not have"));
+    }
     Ok(FacetTable { category, year, tags })
 }

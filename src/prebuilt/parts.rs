@@ -260,7 +260,7 @@ impl Parts {
                 }
             }
             Part::Facets => {
-                let table = decode_facets(bytes, build, self.summary.count).map_err(fail)?;
+                let table = decode_facets(bytes, &self.summary).map_err(fail)?;
                 let _ = self.facets.set(table);
             }
             Part::Cards(n) => {

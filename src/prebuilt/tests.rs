@@ -186,6 +186,14 @@ fn the_first_view_needs_only_the_feed_and_the_summary() {
     assert_eq!(c.missing("", &Filters { tag: Some("export".into()), ..all.clone() }), []);
 }
 
+fn summary_of(site: &Site) -> Summary {
+    Summary::from_json(&host_file(site, "summary-")).unwrap()
+}
+
+fn host_file(site: &Site, stem: &str) -> Vec<u8> {
+    site.files.iter().find(|(p, _)| p.contains(stem)).map(|(_, b)| b.clone()).unwrap()
+}
+
 fn written(a: &Archive) -> Vec<u8> {
     let mut out = Vec::new();
     a.write(&mut out).unwrap();
@@ -245,7 +253,9 @@ fn files_round_trip() {
     let back = decode_terms(&bytes, 42).unwrap();
     assert_eq!(back, terms.iter().map(|(t, d)| (t.to_string(), d.clone())).collect::<Vec<_>>());
     let table = FacetTable { category: vec![Some(0), None, Some(300)], year: vec![None, Some(1), Some(0)], tags: vec![vec![], vec![0, 5], vec![2]] };
-    assert_eq!(decode_facets(&encode_facets(42, &table), 42, 3).unwrap(), table);
+    let lists = |n: usize| (0..n).map(|i| (i.to_string(), 1)).collect::<Vec<_>>();
+    let summary = Summary { build: 42, count: 3, categories: lists(301), tags: lists(6), years: vec![(2024, 1), (2023, 1)], ..summary_of(&site(&archive(&mut Rng::new(1), 3), 5)) };
+    assert_eq!(decode_facets(&encode_facets(42, &table), &summary).unwrap(), table);
     let card = Article {
         id: "a".into(), title: "T \"q\"".into(), date: parse_date("2024-01-02T03:04:05+08:00"), summary: Some("铬".into()), body: Body::Empty,
         tags: vec!["x".into()], category: None, language: Some("zh".into()), url: None, image: None, authors: vec!["N".into()],
@@ -281,6 +291,11 @@ fn a_file_of_another_version_build_or_content_is_refused() {
     let mut future = shard.clone();
     future[4] = 9;
     assert_eq!(decode_terms(&future, s.build), Err(FormatError::Version { found: 9 }));
+
+    // A facet table naming values the summary does not have is refused, not indexed with.
+    let mut table = decode_facets(&host_file(&site, "facets-"), &s).unwrap();
+    table.tags[0] = vec![s.tags.len() as u16];
+    assert_eq!(decode_facets(&encode_facets(s.build, &table), &s), Err(FormatError::Malformed("a facet value the summary does not have")));
 
     // Through the catalog: the error names the file, and the part can be fetched again.
     let host = Host(site.files.iter().cloned().collect());
