@@ -77,7 +77,13 @@ async function typeCold([query, gap]) {
     };
     check();
   });
-  return { first: t0, last, results: performance.now() - last, count: count().trim() };
+  const results = performance.now() - last;
+  // Then what follows the results (the facet table, cards) has arrived too.
+  await new Promise((resolve) => {
+    const idle = () => (document.querySelector('.newsroom__fetching') ? requestAnimationFrame(idle) : resolve());
+    idle();
+  });
+  return { first: t0, last, results, count: count().trim() };
 }
 
 /** Types `query` key by key, a frame apart: each keystroke → DOM updated. */
