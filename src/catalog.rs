@@ -78,14 +78,20 @@ pub struct Listing {
 
 /// Adds `article` as the next document of `index`.
 pub fn index_article(index: &mut IndexBuilder, article: &Article) {
+    let [labels, body] = field_texts(article);
+    let teaser = article.teaser();
+    index.add(&DocFields { title: &article.title, labels: &labels, body: &body, teaser: &teaser });
+}
+
+/// An article's labels (summary, tags, category and authors, a line each)
+/// and body, as the index reads them beside its title.
+pub fn field_texts(article: &Article) -> [String; 2] {
     let mut labels = article.summary.clone().unwrap_or_default();
     for label in article.tags.iter().chain(&article.category).chain(&article.authors) {
         labels.push('\n');
         labels.push_str(label);
     }
-    let body = article.body_text();
-    let teaser = article.teaser();
-    index.add(&DocFields { title: &article.title, labels: &labels, body: &body, teaser: &teaser });
+    [labels, article.body_text()]
 }
 
 impl Catalog {

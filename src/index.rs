@@ -15,7 +15,7 @@
 //! term by term from a pre-built archive ([`SearchIndex::partial`] and
 //! [`SearchIndex::insert`]): a query then only needs its own terms.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::fold::{each_token, TokenKind};
@@ -35,6 +35,11 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Pairs the last character of a CJK run; sorts before every real character.
 const RUN_END: char = '\u{1}';
+/// A pre-built archive also stores every CJK character and every CJK run's
+/// substrings of three to this many characters as terms of their own
+/// ([`gram_terms`]), so that such a query is one lookup rather than the
+/// pairs a character starts or a phrase's pairs' positions.
+pub const MAX_GRAM: usize = 4;
 
 /// One term's occurrences in one field of one document.
 #[derive(Clone, Copy, Debug)]
@@ -264,14 +269,17 @@ impl IndexBuilder {
             positions: self.positions,
             field_len: self.field_len,
             avg_len: avg_len.map(|a| a.max(1.0)),
+            grams: false,
         }
     }
 }
 
 /// How a query term is looked up.
 enum Lookup {
-    /// Any of these terms (a word, a prefix's expansions, or one CJK character's pairs).
+    /// Any of these terms (a word, a prefix's expansions, an archive's CJK phrase or character).
     AnyOf(Vec<TermId>),
+    /// The CJK pairs one character starts: it weighs as often as they occur together.
+    Starting(Vec<TermId>),
     /// These CJK pairs at consecutive positions of one field.
     Phrase(Vec<TermId>),
 }
@@ -286,14 +294,17 @@ pub struct SearchIndex {
     /// shard, those its CJK pairs brought (only phrases need them there).
     field_len: Vec<[u16; FIELDS]>,
     avg_len: [f32; FIELDS],
+    /// Read from an archive, whose dictionary has the CJK n-grams too.
+    grams: bool,
 }
 
 /// Which terms to mark in displayed text for the current query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Matcher {
     whole: HashSet<TermId, FxBuild>,
-    first_char: HashSet<TermId, FxBuild>,
-    phrases: Vec<Vec<TermId>>,
+    /// CJK characters and phrases, marked where they occur: they lie inside
+    /// one run of CJK text, which folds to itself.
+    phrases: Vec<String>,
 }
 
 impl SearchIndex {
@@ -315,6 +326,7 @@ impl SearchIndex {
             positions: Vec::new(),
             field_len: vec![[0; FIELDS]; docs],
             avg_len,
+            grams: true,
         }
     }
 
@@ -404,12 +416,27 @@ impl SearchIndex {
         self.dictionary[from..].iter().take_while(|(t, _)| t.starts_with(prefix)).map(|&(_, id)| id).collect()
     }
 
+    fn with_prefix_of_len(&self, prefix: &str, chars: usize) -> Vec<TermId> {
+        let from = self.dictionary.partition_point(|(t, _)| t.as_ref() < prefix);
+        self.dictionary[from..]
+            .iter()
+            .take_while(|(t, _)| t.starts_with(prefix))
+            .filter(|(t, _)| t.chars().count() == chars)
+            .map(|&(_, id)| id)
+            .collect()
+    }
+
     fn lookup(&self, term: &Term) -> Lookup {
         let chars: Vec<char> = term.text.chars().collect();
         match term.kind {
             TokenKind::Word if term.prefix => Lookup::AnyOf(self.with_prefix(&term.text)),
             TokenKind::Word => Lookup::AnyOf(self.exact(&term.text).into_iter().collect()),
-            TokenKind::Cjk if chars.len() == 1 => Lookup::AnyOf(self.with_prefix(&term.text)),
+            // An archive has every such character and phrase as a term (none: it occurs nowhere).
+            TokenKind::Cjk if self.grams && (chars.len() == 1 || (3..=MAX_GRAM).contains(&chars.len())) => {
+                Lookup::AnyOf(self.exact(&term.text).into_iter().collect())
+            }
+            // The pairs it starts: every occurrence of a CJK character starts one.
+            TokenKind::Cjk if chars.len() == 1 => Lookup::Starting(self.with_prefix_of_len(&term.text, 2)),
             TokenKind::Cjk => {
                 let pairs: Option<Vec<TermId>> =
                     chars.windows(2).map(|w| self.exact(&w.iter().collect::<String>())).collect();
@@ -437,13 +464,24 @@ impl SearchIndex {
         let mut at = 0;
         std::iter::from_fn(move || {
             let doc = list.get(at)?.doc;
-            let mut w = 0f32;
+            let mut tfs = [0u16; FIELDS];
             while let Some(p) = list.get(at).filter(|p| p.doc == doc) {
-                w += self.weighted(p.doc, p.field, p.tf);
+                tfs[usize::from(p.field).min(FIELDS - 1)] = p.tf;
                 at += 1;
             }
-            Some((doc, quantize(w)))
+            Some((doc, self.doc_weight(doc, tfs)))
         })
+    }
+
+    /// A term's weight in a document from its frequency in each field: the
+    /// sum of the fields' BM25F weights, in field order, kept to one byte.
+    /// The one formula for words, pairs, phrases and an archive's n-grams.
+    pub fn doc_weight(&self, doc: DocId, tfs: [u16; FIELDS]) -> u8 {
+        let mut w = 0f32;
+        for (f, &tf) in tfs.iter().enumerate().filter(|(_, &tf)| tf > 0) {
+            w += self.weighted(doc, f as u8, tf);
+        }
+        quantize(w)
     }
 
     /// Documents matching one term, by id, with their weighted term frequency.
@@ -459,12 +497,33 @@ impl SearchIndex {
                     }
                 }
             }
+            Lookup::Starting(ids) => {
+                // Its occurrences by document and field, over all the pairs it starts.
+                let mut tfs: Vec<[u16; FIELDS]> = vec![[0; FIELDS]; self.len()];
+                for &id in ids {
+                    if let Postings::Fields(list) = &self.postings[id as usize] {
+                        for p in list {
+                            let tf = &mut tfs[p.doc as usize][usize::from(p.field).min(FIELDS - 1)];
+                            *tf = tf.saturating_add(p.tf);
+                        }
+                    }
+                }
+                for (d, tfs) in tfs.iter().enumerate().filter(|(_, t)| t.iter().any(|&n| n > 0)) {
+                    acc[d] += dequantize(self.doc_weight(d as DocId, *tfs));
+                }
+            }
             Lookup::Phrase(ids) => {
                 let fields = |id: TermId| match &self.postings[id as usize] {
                     Postings::Fields(list) => list.as_slice(),
                     Postings::Weights(_) => &[],
                 };
                 let Some((first, rest)) = ids.split_first() else { return Vec::new() };
+                let (mut phrase_doc, mut tfs) = (None::<DocId>, [0u16; FIELDS]);
+                let flush = |acc: &mut Vec<f32>, doc: Option<DocId>, tfs| {
+                    if let Some(d) = doc {
+                        acc[d as usize] += dequantize(self.doc_weight(d, tfs));
+                    }
+                };
                 for p in fields(*first) {
                     let starts = self.positions_of(p);
                     let others: Option<Vec<&[u32]>> = rest
@@ -481,10 +540,16 @@ impl SearchIndex {
                         .filter(|&&s| others.iter().enumerate().all(|(k, at)| at.binary_search(&(s + k as u32 + 1)).is_ok()))
                         .count();
                     if count > 0 {
-                        let tf = count.min(usize::from(u16::MAX)) as u16;
-                        acc[p.doc as usize] += self.weighted(p.doc, p.field, tf);
+                        // Fields come in order within a document: its weight once all are counted.
+                        if phrase_doc.is_some_and(|d| d != p.doc) {
+                            flush(&mut acc, phrase_doc, tfs);
+                            tfs = [0; FIELDS];
+                        }
+                        phrase_doc = Some(p.doc);
+                        tfs[usize::from(p.field).min(FIELDS - 1)] = count.min(usize::from(u16::MAX)) as u16;
                     }
                 }
+                flush(&mut acc, phrase_doc, tfs);
             }
         }
         // Weights are positive: the documents found are the non-zero entries,
@@ -537,10 +602,10 @@ impl SearchIndex {
     pub fn matcher(&self, query: &Query) -> Matcher {
         let mut m = Matcher::default();
         for term in &query.terms {
-            match (self.lookup(term), term.kind) {
-                (Lookup::AnyOf(ids), TokenKind::Word) => m.whole.extend(ids),
-                (Lookup::AnyOf(ids), TokenKind::Cjk) => m.first_char.extend(ids),
-                (Lookup::Phrase(ids), _) => m.phrases.push(ids),
+            match (term.kind, self.lookup(term)) {
+                (TokenKind::Cjk, _) => m.phrases.push(term.text.clone()),
+                (TokenKind::Word, Lookup::AnyOf(ids)) => m.whole.extend(ids),
+                (TokenKind::Word, _) => {}
             }
         }
         m
@@ -551,33 +616,58 @@ impl SearchIndex {
         if matcher.is_empty() {
             return Vec::new();
         }
-        // The text's terms as this index knows them; unknown terms match nothing.
-        let mut marks: Vec<(Option<TermId>, usize, usize)> = Vec::new();
-        each_term(text, |term, _, start, end| marks.push((self.exact(term), start, end)));
         let mut spans = Vec::new();
-        for (i, &(term, start, end)) in marks.iter().enumerate() {
-            let Some(term) = term else { continue };
+        // The text's terms as this index knows them; unknown terms match nothing.
+        each_term(text, |term, _, start, end| {
+            let Some(term) = self.exact(term) else { return };
             if matcher.whole.contains(&term) {
                 spans.push((start, end));
             }
-            if matcher.first_char.contains(&term) {
-                let len = text.get(start..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
-                spans.push((start, start + len));
-            }
-            for phrase in &matcher.phrases {
-                let run = marks.get(i..i + phrase.len());
-                if run.is_some_and(|run| run.iter().zip(phrase).all(|(m, &id)| m.0 == Some(id))) {
-                    spans.push((start, marks[i + phrase.len() - 1].2));
-                }
+        });
+        // Every occurrence, overlapping ones too ("铬铬" in "铬铬铬").
+        for phrase in &matcher.phrases {
+            for (at, _) in text.char_indices().filter(|&(at, _)| text[at..].starts_with(phrase.as_str())) {
+                spans.push((at, at + phrase.len()));
             }
         }
         spans
     }
 }
 
+/// Every CJK character, and every CJK substring of three to [`MAX_GRAM`] characters, in the documents
+/// (each given as its title, labels and body, in document order), with its
+/// weight in each document: what an archive stores so that such a phrase is
+/// one term. Counted within runs, overlapping, as phrases match.
+pub fn gram_terms<'a>(index: &SearchIndex, docs: impl Iterator<Item = [&'a str; FIELDS]>) -> BTreeMap<String, Vec<(DocId, u8)>> {
+    let mut grams: BTreeMap<String, Vec<(DocId, u8)>> = BTreeMap::new();
+    let mut in_doc: HashMap<&str, [u16; FIELDS], FxBuild> = HashMap::default();
+    for (doc, fields) in docs.enumerate() {
+        in_doc.clear();
+        for (f, text) in fields.into_iter().enumerate() {
+            each_token(text, |_, kind, start, end| {
+                if kind != TokenKind::Cjk {
+                    return;
+                }
+                let run = &text[start..end];
+                let starts: Vec<usize> = run.char_indices().map(|(at, _)| at).chain([run.len()]).collect();
+                for n in [1].into_iter().chain(3..=MAX_GRAM) {
+                    for w in starts.windows(n + 1) {
+                        let tfs = in_doc.entry(&run[w[0]..w[n]]).or_default();
+                        tfs[f] = tfs[f].saturating_add(1);
+                    }
+                }
+            });
+        }
+        for (gram, tfs) in in_doc.drain() {
+            grams.entry(gram.to_string()).or_default().push((doc as DocId, index.doc_weight(doc as DocId, tfs)));
+        }
+    }
+    grams
+}
+
 impl Matcher {
     pub fn is_empty(&self) -> bool {
-        self.whole.is_empty() && self.first_char.is_empty() && self.phrases.is_empty()
+        self.whole.is_empty() && self.phrases.is_empty()
     }
 }
 

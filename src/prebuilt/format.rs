@@ -7,8 +7,10 @@
 //! - Term shards (binary): contiguous ranges of the sorted dictionary, each
 //!   term with its weight in each document; a query fetches the shards of
 //!   its terms.
-//! - Position shards (binary): the same for CJK pairs' positions, fetched
-//!   only for a phrase of three or more CJK characters.
+//! - Gram shards (binary): the same for single CJK characters and CJK
+//!   phrases of three or four characters, so such a query is one lookup.
+//! - Position shards (binary): CJK pairs with their positions, fetched only
+//!   for a longer CJK phrase.
 //! - The facet table (binary): each document's category, year and tags,
 //!   fetched once a view filters or searches.
 //! - Card files (binary): what the list shows of 100 documents, and the
@@ -91,6 +93,19 @@ pub fn verify(name: &str, bytes: &[u8]) -> Result<(), FormatError> {
     if hash == file_hash(bytes) { Ok(()) } else { Err(FormatError::Damaged) }
 }
 
+/// The three kinds of shard, each a sequence over its own terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ShardKind {
+    /// Words and CJK pairs, with their weights.
+    Terms,
+    /// Single CJK characters and phrases of three to `MAX_GRAM` characters, with their weights.
+    Grams,
+    /// CJK pairs with their positions.
+    Positions,
+}
+
+pub const SHARD_KINDS: [ShardKind; 3] = [ShardKind::Terms, ShardKind::Grams, ShardKind::Positions];
+
 /// What the page learns from the summary.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -107,7 +122,9 @@ pub struct Summary {
     pub facets: String,
     /// Each term shard's first term and file, in term order.
     pub terms: Vec<(String, String)>,
-    /// The same for the CJK pairs' positions (for phrases of three or more characters).
+    /// The same for single CJK characters and phrases of three to `MAX_GRAM` characters.
+    pub grams: Vec<(String, String)>,
+    /// The same for the CJK pairs' positions (for longer phrases).
     pub positions: Vec<(String, String)>,
     pub cards: Vec<String>,
     pub ids: Vec<String>,
@@ -129,6 +146,7 @@ impl Summary {
             "years": self.years.iter().map(|(y, n)| json!([y, n])).collect::<Vec<_>>(),
             "facets": self.facets,
             "terms": self.terms.iter().map(|(t, f)| json!([t, f])).collect::<Vec<_>>(),
+            "grams": self.grams.iter().map(|(t, f)| json!([t, f])).collect::<Vec<_>>(),
             "positions": self.positions.iter().map(|(t, f)| json!([t, f])).collect::<Vec<_>>(),
             "cards": self.cards,
             "ids": self.ids,
@@ -172,6 +190,7 @@ impl Summary {
             _ => Err(bad("years")),
         }).collect::<Result<_, _>>()?;
         let terms = counted_strings(list("terms")?).ok_or(bad("terms"))?;
+        let grams = counted_strings(list("grams")?).ok_or(bad("grams"))?;
         let positions = counted_strings(list("positions")?).ok_or(bad("positions"))?;
         let summary = Summary {
             build,
@@ -184,6 +203,7 @@ impl Summary {
             years,
             facets: o.get("facets").and_then(Value::as_str).ok_or(bad("facets"))?.to_string(),
             terms,
+            grams,
             positions,
             cards: strings("cards")?,
             ids: strings("ids")?,
@@ -194,7 +214,16 @@ impl Summary {
         Ok(summary)
     }
 
-    /// The shards of `shards` (`terms` or `positions`) holding `term`
+    /// A kind of shard's list.
+    pub fn shards(&self, kind: ShardKind) -> &[(String, String)] {
+        match kind {
+            ShardKind::Terms => &self.terms,
+            ShardKind::Grams => &self.grams,
+            ShardKind::Positions => &self.positions,
+        }
+    }
+
+    /// The shards of `shards` (one kind's list) holding `term`
     /// (exact) or every term starting with it (`prefix`).
     pub fn shards_for(shards: &[(String, String)], term: &str, prefix: bool) -> std::ops::Range<usize> {
         // The shard whose range holds `term`: the last one starting at or before it.
@@ -414,11 +443,11 @@ const PAIR: u8 = 1;
 
 /// A term shard: terms in order with their postings. Documents are
 /// delta-coded; a word's weights follow its documents as one column.
-pub fn encode_terms(build: u64, terms: &[(&str, TermData)]) -> Vec<u8> {
+pub fn encode_terms<S: AsRef<str>>(build: u64, terms: &[(S, TermData)]) -> Vec<u8> {
     let mut w = Writer::new(Kind::Terms, build);
     w.uint(terms.len() as u64);
     for (term, data) in terms {
-        w.text(term);
+        w.text(term.as_ref());
         match data {
             TermData::Weights(list) => {
                 w.0.push(WORD);

@@ -9,17 +9,15 @@ use std::sync::{Mutex, OnceLock};
 use crate::article::Article;
 use crate::index::SearchIndex;
 use crate::fold::TokenKind;
-use crate::index::FxBuild;
-use crate::prebuilt::format::{decode_cards, decode_facets, decode_ids, decode_terms, verify, CardFile, FacetTable, FormatError, Summary, CARDS_PER_FILE};
+use crate::index::{FxBuild, MAX_GRAM};
+use crate::prebuilt::format::{ShardKind, SHARD_KINDS, decode_cards, decode_facets, decode_ids, decode_terms, verify, CardFile, FacetTable, FormatError, Summary, CARDS_PER_FILE};
 use crate::search::{Query, Term};
 
 /// One file of the archive a view may need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
-    /// A term shard, by its place in the summary.
-    Shard(usize),
-    /// A positions shard, by its place in the summary.
-    Positions(usize),
+    /// A shard of a kind, by its place in the summary's list of them.
+    Shard(ShardKind, usize),
     /// Every document's facet values.
     Facets,
     /// The cards of documents `n * 100 ..`.
@@ -41,7 +39,7 @@ pub enum Purpose {
 impl Part {
     pub fn purpose(self) -> Purpose {
         match self {
-            Part::Shard(_) | Part::Positions(_) | Part::Facets => Purpose::Search,
+            Part::Shard(..) | Part::Facets => Purpose::Search,
             Part::Cards(_) => Purpose::List,
             Part::Ids(_) | Part::Page(_) => Purpose::Article,
         }
@@ -90,8 +88,8 @@ impl fmt::Display for PartError {
 
 pub struct Parts {
     pub summary: Summary,
-    /// Which term shards, then which positions shards, are here.
-    shards: Mutex<Vec<bool>>,
+    /// Which shards of each kind are here.
+    shards: Mutex<[Vec<bool>; 3]>,
     pub(crate) facets: OnceLock<FacetTable>,
     cards: Vec<OnceLock<CardFile>>,
     ids: Vec<OnceLock<HashMap<String, usize, FxBuild>>>,
@@ -101,7 +99,7 @@ pub struct Parts {
 impl Parts {
     pub fn new(summary: Summary) -> Self {
         Parts {
-            shards: Mutex::new(vec![false; summary.terms.len() + summary.positions.len()]),
+            shards: Mutex::new(SHARD_KINDS.map(|k| vec![false; summary.shards(k).len()])),
             facets: OnceLock::new(),
             cards: (0..summary.cards.len()).map(|_| OnceLock::new()).collect(),
             ids: (0..summary.ids.len()).map(|_| OnceLock::new()).collect(),
@@ -115,8 +113,7 @@ impl Parts {
     pub fn file(&self, part: Part) -> Option<String> {
         let s = &self.summary;
         match part {
-            Part::Shard(n) => s.terms.get(n).map(|t| t.1.clone()),
-            Part::Positions(n) => s.positions.get(n).map(|t| t.1.clone()),
+            Part::Shard(kind, n) => s.shards(kind).get(n).map(|t| t.1.clone()),
             Part::Facets => Some(s.facets.clone()),
             Part::Cards(n) => s.cards.get(n).cloned(),
             Part::Ids(n) => s.ids.get(n).cloned(),
@@ -129,17 +126,8 @@ impl Parts {
         }
     }
 
-    /// The place of a shard's flag in `shards`.
-    fn slot(&self, part: Part) -> Option<usize> {
-        match part {
-            Part::Shard(n) => Some(n),
-            Part::Positions(n) => Some(self.summary.terms.len() + n),
-            _ => None,
-        }
-    }
-
-    fn shard_loaded(&self, part: Part) -> bool {
-        self.slot(part).and_then(|n| lock(&self.shards).get(n).copied()).unwrap_or(true)
+    fn shard_loaded(&self, kind: ShardKind, n: usize) -> bool {
+        lock(&self.shards)[kind as usize].get(n).copied().unwrap_or(true)
     }
 
     /// The shards `query` needs that are not here yet.
@@ -147,24 +135,26 @@ impl Parts {
         let mut parts = Vec::new();
         for term in &query.terms {
             let chars: Vec<char> = term.text.chars().collect();
-            let mut need = |text: &str, prefix: bool, positions: bool| {
-                let (list, part): (_, fn(usize) -> Part) =
-                    if positions { (&self.summary.positions, Part::Positions) } else { (&self.summary.terms, Part::Shard) };
-                for n in Summary::shards_for(list, text, prefix).map(part) {
-                    if !self.shard_loaded(n) && !parts.contains(&n) {
-                        parts.push(n);
+            let mut need = |text: &str, prefix: bool, kind: ShardKind| {
+                for n in Summary::shards_for(self.summary.shards(kind), text, prefix) {
+                    if !self.shard_loaded(kind, n) && !parts.contains(&Part::Shard(kind, n)) {
+                        parts.push(Part::Shard(kind, n));
                     }
                 }
             };
             match term {
-                // A phrase of pairs: their positions (one pair: its weights).
-                Term { kind: TokenKind::Cjk, .. } if chars.len() > 1 => {
+                // A pair, or a phrase an archive keeps as a term: its weights.
+                Term { kind: TokenKind::Cjk, .. } if chars.len() == 2 => need(&term.text, false, ShardKind::Terms),
+                Term { kind: TokenKind::Cjk, .. } if (3..=MAX_GRAM).contains(&chars.len()) => need(&term.text, false, ShardKind::Grams),
+                // A longer phrase: its pairs' positions.
+                Term { kind: TokenKind::Cjk, .. } if chars.len() > MAX_GRAM => {
                     for w in chars.windows(2) {
-                        need(&w.iter().collect::<String>(), false, chars.len() > 2);
+                        need(&w.iter().collect::<String>(), false, ShardKind::Positions);
                     }
                 }
-                Term { kind: TokenKind::Cjk, .. } => need(&term.text, true, false),
-                Term { prefix, .. } => need(&term.text, *prefix, false),
+                // One character: an archive keeps it as a term of its own.
+                Term { kind: TokenKind::Cjk, .. } => need(&term.text, false, ShardKind::Grams),
+                Term { prefix, .. } => need(&term.text, *prefix, ShardKind::Terms),
             }
         }
         parts
@@ -250,12 +240,11 @@ impl Parts {
         verify(&file, bytes).map_err(fail)?;
         let build = self.summary.build;
         match part {
-            Part::Shard(_) | Part::Positions(_) => {
+            Part::Shard(kind, n) => {
                 for (term, data) in decode_terms(bytes, build).map_err(fail)? {
                     index.insert(&term, data);
                 }
-                let mut loaded = lock(&self.shards);
-                if let Some(done) = self.slot(part).and_then(|n| loaded.get_mut(n)) {
+                if let Some(done) = lock(&self.shards)[kind as usize].get_mut(n) {
                     *done = true;
                 }
             }

@@ -4,8 +4,8 @@
 
 use crate::archive::{Archive, Item};
 use crate::bundle::{parse_bundle, Bundle, BundleError, ItemError};
-use crate::catalog::Catalog;
-use crate::index::{SearchIndex, TermData};
+use crate::catalog::{field_texts, Catalog};
+use crate::index::{gram_terms, TermData};
 use crate::fallbacks::content_hash;
 use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_terms, file_name, id_bucket, CardFile, Summary, CARDS_PER_FILE};
 use crate::url_state::{Filters, Sort};
@@ -96,6 +96,30 @@ fn bundle_meta(text: &[u8]) -> Result<Bundle, BundleError> {
     Ok(b)
 }
 
+/// Cuts terms (in order) into shards of about `max` bytes, a term never
+/// split; each shard's first term and the name `write` gives it.
+fn shards(all: impl Iterator<Item = (String, TermData)>, build: u64, max: usize, write: &mut dyn FnMut(Vec<u8>) -> String) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut shard: Vec<(String, TermData)> = Vec::new();
+    let mut size = 0;
+    let mut flush = |shard: &mut Vec<(String, TermData)>| {
+        if let Some(first) = shard.first().map(|t| t.0.clone()) {
+            out.push((first, write(encode_terms(build, shard))));
+            shard.clear();
+        }
+    };
+    for (term, data) in all {
+        size += encode_terms(build, &[(term.as_str(), data.clone())]).len();
+        shard.push((term, data));
+        if size >= max {
+            flush(&mut shard);
+            size = 0;
+        }
+    }
+    flush(&mut shard);
+    out
+}
+
 /// The index files of `catalog` (whose articles are in newest-first order):
 /// the summary's name, and every file by name.
 pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[String]) -> (String, Vec<(String, Vec<u8>)>) {
@@ -106,32 +130,18 @@ pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[
         files.push((name.clone(), bytes));
         name
     };
-    // Term shards and positions shards: whole terms, in order, about `shard_bytes` each.
-    let (mut terms, mut positions) = (Vec::new(), Vec::new());
+    // Shards of each kind: whole terms, in order, about `shard_bytes` each.
+    let (mut terms, mut grams, mut positions) = (Vec::new(), Vec::new(), Vec::new());
     if let Some(index) = catalog.search_index().as_ref() {
-        for (list, stem, export) in [
-            (&mut terms, "terms", SearchIndex::export as fn(&SearchIndex, &str) -> Option<TermData>),
-            (&mut positions, "positions", SearchIndex::export_positions),
-        ] {
-            let mut shard: Vec<(&str, TermData)> = Vec::new();
-            let mut size = 0;
-            let mut flush = |shard: &mut Vec<(&str, TermData)>, list: &mut Vec<(String, String)>| {
-                if let Some(&(first, _)) = shard.first() {
-                    list.push((first.to_string(), add(stem, "bin", encode_terms(build, shard))));
-                    shard.clear();
-                }
-            };
-            for (term, _) in index.terms() {
-                let Some(data) = export(index, term) else { continue };
-                size += encode_terms(build, &[(term, data.clone())]).len();
-                shard.push((term, data));
-                if size >= layout.shard_bytes {
-                    flush(&mut shard, list);
-                    size = 0;
-                }
-            }
-            flush(&mut shard, list);
-        }
+        let own = index.terms().filter_map(|(t, _)| Some((t.to_string(), index.export(t)?)));
+        terms = shards(own, build, layout.shard_bytes, &mut |bytes| add("terms", "bin", bytes));
+        // The CJK phrases only an archive keeps as terms.
+        let texts: Vec<[String; 2]> = catalog.articles().iter().map(field_texts).collect();
+        let fields = catalog.articles().iter().zip(&texts).map(|(a, [labels, body])| [a.title.as_str(), labels.as_str(), body.as_str()]);
+        let phrases = gram_terms(index, fields).into_iter().map(|(t, w)| (t, TermData::Weights(w)));
+        grams = shards(phrases, build, layout.shard_bytes, &mut |bytes| add("grams", "bin", bytes));
+        let pairs = index.terms().filter_map(|(t, _)| Some((t.to_string(), index.export_positions(t)?)));
+        positions = shards(pairs, build, layout.shard_bytes, &mut |bytes| add("positions", "bin", bytes));
     }
     let facets = catalog.table().map(|t| add("facets", "bin", encode_facets(build, t))).unwrap_or_default();
     let n = catalog.len();
@@ -150,7 +160,7 @@ pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[
     let (categories, tags, years) = catalog.facet_totals();
     let dated = catalog.articles().iter().filter(|a| a.date.is_some()).count();
     let avg_len = catalog.search_index().as_ref().map_or([1.0; 3], |i| i.avg_len());
-    let summary = Summary { build, count: n, dated, per_page, avg_len, categories, tags, years, facets, terms, positions, cards, ids };
+    let summary = Summary { build, count: n, dated, per_page, avg_len, categories, tags, years, facets, terms, grams, positions, cards, ids };
     let name = add("summary", "json", summary.to_json().into_bytes());
     (name, files)
 }
