@@ -3,7 +3,11 @@
 //!
 //! - `feed.json` (a JSON Feed page) names the summary in `_newsroom.index`.
 //! - The summary (JSON): format version, build id, document count, facet
-//!   values with their counts, and the names of every other file.
+//!   values with their counts, and the names of the facet table and of the
+//!   lists below; small at any archive size, as the first view needs it.
+//! - Lists (binary): the names of the shards of each kind (with each one's
+//!   first term), of the card files and of the id buckets, fetched when a
+//!   view first needs that kind.
 //! - Term shards (binary): contiguous ranges of the sorted dictionary, each
 //!   term with its weight in each document; a query fetches the shards of
 //!   its terms.
@@ -38,6 +42,8 @@ pub const FORMAT: &str = "newsroom-archive-index";
 const MAGIC: &[u8; 4] = b"NRIX";
 /// Documents per card file.
 pub const CARDS_PER_FILE: usize = 100;
+/// The most documents a summary may claim (what the page sizes its tables by).
+const MAX_DOCS: usize = 50_000_000;
 
 /// The kinds of binary file, in their header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +52,7 @@ pub enum Kind {
     Facets = 2,
     Cards = 3,
     Ids = 4,
+    List = 5,
 }
 
 /// Why a file of the archive's index could not be used.
@@ -93,18 +100,34 @@ pub fn verify(name: &str, bytes: &[u8]) -> Result<(), FormatError> {
     if hash == file_hash(bytes) { Ok(()) } else { Err(FormatError::Damaged) }
 }
 
-/// The three kinds of shard, each a sequence over its own terms.
+/// The lists of files the summary names but leaves out, so that it stays
+/// small at any size of archive: each is fetched when a view first needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ShardKind {
-    /// Words and CJK pairs, with their weights.
+pub enum List {
+    /// Shards of words and CJK pairs with their weights (each with its first term).
     Terms,
-    /// Single CJK characters and phrases of three to `MAX_GRAM` characters, with their weights.
+    /// Shards of single CJK characters and phrases of three to `MAX_GRAM` characters.
     Grams,
-    /// CJK pairs with their positions.
+    /// Shards of CJK pairs with their positions.
     Positions,
+    /// Card files, in document order.
+    Cards,
+    /// Id buckets, in bucket order.
+    Ids,
 }
 
-pub const SHARD_KINDS: [ShardKind; 3] = [ShardKind::Terms, ShardKind::Grams, ShardKind::Positions];
+pub const LISTS: [List; 5] = [List::Terms, List::Grams, List::Positions, List::Cards, List::Ids];
+
+impl List {
+    fn name(self) -> &'static str {
+        ["terms", "grams", "positions", "cards", "ids"][self as usize]
+    }
+
+    /// The stem of the list file's name (`terms-list-h….bin`).
+    pub fn stem(self) -> String {
+        format!("{}-list", self.name())
+    }
+}
 
 /// What the page learns from the summary.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,14 +143,10 @@ pub struct Summary {
     pub tags: Vec<(String, usize)>,
     pub years: Vec<(i32, usize)>,
     pub facets: String,
-    /// Each term shard's first term and file, in term order.
-    pub terms: Vec<(String, String)>,
-    /// The same for single CJK characters and phrases of three to `MAX_GRAM` characters.
-    pub grams: Vec<(String, String)>,
-    /// The same for the CJK pairs' positions (for longer phrases).
-    pub positions: Vec<(String, String)>,
-    pub cards: Vec<String>,
-    pub ids: Vec<String>,
+    /// How many id buckets there are: an id's bucket is known before their list.
+    pub id_buckets: usize,
+    /// Each list's file, in [`LISTS`] order.
+    pub lists: Vec<String>,
 }
 
 impl Summary {
@@ -145,11 +164,8 @@ impl Summary {
             "tags": pairs(&self.tags),
             "years": self.years.iter().map(|(y, n)| json!([y, n])).collect::<Vec<_>>(),
             "facets": self.facets,
-            "terms": self.terms.iter().map(|(t, f)| json!([t, f])).collect::<Vec<_>>(),
-            "grams": self.grams.iter().map(|(t, f)| json!([t, f])).collect::<Vec<_>>(),
-            "positions": self.positions.iter().map(|(t, f)| json!([t, f])).collect::<Vec<_>>(),
-            "cards": self.cards,
-            "ids": self.ids,
+            "id_buckets": self.id_buckets,
+            "lists": LISTS.iter().zip(&self.lists).map(|(l, f)| (l.name().to_string(), Value::from(f.as_str()))).collect::<serde_json::Map<_, _>>(),
         });
         doc.to_string()
     }
@@ -172,9 +188,6 @@ impl Summary {
         let bad = FormatError::Malformed;
         let num = |k: &'static str| o.get(k).and_then(Value::as_u64).map(|n| n as usize).ok_or(bad(k));
         let list = |k: &'static str| o.get(k).and_then(Value::as_array).ok_or(bad(k));
-        let strings = |k: &'static str| -> Result<Vec<String>, FormatError> {
-            list(k)?.iter().map(|v| v.as_str().map(str::to_string).ok_or(bad(k))).collect()
-        };
         let counted = |k: &'static str| -> Result<Vec<(String, usize)>, FormatError> {
             list(k)?.iter().map(|v| match v.as_array().map(Vec::as_slice) {
                 Some([Value::String(s), n]) => n.as_u64().map(|n| (s.clone(), n as usize)).ok_or(bad(k)),
@@ -189,9 +202,8 @@ impl Summary {
             Some([y, n]) => y.as_i64().and_then(|y| i32::try_from(y).ok()).zip(n.as_u64()).map(|(y, n)| (y, n as usize)).ok_or(bad("years")),
             _ => Err(bad("years")),
         }).collect::<Result<_, _>>()?;
-        let terms = counted_strings(list("terms")?).ok_or(bad("terms"))?;
-        let grams = counted_strings(list("grams")?).ok_or(bad("grams"))?;
-        let positions = counted_strings(list("positions")?).ok_or(bad("positions"))?;
+        let lists = o.get("lists").and_then(Value::as_object).ok_or(bad("lists"))?;
+        let lists = LISTS.iter().map(|l| lists.get(l.name()).and_then(Value::as_str).map(str::to_string)).collect::<Option<_>>().ok_or(bad("lists"))?;
         let summary = Summary {
             build,
             count: num("count")?,
@@ -202,25 +214,14 @@ impl Summary {
             tags: counted("tags")?,
             years,
             facets: o.get("facets").and_then(Value::as_str).ok_or(bad("facets"))?.to_string(),
-            terms,
-            grams,
-            positions,
-            cards: strings("cards")?,
-            ids: strings("ids")?,
+            id_buckets: num("id_buckets")?,
+            lists,
         };
-        if summary.dated > summary.count || summary.cards.len() != summary.count.div_ceil(CARDS_PER_FILE) {
+        // Both size what the page allocates: no more than an archive this size has.
+        if summary.dated > summary.count || summary.id_buckets > summary.count.max(1) || summary.count > MAX_DOCS {
             return Err(bad("count"));
         }
         Ok(summary)
-    }
-
-    /// A kind of shard's list.
-    pub fn shards(&self, kind: ShardKind) -> &[(String, String)] {
-        match kind {
-            ShardKind::Terms => &self.terms,
-            ShardKind::Grams => &self.grams,
-            ShardKind::Positions => &self.positions,
-        }
     }
 
     /// The shards of `shards` (one kind's list) holding `term`
@@ -239,17 +240,8 @@ impl Summary {
 
     /// The id bucket an item id is in.
     pub fn id_bucket(&self, id: &str) -> usize {
-        id_bucket(id, self.ids.len())
+        id_bucket(id, self.id_buckets)
     }
-}
-
-fn counted_strings(list: &[Value]) -> Option<Vec<(String, String)>> {
-    list.iter()
-        .map(|v| match v.as_array().map(Vec::as_slice) {
-            Some([Value::String(a), Value::String(b)]) => Some((a.clone(), b.clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 pub fn id_bucket(id: &str, buckets: usize) -> usize {
@@ -307,6 +299,26 @@ pub fn decode_cards(bytes: &[u8], build: u64) -> Result<CardFile, FormatError> {
     }
     r.end()?;
     Ok(CardFile { build, first, pages, cards })
+}
+
+/// A list of files: each with the first term it holds (empty for card
+/// files and id buckets) and its name.
+pub fn encode_list(build: u64, entries: &[(String, String)]) -> Vec<u8> {
+    let mut w = Writer::new(Kind::List, build);
+    w.uint(entries.len() as u64);
+    for (first, name) in entries {
+        w.text(first);
+        w.text(name);
+    }
+    w.0
+}
+
+pub fn decode_list(bytes: &[u8], build: u64) -> Result<Vec<(String, String)>, FormatError> {
+    let mut r = Reader::new(bytes, Kind::List, build)?;
+    let n = r.count()?;
+    let list = (0..n).map(|_| Ok((r.text()?.to_string(), r.text()?.to_string()))).collect::<Result<_, FormatError>>()?;
+    r.end()?;
+    Ok(list)
 }
 
 /// An id bucket: each item id with its document number.

@@ -2,7 +2,7 @@
 //! and what has been fetched so far. The shell fetches what [`Part`]s name
 //! and hands the bytes to [`Parts::install`]; nothing here knows HTTP.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::{Mutex, OnceLock};
 
@@ -10,14 +10,16 @@ use crate::article::Article;
 use crate::index::SearchIndex;
 use crate::fold::TokenKind;
 use crate::index::{FxBuild, MAX_GRAM};
-use crate::prebuilt::format::{ShardKind, SHARD_KINDS, decode_cards, decode_facets, decode_ids, decode_terms, verify, CardFile, FacetTable, FormatError, Summary, CARDS_PER_FILE};
+use crate::prebuilt::format::{decode_list, List, LISTS, decode_cards, decode_facets, decode_ids, decode_terms, verify, CardFile, FacetTable, FormatError, Summary, CARDS_PER_FILE};
 use crate::search::{Query, Term};
 
 /// One file of the archive a view may need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
-    /// A shard of a kind, by its place in the summary's list of them.
-    Shard(ShardKind, usize),
+    /// A list of files (see [`List`]).
+    List(List),
+    /// A shard of a kind (`Terms`, `Grams` or `Positions`), by its place in its list.
+    Shard(List, usize),
     /// Every document's facet values.
     Facets,
     /// The cards of documents `n * 100 ..`.
@@ -39,9 +41,9 @@ pub enum Purpose {
 impl Part {
     pub fn purpose(self) -> Purpose {
         match self {
-            Part::Shard(..) | Part::Facets => Purpose::Search,
-            Part::Cards(_) => Purpose::List,
-            Part::Ids(_) | Part::Page(_) => Purpose::Article,
+            Part::List(List::Terms | List::Grams | List::Positions) | Part::Shard(..) | Part::Facets => Purpose::Search,
+            Part::List(List::Cards) | Part::Cards(_) => Purpose::List,
+            Part::List(List::Ids) | Part::Ids(_) | Part::Page(_) => Purpose::Article,
         }
     }
 }
@@ -88,8 +90,9 @@ impl fmt::Display for PartError {
 
 pub struct Parts {
     pub summary: Summary,
-    /// Which shards of each kind are here.
-    shards: Mutex<[Vec<bool>; 3]>,
+    lists: [OnceLock<Vec<(String, String)>>; 5],
+    /// The shards here.
+    shards: Mutex<HashSet<(List, usize), FxBuild>>,
     pub(crate) facets: OnceLock<FacetTable>,
     cards: Vec<OnceLock<CardFile>>,
     ids: Vec<OnceLock<HashMap<String, usize, FxBuild>>>,
@@ -99,10 +102,11 @@ pub struct Parts {
 impl Parts {
     pub fn new(summary: Summary) -> Self {
         Parts {
-            shards: Mutex::new(SHARD_KINDS.map(|k| vec![false; summary.shards(k).len()])),
+            lists: LISTS.map(|_| OnceLock::new()),
+            shards: Mutex::new(HashSet::default()),
             facets: OnceLock::new(),
-            cards: (0..summary.cards.len()).map(|_| OnceLock::new()).collect(),
-            ids: (0..summary.ids.len()).map(|_| OnceLock::new()).collect(),
+            cards: (0..summary.count.div_ceil(CARDS_PER_FILE)).map(|_| OnceLock::new()).collect(),
+            ids: (0..summary.id_buckets).map(|_| OnceLock::new()).collect(),
             pages: Mutex::new(HashMap::default()),
             summary,
         }
@@ -113,10 +117,11 @@ impl Parts {
     pub fn file(&self, part: Part) -> Option<String> {
         let s = &self.summary;
         match part {
-            Part::Shard(kind, n) => s.shards(kind).get(n).map(|t| t.1.clone()),
+            Part::List(list) => s.lists.get(list as usize).cloned(),
+            Part::Shard(list, n) => self.list(list)?.get(n).map(|t| t.1.clone()),
+            Part::Cards(n) => self.list(List::Cards)?.get(n).map(|t| t.1.clone()),
+            Part::Ids(n) => self.list(List::Ids)?.get(n).map(|t| t.1.clone()),
             Part::Facets => Some(s.facets.clone()),
-            Part::Cards(n) => s.cards.get(n).cloned(),
-            Part::Ids(n) => s.ids.get(n).cloned(),
             Part::Page(p) => {
                 let first_doc = p * s.per_page;
                 let cards = self.cards.get(first_doc / CARDS_PER_FILE)?.get()?;
@@ -126,8 +131,14 @@ impl Parts {
         }
     }
 
-    fn shard_loaded(&self, kind: ShardKind, n: usize) -> bool {
-        lock(&self.shards)[kind as usize].get(n).copied().unwrap_or(true)
+    /// A list, once it is here.
+    fn list(&self, list: List) -> Option<&[(String, String)]> {
+        self.lists[list as usize].get().map(Vec::as_slice)
+    }
+
+    /// `Some(part)` when `list` is not here yet, to fetch first.
+    fn need_list(&self, list: List) -> Option<Part> {
+        self.list(list).is_none().then_some(Part::List(list))
     }
 
     /// The shards `query` needs that are not here yet.
@@ -135,26 +146,34 @@ impl Parts {
         let mut parts = Vec::new();
         for term in &query.terms {
             let chars: Vec<char> = term.text.chars().collect();
-            let mut need = |text: &str, prefix: bool, kind: ShardKind| {
-                for n in Summary::shards_for(self.summary.shards(kind), text, prefix) {
-                    if !self.shard_loaded(kind, n) && !parts.contains(&Part::Shard(kind, n)) {
-                        parts.push(Part::Shard(kind, n));
+            let mut need = |text: &str, prefix: bool, kind: List| {
+                let wanted: Vec<Part> = match self.list(kind) {
+                    // The list first; its shards once it is here.
+                    None => vec![Part::List(kind)],
+                    Some(list) => Summary::shards_for(list, text, prefix)
+                        .filter(|&n| !lock(&self.shards).contains(&(kind, n)))
+                        .map(|n| Part::Shard(kind, n))
+                        .collect(),
+                };
+                for part in wanted {
+                    if !parts.contains(&part) {
+                        parts.push(part);
                     }
                 }
             };
             match term {
                 // A pair, or a phrase an archive keeps as a term: its weights.
-                Term { kind: TokenKind::Cjk, .. } if chars.len() == 2 => need(&term.text, false, ShardKind::Terms),
-                Term { kind: TokenKind::Cjk, .. } if (3..=MAX_GRAM).contains(&chars.len()) => need(&term.text, false, ShardKind::Grams),
+                Term { kind: TokenKind::Cjk, .. } if chars.len() == 2 => need(&term.text, false, List::Terms),
+                Term { kind: TokenKind::Cjk, .. } if (3..=MAX_GRAM).contains(&chars.len()) => need(&term.text, false, List::Grams),
                 // A longer phrase: its pairs' positions.
                 Term { kind: TokenKind::Cjk, .. } if chars.len() > MAX_GRAM => {
                     for w in chars.windows(2) {
-                        need(&w.iter().collect::<String>(), false, ShardKind::Positions);
+                        need(&w.iter().collect::<String>(), false, List::Positions);
                     }
                 }
                 // One character: an archive keeps it as a term of its own.
-                Term { kind: TokenKind::Cjk, .. } => need(&term.text, false, ShardKind::Grams),
-                Term { prefix, .. } => need(&term.text, *prefix, ShardKind::Terms),
+                Term { kind: TokenKind::Cjk, .. } => need(&term.text, false, List::Grams),
+                Term { prefix, .. } => need(&term.text, *prefix, List::Terms),
             }
         }
         parts
@@ -191,7 +210,7 @@ impl Parts {
     pub fn missing_cards(&self, first_page: &[Article], docs: &[usize]) -> Vec<Part> {
         let mut parts: Vec<Part> = Vec::new();
         for &d in docs.iter().filter(|&&d| d >= first_page.len() && d < self.summary.count) {
-            let part = Part::Cards(d / CARDS_PER_FILE);
+            let part = self.need_list(List::Cards).unwrap_or(Part::Cards(d / CARDS_PER_FILE));
             if self.cards[d / CARDS_PER_FILE].get().is_none() && !parts.contains(&part) {
                 parts.push(part);
             }
@@ -211,10 +230,11 @@ impl Parts {
             Some(_) => return Vec::new(),
             None => match self.position(id) {
                 Some(doc) => doc,
-                None if self.summary.ids.is_empty() => return Vec::new(),
+                None if self.ids.is_empty() => return Vec::new(),
                 None => {
                     let bucket = self.summary.id_bucket(id);
-                    return if self.ids[bucket].get().is_some() { Vec::new() } else { vec![Part::Ids(bucket)] };
+                    let part = self.need_list(List::Ids).unwrap_or(Part::Ids(bucket));
+                    return if self.ids[bucket].get().is_some() { Vec::new() } else { vec![part] };
                 }
             },
         };
@@ -222,7 +242,7 @@ impl Parts {
             return Vec::new();
         }
         match self.cards.get(doc / CARDS_PER_FILE) {
-            Some(c) if c.get().is_none() => vec![Part::Cards(doc / CARDS_PER_FILE)],
+            Some(c) if c.get().is_none() => vec![self.need_list(List::Cards).unwrap_or(Part::Cards(doc / CARDS_PER_FILE))],
             _ => vec![Part::Page(doc / self.summary.per_page)],
         }
     }
@@ -240,13 +260,24 @@ impl Parts {
         verify(&file, bytes).map_err(fail)?;
         let build = self.summary.build;
         match part {
+            Part::List(list) => {
+                let entries = decode_list(bytes, build).map_err(fail)?;
+                // As many card files and id buckets as the summary's count says.
+                let expected = match list {
+                    List::Cards => Some(self.cards.len()),
+                    List::Ids => Some(self.ids.len()),
+                    _ => None,
+                };
+                if expected.is_some_and(|n| n != entries.len()) {
+                    return Err(fail(FormatError::Malformed("a list of the wrong length")));
+                }
+                let _ = self.lists[list as usize].set(entries);
+            }
             Part::Shard(kind, n) => {
                 for (term, data) in decode_terms(bytes, build).map_err(fail)? {
                     index.insert(&term, data);
                 }
-                if let Some(done) = lock(&self.shards)[kind as usize].get_mut(n) {
-                    *done = true;
-                }
+                lock(&self.shards).insert((kind, n));
             }
             Part::Facets => {
                 let table = decode_facets(bytes, &self.summary).map_err(fail)?;

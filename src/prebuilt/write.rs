@@ -7,7 +7,7 @@ use crate::bundle::{parse_bundle, Bundle, BundleError, ItemError};
 use crate::catalog::{field_texts, Catalog};
 use crate::index::{gram_terms, TermData};
 use crate::fallbacks::content_hash;
-use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_terms, file_name, id_bucket, CardFile, Summary, CARDS_PER_FILE};
+use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_list, encode_terms, file_name, id_bucket, CardFile, Summary, CARDS_PER_FILE, LISTS};
 use crate::url_state::{Filters, Sort};
 
 /// How a build is cut into files.
@@ -145,22 +145,24 @@ pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[
     }
     let facets = catalog.table().map(|t| add("facets", "bin", encode_facets(build, t))).unwrap_or_default();
     let n = catalog.len();
-    let cards: Vec<String> = (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
+    let cards: Vec<(String, String)> = (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
         let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
         let pages = (docs.start / per_page..=(docs.end - 1) / per_page).map(|p| page_names.get(p).cloned().unwrap_or_default()).collect();
         let cards = docs.clone().filter_map(|d| catalog.article(d)).collect();
-        add("cards", "bin", encode_cards(&CardFile { build, first: docs.start, pages, cards }))
+        (String::new(), add("cards", "bin", encode_cards(&CardFile { build, first: docs.start, pages, cards })))
     }).collect();
     let buckets = n.div_ceil(IDS_PER_BUCKET).max(1);
     let mut by_bucket: Vec<Vec<(&str, usize)>> = vec![Vec::new(); buckets];
     for (d, a) in catalog.articles().iter().enumerate() {
         by_bucket[id_bucket(&a.id, buckets)].push((&a.id, d));
     }
-    let ids = by_bucket.iter().map(|b| add("ids", "bin", encode_ids(build, b))).collect();
+    let ids: Vec<(String, String)> = by_bucket.iter().map(|b| (String::new(), add("ids", "bin", encode_ids(build, b)))).collect();
+    // The lists, which the summary names rather than holds.
+    let lists = LISTS.iter().zip([terms, grams, positions, cards, ids]).map(|(list, entries)| add(&list.stem(), "bin", encode_list(build, &entries))).collect();
     let (categories, tags, years) = catalog.facet_totals();
     let dated = catalog.articles().iter().filter(|a| a.date.is_some()).count();
     let avg_len = catalog.search_index().as_ref().map_or([1.0; 3], |i| i.avg_len());
-    let summary = Summary { build, count: n, dated, per_page, avg_len, categories, tags, years, facets, terms, grams, positions, cards, ids };
+    let summary = Summary { build, count: n, dated, per_page, avg_len, categories, tags, years, facets, id_buckets: buckets, lists };
     let name = add("summary", "json", summary.to_json().into_bytes());
     (name, files)
 }

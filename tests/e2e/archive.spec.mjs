@@ -3,6 +3,9 @@
 // a message with Retry, not a broken page.
 
 import { articleSel, cardIds, countWhen, expect, expectAccessible, test, waitForList } from './fixtures.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+
 import { archiveBuild, builtJson } from './server.mjs';
 
 const PAGES = 50;
@@ -11,6 +14,27 @@ function summary() {
   const { dir } = archiveBuild();
   const feed = builtJson(dir, 'feed.json');
   return { feed, summary: builtJson(dir, feed._newsroom.index), summaryPath: feed._newsroom.index };
+}
+
+/** A list file of the index (`terms`, `cards`, …): [first term, file name] pairs (README's format). */
+function readList(s, kind) {
+  const bytes = fs.readFileSync(path.join(archiveBuild().dir, 'index', s.lists[kind]));
+  let at = 14; // NRIX, version, kind, build
+  const uint = () => {
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[at++];
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+    }
+  };
+  const text = () => {
+    const n = uint();
+    const t = bytes.subarray(at, at + n).toString('utf8');
+    at += n;
+    return t;
+  };
+  return Array.from({ length: uint() }, () => [text(), text()]);
 }
 
 /** The shards holding every term that starts with `prefix`, as the summary splits them. */
@@ -49,10 +73,11 @@ test('a query fetches its shards (and the facet table once), never the pages', a
   const c = await countWhen(page, (c) => c.shown > 0 && c.shown < 1000, 'results for "slag"');
   await expect(page.locator('.newsroom__card mark').first()).toHaveText(/^slag$/i);
   const paths = fetched(server, from);
-  const terms = paths.filter((p) => p.includes('/terms-'));
-  expect(new Set(terms)).toEqual(new Set(shardsFor(s.terms, 'slag')));
+  const terms = paths.filter((p) => p.includes('/terms-h'));
+  expect(new Set(terms)).toEqual(new Set(shardsFor(readList(s, 'terms'), 'slag')));
+  expect(paths.filter((p) => p.includes('/terms-list-'))).toEqual([`/archive/index/${s.lists.terms}`]);
   expect(paths.filter((p) => p.includes('/facets-'))).toEqual([`/archive/index/${s.facets}`]);
-  expect(paths.filter((p) => !/\/index\/(terms|facets|cards)-h[0-9a-f]{16}\.(bin|json)$/.test(p)), 'only index files').toEqual([]);
+  expect(paths.filter((p) => !/\/index\/(terms|facets|cards|terms-list|cards-list)-h[0-9a-f]{16}\.bin$/.test(p)), 'only index files').toEqual([]);
   // A second query reuses the facet table and fetches only shards it lacks.
   const again = server.state.requests.length;
   await page.getByRole('searchbox').fill('slag green');
@@ -88,7 +113,7 @@ test.describe('a missing shard', () => {
 
   test('says search is unavailable, the rest keeps working, and Retry works once the file is back', async ({ page, server }) => {
     const { summary: s } = summary();
-    const shard = shardsFor(s.terms, 'slag')[0].slice('/archive'.length);
+    const shard = shardsFor(readList(s, 'terms'), 'slag')[0].slice('/archive'.length);
     server.state.missing.add(shard);
     try {
       await page.goto('/archive/');

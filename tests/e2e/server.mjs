@@ -313,7 +313,7 @@ export async function startServer({ dist = defaultDist() } = {}) {
       if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
       // A built folder as a static host serves it; `state.missing` holds paths to answer 404.
       const built = { built: builtSite, archive: archiveBuild }[m[1]];
-      if (built && /^\/(feed\.json|(pages|index)\/[a-z]*-?h[0-9a-f]{16}\.(json|bin))$/.test(rest)) {
+      if (built && /^\/(feed\.json|(pages|index)\/[a-z-]*h[0-9a-f]{16}\.(json|bin))$/.test(rest)) {
         const file = path.join(built().dir, rest);
         if (state.missing.has(rest) || !fs.existsSync(file)) return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
         return send(req, res, 200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
