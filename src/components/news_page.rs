@@ -96,19 +96,30 @@ pub fn NewsPage(
     });
     if let Some(parts) = parts {
         // A search fetches once typing pauses: each keystroke's prefix ("c",
-        // "ch", …) would otherwise fetch shards of its own.
+        // "ch", …) would otherwise fetch shards of its own. Once it has paused
+        // for a query, what that query needs next (a list's shards) is fetched
+        // at once.
         let typed = StoredValue::new(0u64);
+        let settled = StoredValue::new(String::new());
         Effect::new(move |_| {
-            let (need, searching) = catalog.with(|c| {
-                list_key.with(|(query, filters, _)| (c.wanted(query, &filters_of(filters)), !query.trim().is_empty()))
+            let (need, query) = catalog.with(|c| {
+                list_key.with(|(query, filters, _)| (c.wanted(query, &filters_of(filters)), query.trim().to_string()))
             });
             // A later view cancels the wait of an earlier one.
             typed.update_value(|n| *n += 1);
-            if need.is_empty() || !searching {
+            if need.is_empty() || query.is_empty() || settled.with_value(|s| *s == query) {
                 return parts.want(need);
             }
             let this = typed.get_value();
-            set_timeout(move || if typed.get_value() == this { parts.want(need) }, TYPING_PAUSE);
+            set_timeout(
+                move || {
+                    if typed.get_value() == this {
+                        settled.set_value(query);
+                        parts.want(need);
+                    }
+                },
+                TYPING_PAUSE,
+            );
         });
     }
     // The open article, and whether the catalog has it: a catalog that grows
