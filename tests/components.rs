@@ -198,7 +198,7 @@ async fn compact_list_shows_the_latest_headlines_linking_to_the_news_page() {
     });
     assert!(problems.is_empty());
     let _m = mount_to(host.clone(), move || {
-        view! { <newsroom::components::compact_list::CompactList catalog=catalog options=options/> }
+        view! { <newsroom::components::compact_list::CompactList catalog=RwSignal::new(catalog) options=options/> }
     });
     until(|| host.query_selector(".newsroom__headline").unwrap().is_some(), "the headlines").await;
     let links: Vec<(String, String)> = all(&host, ".newsroom__headline-link")

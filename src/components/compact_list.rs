@@ -5,17 +5,53 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::article::Article;
 use crate::browser::history::href_for;
+use crate::browser::part_loader::PartLoader;
 use crate::catalog::Catalog;
+use crate::components::part_error::PartErrorAlert;
 use crate::components::article_meta::ArticleMeta;
 use crate::embed_options::EmbedOptions;
 use crate::url_state::{article_link, Filters, Sort, ViewState};
 
 #[component]
-pub fn CompactList(catalog: Arc<Catalog>, options: EmbedOptions) -> impl IntoView {
+pub fn CompactList(
+    catalog: RwSignal<Arc<Catalog>>,
+    /// A pre-built archive's parts: its facet table and cards, when the headlines reach past its first page.
+    #[prop(optional_no_strip)]
+    parts: Option<PartLoader>,
+    options: EmbedOptions,
+) -> impl IntoView {
     let filters = Filters { category: options.category.clone(), ..Filters::default() };
-    let order = catalog.listing("", &filters, Sort::Newest).order;
-    let headlines = order.into_iter().take(options.limit).filter_map(|i| catalog.article(i)).map(|article| {
+    let limit = options.limit;
+    // The newest headlines, once every one of them is here (`None` until then).
+    let newest = Memo::new({
+        let filters = filters.clone();
+        move |_| catalog.with(|c| {
+            if !c.missing("", &filters).is_empty() {
+                return None;
+            }
+            let order = c.listing("", &filters, Sort::Newest).order;
+            order.into_iter().take(limit).map(|i| c.article(i)).collect::<Option<Vec<Article>>>()
+        })
+    });
+    if let Some(parts) = parts {
+        Effect::new(move |_| {
+            let need = catalog.with(|c| {
+                let mut need = c.missing("", &filters);
+                if need.is_empty() {
+                    let order: Vec<usize> = c.listing("", &filters, Sort::Newest).order.into_iter().take(limit).collect();
+                    need = c.missing_cards(&order);
+                }
+                need
+            });
+            parts.want(need);
+        });
+    }
+    let title = catalog.with_untracked(|c| c.bundle.title.clone());
+    let options = StoredValue::new(options);
+    let headlines = move || newest.get().map(|list| list.into_iter().map(|article| {
+        let options = options.get_value();
         let href = match &options.link {
             Some(page) => article_link(page, &article.id),
             None => href_for(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),
@@ -27,12 +63,13 @@ pub fn CompactList(catalog: Arc<Catalog>, options: EmbedOptions) -> impl IntoVie
                 <ArticleMeta article=article class="newsroom__headline"/>
             </li>
         }
-    });
+    }).collect_view());
     view! {
         // A heading, not a landmark: a page may hold several of these lists.
         <div class="newsroom__compact">
-            <h2 class="newsroom__compact-title">{catalog.bundle.title.clone()}</h2>
-            <ul class="newsroom__headlines">{headlines.collect_view()}</ul>
+            <h2 class="newsroom__compact-title">{title}</h2>
+            <PartErrorAlert parts=parts/>
+            <ul class="newsroom__headlines">{headlines}</ul>
         </div>
     }
 }

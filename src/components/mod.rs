@@ -12,5 +12,6 @@ pub mod nav;
 pub mod news_page;
 pub mod newsroom;
 pub mod notices;
+pub mod part_error;
 pub mod skipped_items;
 pub mod toolbar;

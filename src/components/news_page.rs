@@ -13,6 +13,7 @@ use crate::components::nav::Nav;
 use crate::components::notices::Notices;
 use crate::components::skipped_items::SkippedItems;
 use crate::components::toolbar::Toolbar;
+use crate::components::part_error::PartErrorAlert;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::Listing;
 use crate::embed_options::EmbedOptions;
@@ -157,23 +158,13 @@ pub fn NewsPage(
     let bundle = &first.bundle;
     let total = Signal::derive(move || catalog.with(|c| c.len()));
     let busy = Signal::derive(move || parts.is_some_and(|p| p.busy.get() > 0));
-    let failure = move || {
-        let parts = parts?;
-        let message = parts.failures.with(|f| f.first().map(ToString::to_string))?;
-        Some(view! {
-            <div class="newsroom__part-error" role="alert">
-                <p>{message}</p>
-                <button type="button" class="newsroom__retry" on:click=move |_| parts.retry()>"Retry"</button>
-            </div>
-        })
-    };
     view! {
         <header class="newsroom__header">
             <h1>{bundle.title.clone()}</h1>
             {bundle.description.clone().map(|d| view! { <p class="newsroom__description">{d}</p> })}
         </header>
         <Notices notices=nav.notices/>
-        {failure}
+        <PartErrorAlert parts=parts/>
         {move || catalog.with(|c| view! {
             <SkippedItems skipped=c.bundle.skipped.clone() recovered_ids=c.bundle.recovered_ids/>
         })}

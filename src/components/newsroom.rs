@@ -47,6 +47,7 @@ pub fn Newsroom(
     let root = NodeRef::<leptos::html::Div>::new();
     let src = options.src.clone();
     let layout = options.layout;
+    let compact_reach = (options.category.is_some(), options.limit);
     let state = RwSignal::new(LoadState::Loading(Progress::default()));
     let notices = RwSignal::new(problems);
     // Percent of the search index built; `None` once search is ready.
@@ -62,7 +63,10 @@ pub fn Newsroom(
                 Err(e) => return state.set(LoadState::Failed(e.to_string())),
             };
             // A pre-built archive: its summary, and then only what views need.
-            if let (Layout::Full, Some(index)) = (layout, bundle.index_url.clone()) {
+            // A compact list needs the index only to reach past the first page:
+            // for a category, or more headlines than it holds.
+            let needs_index = layout == Layout::Full || compact_reach.0 || compact_reach.1 > bundle.articles.len();
+            if let (true, Some(index)) = (needs_index, bundle.index_url.clone()) {
                 let feed = absolute_url(&src, &src).unwrap_or_else(|| src.clone());
                 let url = absolute_url(&index, &feed).unwrap_or(index);
                 match read_summary(&url).await {
@@ -115,7 +119,7 @@ pub fn Newsroom(
                 LoadState::Loading(progress) => EitherOf4::A(view! { <LoadingState progress=progress/> }),
                 LoadState::Failed(message) => EitherOf4::B(view! { <LoadErrorPanel message=message retry=retry/> }),
                 LoadState::Ready(catalog, parts) => match layout {
-                    Layout::Compact => EitherOf4::C(view! { <CompactList catalog=catalog.get_untracked() options=options.clone()/> }),
+                    Layout::Compact => EitherOf4::C(view! { <CompactList catalog=catalog parts=parts options=options.clone()/> }),
                     Layout::Full => EitherOf4::D(view! {
                         <NewsPage catalog=catalog indexing=indexing paging=paging parts=parts options=options.clone() owns_url=owns_url root=root/>
                     }),

@@ -174,3 +174,30 @@ test('oldest first, a deep-linked filter, an article and back: the archive behav
   await countWhen(page, (c) => c.shown === count, 'the filtered list again');
   expect((await cardIds(page)).slice(0, 3)).toEqual(expected);
 });
+
+test('a compact list of one category on an archive shows its newest headlines, from the facet table and cards', async ({ page, server }) => {
+  const { dir } = archiveBuild();
+  const { summary: s } = summary();
+  const items = [];
+  for (let file = 'feed.json', json; file;) {
+    json = builtJson(dir, file);
+    items.push(...json.items);
+    file = json.next_url && (file === 'feed.json' ? json.next_url : `pages/${json.next_url}`);
+  }
+  // The rarest category: its newest eight reach far past the first page.
+  const [category] = [...s.categories].sort((a, b) => a[1] - b[1])[0];
+  const expected = items.filter((i) => i._newsroom.category === category).slice(0, 8);
+  expect(items.indexOf(expected[7])).toBeGreaterThan(20);
+  const from = server.state.requests.length;
+  await page.goto(`/archive/compact.html?category=${encodeURIComponent(category)}`);
+  await expect(page.locator('.newsroom__headline')).toHaveCount(8);
+  expect(await page.locator('.newsroom__headline').evaluateAll((li) => li.map((l) => l.dataset.id))).toEqual(expected.map((i) => i.id));
+  const data = fetched(server, from);
+  expect(data.filter((p) => p.startsWith('/archive/pages/')), 'headlines need no full pages').toEqual([]);
+  expect(data.some((p) => p.includes('/facets-'))).toBe(true);
+  // Without a category, eight headlines are all on the first page: nothing but it is fetched.
+  const plain = server.state.requests.length;
+  await page.goto('/archive/compact.html');
+  await expect(page.locator('.newsroom__headline')).toHaveCount(8);
+  expect(fetched(server, plain)).toEqual(['/archive/feed.json']);
+});

@@ -310,6 +310,13 @@ export async function startServer({ dist = defaultDist() } = {}) {
         const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom>', `<div data-newsroom data-src="${DATA_SRC}">`);
         return send(req, res, 200, TYPES['.html'], page);
       }
+      // `/archive/compact.html?category=…`: the compact layout of one category, on the archive.
+      if (rest === '/compact.html' && m[1] === 'archive') {
+        const category = new URL(req.url, 'http://127.0.0.1').searchParams.get('category') || '';
+        const attrs = `data-layout="compact" data-limit="8"${category ? ` data-category="${category.replace(/"/g, '&quot;')}"` : ''}`;
+        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom>', `<div data-newsroom ${attrs}>`);
+        return send(req, res, 200, TYPES['.html'], page);
+      }
       if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
       // A built folder as a static host serves it; `state.missing` holds paths to answer 404.
       const built = { built: builtSite, archive: archiveBuild }[m[1]];
