@@ -42,7 +42,8 @@ pub struct Filters {
 pub struct ViewState {
     pub query: String,
     pub filters: Filters,
-    pub sort: Sort,
+    /// The order the reader chose, if any (see [`ViewState::effective_sort`]).
+    pub sort: Option<Sort>,
     /// How many pages of results are shown, from 1.
     pub page: u32,
     /// The open article's `id`, if one is open.
@@ -105,7 +106,7 @@ impl ViewState {
                 },
                 SORT if value.is_empty() => {}
                 SORT => match Sort::parse(&value) {
-                    Some(s) => state.sort = s,
+                    Some(s) => state.sort = Some(s),
                     None => problems.push(UrlProblem::BadSort(value)),
                 },
                 PAGE if value.is_empty() => {}
@@ -141,8 +142,9 @@ impl ViewState {
         if let Some(y) = self.filters.year {
             add(YEAR, &y.to_string());
         }
-        if self.sort != Sort::Newest {
-            add(SORT, self.sort.as_str());
+        // Only what the reader chose: best match with a query is the default, not a choice.
+        if let Some(sort) = self.sort {
+            add(SORT, sort.as_str());
         }
         if self.page > 1 {
             add(PAGE, &self.page.to_string());
@@ -154,6 +156,18 @@ impl ViewState {
             String::new()
         } else {
             format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The order shown: the reader's choice, else best match while there is
+    /// a query and newest first without one (best match needs a query).
+    pub fn effective_sort(&self) -> Sort {
+        let searching = !self.query.trim().is_empty();
+        match self.sort {
+            Some(Sort::Relevance) if !searching => Sort::Newest,
+            Some(sort) => sort,
+            None if searching => Sort::Relevance,
+            None => Sort::Newest,
         }
     }
 
@@ -239,7 +253,7 @@ mod tests {
         let state = ViewState {
             query: "chromium 铬盐 & co+".into(),
             filters: Filters { category: Some("Company News".into()), tag: Some("R&D".into()), year: Some(2023) },
-            sort: Sort::Oldest,
+            sort: Some(Sort::Oldest),
             page: 3,
             article: Some("2023-11-04-vice-mayor-visit".into()),
         };
@@ -255,6 +269,20 @@ mod tests {
         let with_query = ViewState { query: "slag".into(), ..state };
         assert_eq!(with_query.to_search("?a=1&b&nr-page=2"), "?a=1&b&nr-q=slag");
         assert_eq!(ViewState::from_search("?a=1&b").0, ViewState { page: 1, ..ViewState::default() });
+    }
+
+    #[test]
+    fn best_match_is_the_default_while_searching_and_only_a_choice_is_written() {
+        let searching = ViewState { query: "slag".into(), page: 1, ..ViewState::default() };
+        assert_eq!(searching.effective_sort(), Sort::Relevance);
+        assert_eq!(searching.to_search(""), "?nr-q=slag", "a default is not written");
+        assert_eq!(ViewState { query: String::new(), ..searching.clone() }.effective_sort(), Sort::Newest);
+        let chosen = ViewState { sort: Some(Sort::Newest), ..searching.clone() };
+        assert_eq!(chosen.effective_sort(), Sort::Newest);
+        assert_eq!(chosen.to_search(""), "?nr-q=slag&nr-sort=newest");
+        // Best match chosen, then the query cleared: newest, as there is nothing to match.
+        let best = ViewState { sort: Some(Sort::Relevance), query: " ".into(), ..searching };
+        assert_eq!(best.effective_sort(), Sort::Newest);
     }
 
     #[test]

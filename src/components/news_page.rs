@@ -68,7 +68,7 @@ pub fn NewsPage(
     let fixed_category = options.category.clone();
     let page_size = options.limit;
 
-    let list_key = Memo::new(move |_| nav.state.with(|s| (s.query.clone(), s.filters.clone(), s.sort)));
+    let list_key = Memo::new(move |_| nav.state.with(|s| (s.query.clone(), s.filters.clone(), s.effective_sort())));
     // Changes once, when the index arrives; not with every percent of progress.
     let searchable = Memo::new(move |_| indexing.with(Option::is_none));
     let filters_of = {

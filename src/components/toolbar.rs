@@ -29,7 +29,7 @@ pub fn Toolbar(
     let state = nav.state;
     let has_query = move || state.with(|s| !s.query.trim().is_empty());
     let set_sort = move |ev| {
-        let sort = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
+        let sort = Sort::parse(&event_target_value(&ev));
         nav.go(ViewState { sort, page: 1, ..state.get_untracked().list() });
     };
     let count = move || {
@@ -70,13 +70,13 @@ pub fn Toolbar(
                 <span class="newsroom__label">"Sort"</span>
                 <select class="newsroom__sort" name="sort" on:change=set_sort>
                     {move || {
-                        let current = state.with(|s| s.sort);
+                        let current = state.with(ViewState::effective_sort);
                         let mut sorts = vec![(Sort::Newest, "Newest first"), (Sort::Oldest, "Oldest first")];
                         if has_query() {
-                            sorts.push((Sort::Relevance, "Best match"));
+                            sorts.insert(0, (Sort::Relevance, "Best match"));
                         }
                         sorts.into_iter().map(|(sort, text)| {
-                            let selected = sort == current || (current == Sort::Relevance && !has_query() && sort == Sort::Newest);
+                            let selected = sort == current;
                             view! { <option value=sort.as_str() selected=selected>{text}</option> }
                         }).collect_view()
                     }}

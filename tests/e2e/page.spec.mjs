@@ -462,3 +462,25 @@ test("a deep link to an article on a paged feed's later page opens it once that 
   await expect(page.locator(`${articleSel('paged-11')} .newsroom__article-body`)).toContainText('vanadium');
   expect(new URL(page.url()).searchParams.get('nr-article')).toBe('paged-11');
 });
+
+test('best match is the order while searching, unless the reader chose one; the URL records only a choice', async ({ page }) => {
+  await page.goto('/');
+  await waitForList(page);
+  const sort = page.locator('select[name=sort]');
+  await expect(sort).toHaveValue('newest');
+  await page.getByRole('searchbox').fill('visit');
+  await expect(sort).toHaveValue('relevance');
+  await expect(page.locator('article.newsroom__card').first()).toHaveAttribute('data-id', '2023-03-15-societe-generale-des-cuirs-visit');
+  await expect(page.locator('article.newsroom__card').first().locator('.newsroom__card-title mark')).toHaveText(['Visits']);
+  expect(new URL(page.url()).searchParams.get('nr-sort'), 'a default is not written').toBeNull();
+  // The reader's choice holds, and is written.
+  await sort.selectOption('newest');
+  await expect(page.locator('article.newsroom__card').first()).toHaveAttribute('data-id', '2025-11-27-chinacoat-2025');
+  await expect(page).toHaveURL(/nr-sort=newest/);
+  // Cleared, the list is newest first again.
+  await page.goto('/?nr-q=visit');
+  await expect(sort).toHaveValue('relevance');
+  await page.getByRole('searchbox').fill('');
+  await expect(sort).toHaveValue('newest');
+  await expect(sort.locator('option[value=relevance]')).toHaveCount(0);
+});
