@@ -16,6 +16,34 @@ use crate::components::highlighted::owned;
 use crate::components::nav::Nav;
 use crate::virtual_list::visible_rows;
 
+/// Frames to wait for a card to be rendered before giving up on focusing it.
+const FOCUS_TRIES: u32 = 10;
+
+/// Focuses the link of article `id`'s card in `list`, waiting frames for it.
+fn focus_headline(list: NodeRef<Div>, id: String, tries: u32) {
+    request_animation_frame(move || {
+        // The list may be gone by then (an article opened): then there is nothing to focus.
+        let link = list.try_get_untracked().flatten().and_then(|el| {
+            let cards = el.query_selector_all(".newsroom__card").ok()?;
+            (0..cards.length())
+                .filter_map(|i| cards.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .find(|c| c.get_attribute("data-id").as_deref() == Some(id.as_str()))?
+                .query_selector(".newsroom__card-link")
+                .ok()
+                .flatten()?
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()
+        });
+        match link {
+            Some(link) => {
+                let _ = link.focus();
+            }
+            None if tries > 0 => focus_headline(list, id, tries - 1),
+            None => {}
+        }
+    });
+}
+
 #[component]
 pub fn ArticleList(
     nav: Nav,
@@ -67,6 +95,15 @@ pub fn ArticleList(
         shown.track();
         listing.track();
         request_animation_frame(update);
+    });
+
+    // Back from an article: its headline gets the focus again, once its card
+    // is rendered (after the scroll position returns, a frame or two later).
+    Effect::new(move |_| {
+        if let Some(id) = nav.return_to.get() {
+            nav.return_to.set(None);
+            focus_headline(list, id, FOCUS_TRIES);
+        }
     });
 
     // Keyed by article: scrolling and "Show more" only add or drop the cards

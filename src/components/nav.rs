@@ -19,6 +19,8 @@ pub struct Nav {
     typing: RwSignal<bool>,
     /// Whether this instance keeps its view in the page URL.
     owns_url: bool,
+    /// The article just left for the list: its headline gets the focus back.
+    pub return_to: RwSignal<Option<String>>,
     /// The instance's root element, to bring into view when an article opens.
     root: NodeRef<Div>,
 }
@@ -34,13 +36,29 @@ impl Nav {
             notices: RwSignal::new(notices),
             typing: RwSignal::new(false),
             owns_url,
+            return_to: RwSignal::new(None),
             root,
         }
     }
 
     fn set(&self, next: ViewState) {
         self.notices.set(Vec::new());
+        self.leave_article(&next);
         self.state.set(next);
+    }
+
+    /// Going from an article to the list: remember which, to focus its headline.
+    fn leave_article(&self, next: &ViewState) {
+        if next.article.is_none() {
+            if let Some(id) = self.state.with_untracked(|s| s.article.clone()) {
+                self.return_to.set(Some(id));
+            }
+        }
+    }
+
+    /// Whether this instance keeps its view in the page URL (and so answers page-wide keys).
+    pub fn owns_url(&self) -> bool {
+        self.owns_url
     }
 
     fn write(&self, next: &ViewState, entry: Entry) {
@@ -109,6 +127,7 @@ impl Nav {
     pub fn restore(&self, state: ViewState, notices: Vec<String>, scroll: Option<f64>) {
         self.typing.set(false);
         self.notices.set(notices);
+        self.leave_article(&state);
         self.state.set(state);
         if let Some(y) = scroll {
             history::scroll_after_render(y);

@@ -38,6 +38,29 @@ pub fn Toolbar(
         format!("{n} of {total} {}", if total == 1 { "article" } else { "articles" })
     };
     let is_clear = move || state.with(|s| *s == s.cleared());
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    // `/` anywhere on the page (but in a field) goes to the search box, as on
+    // most search pages; only the instance that owns the page's URL answers it.
+    if nav.owns_url() {
+        let listener = window_event_listener(leptos::ev::keydown, move |ev| {
+            let modified = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+            if ev.key() != "/" || modified || ev.default_prevented() || in_a_field(&ev) {
+                return;
+            }
+            if let Some(input) = search_box.get_untracked() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+    // Escape in the search box clears the search.
+    let escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && state.with_untracked(|s| !s.query.is_empty()) {
+            ev.prevent_default();
+            nav.search(String::new());
+        }
+    };
     let pending = Signal::derive(move || listing.with(|l| l.facets.pending));
     view! {
         <div class="newsroom__toolbar" role="search" aria-label=landmark>
@@ -48,8 +71,10 @@ pub fn Toolbar(
                     class="newsroom__search"
                     autocomplete="off"
                     placeholder="Search by word, name or topic"
+                    node_ref=search_box
                     prop:value=move || state.with(|s| s.query.clone())
                     on:input=move |ev| nav.search(event_target_value(&ev))
+                    on:keydown=escape
                 />
             </label>
             {fixed_category.is_none().then(|| view! {
@@ -99,6 +124,13 @@ pub fn Toolbar(
             </div>
         </div>
     }
+}
+
+/// Whether a key went to something that takes typing (a field, a menu, an editor).
+fn in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
 }
 
 /// One filter as a `<select>` whose options carry their result counts.

@@ -484,3 +484,29 @@ test('best match is the order while searching, unless the reader chose one; the 
   await expect(sort).toHaveValue('newest');
   await expect(sort.locator('option[value=relevance]')).toHaveCount(0);
 });
+
+test('keys: "/" goes to search (not while typing), Escape clears it, and Back returns focus to the headline', async ({ page }) => {
+  await page.goto('/');
+  await waitForList(page);
+  const box = page.getByRole('searchbox');
+  await page.locator('body').press('/');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('');
+  await box.pressSequentially('a/b');
+  await expect(box).toHaveValue('a/b');
+  await box.press('Escape');
+  await expect(box).toHaveValue('');
+  expect(new URL(page.url()).searchParams.get('nr-q')).toBeNull();
+
+  // The third card's headline, by the link and by the browser's Back.
+  const ids = await cardIds(page);
+  const link = page.locator(`${cardSel(ids[2])} a.newsroom__card-link`);
+  await link.click();
+  await expect(page.locator(articleSel(ids[2]))).toBeVisible();
+  await page.locator('.newsroom__back').click();
+  await expect(link).toBeFocused();
+  await link.click();
+  await expect(page.locator(articleSel(ids[2]))).toBeVisible();
+  await page.goBack();
+  await expect(link).toBeFocused();
+});
