@@ -510,3 +510,30 @@ test('keys: "/" goes to search (not while typing), Escape clears it, and Back re
   await page.goBack();
   await expect(link).toBeFocused();
 });
+
+test('the standalone page follows the dark scheme, and an article prints without the controls, its links spelled out', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await waitForList(page);
+  // A pixel of the page's own background, outside Newsroom's root (the body's margin).
+  const shot = await page.screenshot({ clip: { x: 1, y: 1, width: 2, height: 2 } });
+  const luminance = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas').getContext('2d');
+    c.drawImage(img, 0, 0);
+    const [r, g, b] = c.getImageData(0, 0, 1, 1).data;
+    return (r + g + b) / 3;
+  }, shot.toString('base64'));
+  expect(luminance, 'the page around Newsroom is dark too').toBeLessThan(80);
+
+  await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+  await page.goto('/?nr-article=2023-02-21-zero-discharge-trial');
+  const article = page.locator('article.newsroom__article');
+  await expect(article).toBeVisible();
+  await expect(page.locator('.newsroom__pager')).toBeHidden();
+  await expect(page.locator('.newsroom__back')).toBeHidden();
+  const after = await page.locator('.newsroom__article-body a[href]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toContain('https://example.com/sustainability/zero-discharge');
+});
