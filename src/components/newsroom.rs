@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::loader::{absolute_url, build_index, fetch_bytes, load, yield_to_browser, Progress};
 use crate::browser::part_loader::PartLoader;
-use crate::prebuilt::format::{verify, Summary};
+use crate::prebuilt::format::{verify, FormatError, Summary};
 use crate::prebuilt::parts::PartFailure;
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
@@ -132,8 +132,13 @@ pub fn Newsroom(
 /// A pre-built archive's summary, or why it cannot be used.
 async fn read_summary(url: &str) -> Result<Summary, PartFailure> {
     let bytes = fetch_bytes(url, false).await?;
+    // Another format version first: a newer build may name its files otherwise.
+    let summary = Summary::from_json(&bytes);
+    if let Err(e @ FormatError::Version { .. }) = summary {
+        return Err(PartFailure::Format(e));
+    }
     verify(url, &bytes).map_err(PartFailure::Format)?;
-    Summary::from_json(&bytes).map_err(PartFailure::Format)
+    summary.map_err(PartFailure::Format)
 }
 
 /// Reads a paged feed's later pages (JSON Feed `next_url`) while the first is

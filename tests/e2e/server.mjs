@@ -310,6 +310,22 @@ export async function startServer({ dist = defaultDist() } = {}) {
         const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom>', `<div data-newsroom data-src="${DATA_SRC}">`);
         return send(req, res, 200, TYPES['.html'], page);
       }
+      // `/archive/future.html`: the archive as a newer `newsroom build` would name its index:
+      // `feed-future.json` (the first page) points at a summary of format version 2.
+      if (m[1] === 'archive' && rest === '/future.html') {
+        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom>', '<div data-newsroom data-src="feed-future.json">');
+        return send(req, res, 200, TYPES['.html'], page);
+      }
+      if (m[1] === 'archive' && rest === '/feed-future.json') {
+        const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
+        feed._newsroom.index = 'index/summary-future.json';
+        return send(req, res, 200, TYPES['.json'], JSON.stringify(feed));
+      }
+      if (m[1] === 'archive' && rest === '/index/summary-future.json') {
+        const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
+        const summary = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, feed._newsroom.index), 'utf8'));
+        return send(req, res, 200, TYPES['.json'], JSON.stringify({ ...summary, version: 2 }));
+      }
       // `/archive/compact.html?category=…`: the compact layout of one category, on the archive.
       if (rest === '/compact.html' && m[1] === 'archive') {
         const category = new URL(req.url, 'http://127.0.0.1').searchParams.get('category') || '';
