@@ -23,6 +23,7 @@ pub mod test_rng;
 pub mod url_state;
 pub mod virtual_list;
 pub mod catalog;
+pub mod color;
 pub mod html_policy;
 pub mod load_error;
 pub mod prebuilt;

@@ -7,3 +7,4 @@ pub mod loader;
 pub mod part_loader;
 pub mod sanitizer;
 pub mod start;
+pub mod surface;

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::loader::{absolute_url, build_index, fetch_bytes, load, yield_to_browser, Progress};
 use crate::browser::part_loader::PartLoader;
+use crate::browser::surface::follow_surface;
 use crate::prebuilt::format::{verify, FormatError, Summary};
 use crate::prebuilt::parts::PartFailure;
 use crate::bundle::Bundle;
@@ -45,6 +46,8 @@ pub fn Newsroom(
     problems: Vec<String>,
 ) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
+    // Readable text on a light background the host chose, in either scheme.
+    root.on_load(|el| follow_surface(&el));
     let src = options.src.clone();
     let layout = options.layout;
     let compact_reach = (options.category.is_some(), options.limit);

@@ -153,32 +153,12 @@ export async function scrollAllCardIds(page, expected) {
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
 /**
- * Findings known today, each a rule and the element it names. Issue 10
- * brings them to zero; until then each stays here with the reason, and a
- * new finding anywhere else fails the suite.
- */
-export const KNOWN_A11Y_FINDINGS = [
-  {
-    // The host fixture sets only --newsroom-background (a light colour, to
-    // test that host values win in both schemes); in the dark scheme our
-    // light text then sits on it. README tells hosts to set colours in
-    // pairs; issue 10 (zero findings) decides whether the page should pick a
-    // readable text colour itself.
-    rule: 'color-contrast',
-    target: /^#compact > |^\.newsroom__headline-meta/,
-  },
-];
-
-/**
  * Runs axe on `include` (the page's Newsroom instances by default) and fails
- * on any violation not in KNOWN_A11Y_FINDINGS. Returns the known ones seen.
+ * on any violation: there are no known ones to allow.
  */
 export async function expectAccessible(page, state, { include = '[data-newsroom]' } = {}) {
   const { violations, passes } = await new AxeBuilder({ page }).include(include).withTags(AXE_TAGS).analyze();
   expect(passes.length, `axe checked nothing in ${include} on ${state}`).toBeGreaterThan(0);
   const found = violations.flatMap((v) => v.nodes.map((n) => ({ rule: v.id, target: n.target.join(' '), summary: n.failureSummary })));
-  const known = (f) => KNOWN_A11Y_FINDINGS.some((k) => k.rule === f.rule && k.target.test(f.target));
-  const unknown = found.filter((f) => !known(f));
-  expect(unknown, `axe violations on ${state}`).toEqual([]);
-  return found.filter(known);
+  expect(found, `axe violations on ${state}`).toEqual([]);
 }
