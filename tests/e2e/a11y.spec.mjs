@@ -1,9 +1,12 @@
 // Accessibility: axe (WCAG 2.2 A/AA and best practices) on every state a
-// reader meets, in the light and the dark scheme: zero findings, none allowed.
+// reader meets, in the light and the dark scheme and at 360 px: zero findings,
+// none allowed.
 
 import { SEED_ID, articleSel, expect, expectAccessible, test, waitForList } from './fixtures.mjs';
 
 const STATES = [
+  // 1,000 articles sent in paced chunks: the progress bar is up for a while.
+  { name: 'loading', path: '/slow/', ready: (page) => expect(page.locator('.newsroom__loading progress')).toBeVisible() },
   { name: 'the list', path: '/', ready: (page) => waitForList(page) },
   { name: 'search results', path: '/?nr-q=chromium', ready: (page) => waitForList(page) },
   {
@@ -53,16 +56,23 @@ const STATES = [
   },
 ];
 
-for (const colorScheme of ['light', 'dark']) {
-  test.describe(`${colorScheme} scheme`, () => {
-    test.use({ colorScheme });
+// Each scheme on a desktop window, and the light one on a 360 px phone.
+const SETTINGS = [
+  { name: 'light scheme', use: { colorScheme: 'light' } },
+  { name: 'dark scheme', use: { colorScheme: 'dark' } },
+  { name: 'light scheme at 360 px', use: { colorScheme: 'light', viewport: { width: 360, height: 800 } } },
+];
+
+for (const setting of SETTINGS) {
+  test.describe(setting.name, () => {
+    test.use(setting.use);
     for (const state of STATES) {
       test.describe(() => {
         test.use({ allowedFailures: state.allowedFailures ?? null });
-        test(`axe finds nothing new on ${state.name}`, async ({ page }) => {
+        test(`axe finds nothing on ${state.name}`, async ({ page }) => {
           await page.goto(state.path);
           await state.ready(page);
-          await expectAccessible(page, `${state.name} (${colorScheme})`);
+          await expectAccessible(page, `${state.name} (${setting.name})`);
         });
       });
     }
