@@ -79,8 +79,7 @@ pub struct Listing {
 /// Adds `article` as the next document of `index`.
 pub fn index_article(index: &mut IndexBuilder, article: &Article) {
     let [labels, body] = field_texts(article);
-    let teaser = article.teaser();
-    index.add(&DocFields { title: &article.title, labels: &labels, body: &body, teaser: &teaser });
+    index.add(&DocFields { title: &article.title, labels: &labels, body: &body });
 }
 
 /// An article's labels (summary, tags, category and authors, a line each)

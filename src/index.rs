@@ -100,8 +100,6 @@ pub struct DocFields<'a> {
     /// Summary, tags, category and authors, separated by newlines.
     pub labels: &'a str,
     pub body: &'a str,
-    /// The text shown under the title in the list.
-    pub teaser: &'a str,
 }
 
 /// Calls `f(term, is_pair, start, end)` for each index term of `text`.
