@@ -37,6 +37,18 @@ function readList(s, kind) {
   return Array.from({ length: uint() }, () => [text(), text()]);
 }
 
+/** The archive's pages in feed order, as a feed reader follows `next_url`: each file and its JSON. */
+function feedPages() {
+  const { dir } = archiveBuild();
+  const pages = [];
+  for (let file = 'feed.json'; file;) {
+    const json = builtJson(dir, file);
+    pages.push({ file, json });
+    file = json.next_url && (file === 'feed.json' ? json.next_url : `pages/${json.next_url}`);
+  }
+  return pages;
+}
+
 /** The shards holding every term that starts with `prefix`, as the summary splits them. */
 function shardsFor(terms, prefix) {
   let first = 0;
@@ -86,14 +98,8 @@ test('a query fetches its shards (and the facet table once), never the pages', a
 });
 
 test('an article on page 40 opens by deep link', async ({ page, server }) => {
-  const { dir } = archiveBuild();
-  // Follow next_url to the 40th page, as a feed reader would.
-  let file = 'feed.json';
-  let json = builtJson(dir, file);
-  for (let n = 1; n < 40; n++) {
-    file = n === 1 ? json.next_url : `pages/${json.next_url}`;
-    json = builtJson(dir, file);
-  }
+  // The 40th page, as a feed reader reaches it.
+  const { file, json } = feedPages()[39];
   const item = json.items[7];
   const from = server.state.requests.length;
   await page.goto(`/archive/?nr-article=${encodeURIComponent(item.id)}`);
@@ -145,15 +151,8 @@ test.describe('a missing shard', () => {
 });
 
 test('oldest first, a deep-linked filter, an article and back: the archive behaves as the single bundle does', async ({ page }) => {
-  const { dir } = archiveBuild();
   const { summary: s } = summary();
-  // The whole archive in feed order, as a feed reader follows it.
-  const items = [];
-  for (let file = 'feed.json', json; file;) {
-    json = builtJson(dir, file);
-    items.push(...json.items);
-    file = json.next_url && (file === 'feed.json' ? json.next_url : `pages/${json.next_url}`);
-  }
+  const items = feedPages().flatMap((p) => p.json.items);
   expect(items.length).toBe(1000);
   // Newest first across the pages, so oldest first is the feed reversed (the generator dates every item).
   await page.goto('/archive/?nr-sort=oldest');
@@ -176,14 +175,8 @@ test('oldest first, a deep-linked filter, an article and back: the archive behav
 });
 
 test('a compact list of one category on an archive shows its newest headlines, from the facet table and cards', async ({ page, server }) => {
-  const { dir } = archiveBuild();
   const { summary: s } = summary();
-  const items = [];
-  for (let file = 'feed.json', json; file;) {
-    json = builtJson(dir, file);
-    items.push(...json.items);
-    file = json.next_url && (file === 'feed.json' ? json.next_url : `pages/${json.next_url}`);
-  }
+  const items = feedPages().flatMap((p) => p.json.items);
   // The rarest category: its newest eight reach far past the first page.
   const [category] = [...s.categories].sort((a, b) => a[1] - b[1])[0];
   const expected = items.filter((i) => i._newsroom.category === category).slice(0, 8);
