@@ -11,11 +11,11 @@ use std::sync::{RwLock, RwLockReadGuard};
 use crate::article::Article;
 use crate::bundle::Bundle;
 use crate::index::{DocFields, FxBuild, IndexBuilder, Matcher, SearchIndex};
-use crate::prebuilt::format::{FacetTable, Summary};
+use crate::prebuilt::format::{Column, FacetTable, Summary};
 use crate::prebuilt::parts::{Part, PartError, Parts};
 use crate::search::{segments, Query};
 use crate::sort::{order_by_key, sort_by};
-use crate::url_state::{Filters, Sort, UrlProblem, ViewState};
+use crate::url_state::{Facet, Filters, Sort, UrlProblem, ViewState, FACETS};
 
 /// How many results one page (one "Show more") adds.
 pub const PAGE_SIZE: usize = 10;
@@ -32,13 +32,13 @@ pub struct Catalog {
     by_date: Vec<u32>,
     /// Undated article positions, in bundle order: listed after the dated ones.
     undated: Vec<u32>,
-    /// Each article's facet values as positions in `categories`, `tags`, `years`,
-    /// so counting is array arithmetic rather than string hashing. From an
-    /// archive, it arrives with the first search or filter.
+    /// Each article's facet values as places in `values`, so counting is
+    /// array arithmetic rather than string hashing. From an archive, it
+    /// arrives with the first search or filter.
     table: FacetSource,
-    categories: Vec<String>,
-    tags: Vec<String>,
-    years: Vec<i32>,
+    /// Each facet's distinct values, in [`FACETS`] order: labels
+    /// case-insensitively, years newest first.
+    values: Vec<Vec<String>>,
 }
 
 enum FacetSource {
@@ -54,14 +54,19 @@ pub struct FacetOption {
     pub count: usize,
 }
 
+/// Every facet's options, in [`FACETS`] order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
-    pub category: Vec<FacetOption>,
-    pub tag: Vec<FacetOption>,
-    pub year: Vec<FacetOption>,
+    pub options: Vec<Vec<FacetOption>>,
     /// The counts are not known yet (an archive's facet table is on its way):
     /// the values are all there, their counts are not this view's.
     pub pending: bool,
+}
+
+impl Facets {
+    pub fn get(&self, facet: Facet) -> &[FacetOption] {
+        self.options.get(facet as usize).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The results of a view: article positions in display order, facet counts,
@@ -107,15 +112,6 @@ impl Catalog {
 
     /// A catalog that can list and filter at once; search waits for [`Self::install_index`].
     pub fn unindexed(bundle: Bundle) -> Self {
-        // Distinct values first: a bundle has thousands of articles but a few dozen labels.
-        let distinct = |values: &mut dyn Iterator<Item = &String>| {
-            let set: HashSet<&String, FxBuild> = values.collect();
-            let mut list: Vec<String> = set.into_iter().cloned().collect();
-            sort_by(&mut list, |a, b| cmp_label(a, b));
-            list
-        };
-        let categories = distinct(&mut bundle.articles.iter().filter_map(|a| a.category.as_ref()));
-        let tags = distinct(&mut bundle.articles.iter().flat_map(|a| &a.tags));
         let articles = &bundle.articles;
         let (dated, undated): (Vec<u32>, Vec<u32>) =
             (0..articles.len() as u32).partition(|&i| articles[i as usize].date.is_some());
@@ -123,33 +119,47 @@ impl Catalog {
         // Newest first; stable, so equal dates stay in bundle order.
         let newest_first: Vec<u64> = (0..dated.len()).map(|k| date(k).map_or(0, |d| !((d.timestamp as u64) ^ (1 << 63)))).collect();
         let by_date: Vec<u32> = order_by_key(&newest_first).into_iter().map(|k| dated[k]).collect();
-        // The distinct years, newest first. (Not read off the date order: the
-        // year is the publisher's, and a time zone can put it out of step.)
-        let year_keys: Vec<u64> = (0..dated.len()).map(|k| date(k).map_or(0, |d| !u64::from(d.year as u32 ^ (1 << 31)))).collect();
-        let mut years: Vec<i32> = order_by_key(&year_keys).into_iter().filter_map(|k| date(k).map(|d| d.year)).collect();
-        years.dedup();
-        let ids = |list: &[String]| -> HashMap<String, u16, FxBuild> {
-            list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
-        };
-        let (category_ids, tag_ids) = (ids(&categories), ids(&tags));
-        let table = FacetTable {
-            category: articles.iter().map(|a| a.category.as_ref().and_then(|c| category_ids.get(c).copied())).collect(),
-            tags: articles.iter().map(|a| a.tags.iter().filter_map(|t| tag_ids.get(t).copied()).collect()).collect(),
-            year: articles
-                .iter()
-                .map(|a| a.date.as_ref().and_then(|d| years.iter().position(|&y| y == d.year)).map(|y| y as u16))
-                .collect(),
-        };
+        let feed_language = bundle.language.as_deref();
+        let mut values = Vec::with_capacity(FACETS.len());
+        let mut columns = Vec::with_capacity(FACETS.len());
+        for facet in FACETS {
+            // Distinct values first: a bundle has thousands of articles but a few dozen labels.
+            let mut distinct: HashSet<String, FxBuild> = HashSet::default();
+            for a in articles {
+                each_value(a, facet, feed_language, |v| {
+                    if !distinct.contains(v) {
+                        distinct.insert(v.to_string());
+                    }
+                });
+            }
+            let mut list: Vec<String> = distinct.into_iter().collect();
+            match facet {
+                // Newest first. (The publisher's year, not the date order's: a
+                // time zone can put them out of step.)
+                Facet::Year => sort_by(&mut list, |a, b| b.parse::<i32>().unwrap_or(0).cmp(&a.parse().unwrap_or(0))),
+                _ => sort_by(&mut list, |a, b| cmp_label(a, b)),
+            }
+            let places: HashMap<&str, u16, FxBuild> = list.iter().enumerate().map(|(i, v)| (v.as_str(), i as u16)).collect();
+            let mut docs: Vec<Vec<u16>> = Vec::with_capacity(articles.len());
+            for a in articles {
+                let mut own = Vec::new();
+                each_value(a, facet, feed_language, |v| own.extend(places.get(v).copied()));
+                docs.push(own);
+            }
+            columns.push(match facet {
+                Facet::Tag => Column::Many(docs),
+                _ => Column::One(docs.into_iter().map(|v| v.first().copied()).collect()),
+            });
+            values.push(list);
+        }
         Catalog {
             len: bundle.articles.len(),
             bundle,
             index: RwLock::new(None),
             by_date,
             undated,
-            table: FacetSource::Built(table),
-            categories,
-            tags,
-            years,
+            table: FacetSource::Built(FacetTable { columns }),
+            values,
         }
     }
 
@@ -157,20 +167,13 @@ impl Catalog {
     /// numbered newest first, so the date order is the numbering itself.
     pub fn from_archive(first_page: Bundle, summary: Summary) -> Self {
         let n = summary.count as u32;
-        let option = |(value, count): &(String, usize)| FacetOption { value: value.clone(), count: *count };
-        let totals = Facets {
-            category: summary.categories.iter().map(option).collect(),
-            tag: summary.tags.iter().map(option).collect(),
-            year: summary.years.iter().map(|(y, count)| FacetOption { value: y.to_string(), count: *count }).collect(),
-            pending: false,
-        };
+        let options = |values: &Vec<(String, usize)>| values.iter().map(|(value, count)| FacetOption { value: value.clone(), count: *count }).collect();
+        let totals = Facets { options: summary.facets.iter().map(options).collect(), pending: false };
         Catalog {
             len: summary.count,
             by_date: (0..summary.dated as u32).collect(),
             undated: (summary.dated as u32..n).collect(),
-            categories: summary.categories.iter().map(|c| c.0.clone()).collect(),
-            tags: summary.tags.iter().map(|t| t.0.clone()).collect(),
-            years: summary.years.iter().map(|y| y.0).collect(),
+            values: summary.facets.iter().map(|v| v.iter().map(|(value, _)| value.clone()).collect()).collect(),
             index: RwLock::new(Some(SearchIndex::partial(summary.count, summary.avg_len))),
             table: FacetSource::Archive(Box::new(Parts::new(summary)), totals),
             bundle: first_page,
@@ -243,8 +246,7 @@ impl Catalog {
     pub fn missing(&self, query: &str, filters: &Filters) -> Vec<Part> {
         let Some(parts) = self.parts() else { return Vec::new() };
         let mut need = parts.missing_shards(&Query::parse(query));
-        let filtered = filters.category.is_some() || filters.tag.is_some() || filters.year.is_some();
-        if filtered && !parts.has_facets() {
+        if !filters.is_empty() && !parts.has_facets() {
             need.push(Part::Facets);
         }
         need
@@ -300,15 +302,11 @@ impl Catalog {
     /// Drops filters that name nothing in this bundle, saying so.
     pub fn check(&self, mut state: ViewState) -> (ViewState, Vec<UrlProblem>) {
         let mut problems = Vec::new();
-        let f = &mut state.filters;
-        if let Some(c) = f.category.take_if(|c| !self.categories.contains(c)) {
-            problems.push(UrlProblem::UnknownCategory(c));
-        }
-        if let Some(t) = f.tag.take_if(|t| !self.tags.contains(t)) {
-            problems.push(UrlProblem::UnknownTag(t));
-        }
-        if let Some(y) = f.year.take_if(|y| !self.years.contains(y)) {
-            problems.push(UrlProblem::UnknownYear(y));
+        for facet in FACETS {
+            if let Some(v) = state.filters.get(facet).filter(|v| !self.values[facet as usize].iter().any(|x| x == v)) {
+                problems.push(UrlProblem::Unknown(facet, v.to_string()));
+                state.filters.set(facet, None);
+            }
         }
         (state, problems)
     }
@@ -330,22 +328,20 @@ impl Catalog {
             }
             scores
         });
-        let position = |list: &[String], v: &Option<String>| {
-            v.as_ref().map(|v| list.binary_search_by(|x| cmp_label(x, v)).map(|i| i as u16).ok())
-        };
-        // `Some(None)`: a filter on a value the bundle does not have, which matches nothing.
-        let want_category = position(&self.categories, &filters.category);
-        let want_tag = position(&self.tags, &filters.tag);
-        let want_year = filters.year.map(|y| self.years.iter().position(|&v| v == y).map(|i| i as u16));
-        let mut category_counts = vec![0usize; self.categories.len()];
-        let mut tag_counts = vec![0usize; self.tags.len()];
-        let mut year_counts = vec![0usize; self.years.len()];
+        // Per facet: no filter, or the place of its value (`None`: a value
+        // nothing has, which matches nothing).
+        let wanted: Vec<Option<Option<u16>>> = FACETS
+            .iter()
+            .map(|&f| filters.get(f).map(|v| self.values[f as usize].iter().position(|x| x == v).map(|i| i as u16)))
+            .collect();
+        let mut counts: Vec<Vec<usize>> = self.values.iter().map(|v| vec![0; v.len()]).collect();
         let mut shown: Vec<usize> = Vec::new();
         let table = self.table();
         // Walking in date order makes newest (and oldest) first need no sort;
         // undated articles come last either way.
         let n = self.by_date.len();
         let dated = (0..n).map(|k| self.by_date[if sort == Sort::Oldest { n - 1 - k } else { k }]);
+        let mut ok = [true; FACETS.len()];
         for i in dated.chain(self.undated.iter().copied()) {
             let i = i as usize;
             if let Some(scores) = &scores {
@@ -357,26 +353,17 @@ impl Catalog {
                 shown.push(i);
                 continue;
             };
-            let category = table.category[i];
-            let tags = &table.tags[i];
-            let year = table.year[i];
-            let category_ok = want_category.is_none_or(|w| w.is_some() && w == category);
-            let tag_ok = want_tag.is_none_or(|w| w.is_some_and(|w| tags.contains(&w)));
-            let year_ok = want_year.is_none_or(|w| w.is_some() && w == year);
-            if tag_ok && year_ok {
-                if let Some(c) = category {
-                    category_counts[usize::from(c)] += 1;
+            for (k, want) in wanted.iter().enumerate() {
+                ok[k] = want.is_none_or(|w| w.is_some_and(|w| table.columns[k].has(i, w)));
+            }
+            let failing = ok.iter().filter(|&&b| !b).count();
+            // Each facet counts what choosing its value would give with the other filters kept.
+            for (k, column) in table.columns.iter().enumerate() {
+                if failing == 0 || (failing == 1 && !ok[k]) {
+                    column.each(i, |v| counts[k][usize::from(v)] += 1);
                 }
             }
-            if category_ok && year_ok {
-                for &t in tags {
-                    tag_counts[usize::from(t)] += 1;
-                }
-            }
-            if let (true, true, Some(y)) = (category_ok, tag_ok, year) {
-                year_counts[usize::from(y)] += 1;
-            }
-            if category_ok && tag_ok && year_ok {
+            if failing == 0 {
                 shown.push(i);
             }
         }
@@ -385,17 +372,16 @@ impl Catalog {
             let keys: Vec<u64> = shown.iter().map(|&i| u64::from(!ordered_bits(scores[i]))).collect();
             shown = order_by_key(&keys).into_iter().map(|k| shown[k]).collect();
         }
-        let options = |values: &[String], counts: Vec<usize>| {
-            values.iter().zip(counts).map(|(v, count)| FacetOption { value: v.clone(), count }).collect()
-        };
-        let years: Vec<String> = self.years.iter().map(i32::to_string).collect();
         let facets = match (&self.table, table) {
             // Unsearched and unfiltered, the totals are the counts.
             (FacetSource::Archive(_, totals), None) => Facets { pending: scores.is_some(), ..totals.clone() },
             _ => Facets {
-                category: options(&self.categories, category_counts),
-                tag: options(&self.tags, tag_counts),
-                year: options(&years, year_counts),
+                options: self
+                    .values
+                    .iter()
+                    .zip(counts)
+                    .map(|(values, counts)| values.iter().zip(counts).map(|(v, count)| FacetOption { value: v.clone(), count }).collect())
+                    .collect(),
                 pending: false,
             },
         };
@@ -407,14 +393,11 @@ impl Catalog {
         segments(text, self.index().as_ref().map(|x| x.spans(text, matcher)).unwrap_or_default())
     }
 
-    /// The facet values in the order [`FacetTable`] refers to them, each with
-    /// how many articles have it: categories, tags, years.
-    #[allow(clippy::type_complexity)]
-    pub fn facet_totals(&self) -> (Vec<(String, usize)>, Vec<(String, usize)>, Vec<(i32, usize)>) {
+    /// Each facet's values in the order [`FacetTable`] refers to them, each
+    /// with how many articles have it.
+    pub fn facet_totals(&self) -> Vec<Vec<(String, usize)>> {
         let all = self.listing("", &Filters::default(), Sort::Newest).facets;
-        let counted = |o: &[FacetOption]| o.iter().map(|o| (o.value.clone(), o.count)).collect::<Vec<_>>();
-        let years = self.years.iter().zip(&all.year).map(|(&y, o)| (y, o.count)).collect();
-        (counted(&all.category), counted(&all.tag), years)
+        all.options.iter().map(|o| o.iter().map(|o| (o.value.clone(), o.count)).collect()).collect()
     }
 
     /// The articles before and after `id` in `order`; an article outside the
@@ -428,6 +411,19 @@ impl Catalog {
             let all = self.listing("", &Filters::default(), Sort::Newest).order;
             around(&all).unwrap_or((None, None))
         })
+    }
+}
+
+/// Calls `f` with each of `article`'s values for `facet`. An article's
+/// language is its own, else the feed's, else told from its title's script.
+fn each_value(article: &Article, facet: Facet, feed_language: Option<&str>, mut f: impl FnMut(&str)) {
+    match facet {
+        Facet::Category => article.category.iter().for_each(|c| f(c)),
+        Facet::Tag => article.tags.iter().for_each(|t| f(t)),
+        Facet::Year => article.date.iter().for_each(|d| f(&d.year.to_string())),
+        Facet::Language => f(article.language.as_deref().or(feed_language).unwrap_or_else(|| {
+            if article.title.chars().any(crate::fold::is_cjk) { "zh" } else { "en" }
+        })),
     }
 }
 
@@ -497,9 +493,9 @@ mod tests {
         assert_eq!(ids(&c, &c.listing("", &none, Sort::Newest)), ["b", "a", "u1", "u2"]);
         assert_eq!(ids(&c, &c.listing("", &none, Sort::Oldest)), ["a", "b", "u1", "u2"]);
         let listing = c.listing("", &none, Sort::Newest);
-        let years: Vec<(&str, usize)> = listing.facets.year.iter().map(|o| (o.value.as_str(), o.count)).collect();
+        let years: Vec<(&str, usize)> = listing.facets.get(Facet::Year).iter().map(|o| (o.value.as_str(), o.count)).collect();
         assert_eq!(years, [("2024", 1), ("2023", 1)]);
-        let in_2023 = Filters { year: Some(2023), ..Filters::default() };
+        let in_2023 = Filters::default().with(Facet::Year, "2023");
         assert_eq!(ids(&c, &c.listing("", &in_2023, Sort::Newest)), ["a"]);
     }
 
@@ -514,19 +510,19 @@ mod tests {
     #[test]
     fn filters_combine_and_facets_count_the_other_filters() {
         let c = catalog();
-        let f = Filters { category: Some("Products".into()), ..Filters::default() };
+        let f = Filters::default().with(Facet::Category, "Products");
         let l = c.listing("", &f, Sort::Newest);
         assert_eq!(ids(&c, &l), ["c", "a"]);
         let count = |opts: &[FacetOption], v: &str| opts.iter().find(|o| o.value == v).unwrap().count;
         // Category counts ignore the category filter itself.
-        assert_eq!(count(&l.facets.category, "Products"), 2);
-        assert_eq!(count(&l.facets.category, "Safety"), 1);
+        assert_eq!(count(l.facets.get(Facet::Category), "Products"), 2);
+        assert_eq!(count(l.facets.get(Facet::Category), "Safety"), 1);
         // Tag and year counts respect it.
-        assert_eq!(count(&l.facets.tag, "Export"), 2);
-        assert_eq!(count(&l.facets.tag, "Jinzhou"), 0);
-        assert_eq!(count(&l.facets.year, "2023"), 1);
-        assert_eq!(l.facets.year.iter().map(|o| o.value.as_str()).collect::<Vec<_>>(), ["2024", "2023", "2022"]);
-        let f = Filters { tag: Some("Export".into()), year: Some(2022), ..f };
+        assert_eq!(count(l.facets.get(Facet::Tag), "Export"), 2);
+        assert_eq!(count(l.facets.get(Facet::Tag), "Jinzhou"), 0);
+        assert_eq!(count(l.facets.get(Facet::Year), "2023"), 1);
+        assert_eq!(l.facets.get(Facet::Year).iter().map(|o| o.value.as_str()).collect::<Vec<_>>(), ["2024", "2023", "2022"]);
+        let f = f.with(Facet::Tag, "Export").with(Facet::Year, "2022");
         assert_eq!(ids(&c, &c.listing("", &f, Sort::Newest)), ["a"]);
         assert_eq!(ids(&c, &c.listing("visit", &f, Sort::Newest)), Vec::<String>::new());
     }
@@ -535,8 +531,8 @@ mod tests {
     fn facet_values_are_sorted_and_unique() {
         let l = catalog().listing("", &Filters::default(), Sort::Newest);
         let values = |o: &[FacetOption]| o.iter().map(|o| o.value.clone()).collect::<Vec<_>>();
-        assert_eq!(values(&l.facets.category), ["Company News", "Products", "Safety"]);
-        assert_eq!(values(&l.facets.tag), ["Export", "Jinzhou", "R&D"]);
+        assert_eq!(values(l.facets.get(Facet::Category)), ["Company News", "Products", "Safety"]);
+        assert_eq!(values(l.facets.get(Facet::Tag)), ["Export", "Jinzhou", "R&D"]);
     }
 
     #[test]
@@ -546,7 +542,7 @@ mod tests {
         let items: Vec<String> = items.iter().map(|(id, d)| format!(r#"{{"id":"{id}","title":"T","date_published":"{d}"}}"#)).collect();
         let c = Catalog::unindexed(parse_bundle(&format!(r#"{{"items":[{}]}}"#, items.join(","))).unwrap());
         let l = c.listing("", &Filters::default(), Sort::Newest);
-        let years: Vec<&str> = l.facets.year.iter().map(|o| o.value.as_str()).collect();
+        let years: Vec<&str> = l.facets.get(Facet::Year).iter().map(|o| o.value.as_str()).collect();
         assert_eq!(years, ["2024", "2023", "2021"]);
         assert_eq!(ids(&c, &l), ["a", "b", "d", "c"]);
     }
@@ -567,18 +563,35 @@ mod tests {
     }
 
     #[test]
+    fn languages_come_from_the_item_else_the_feed_else_the_script() {
+        let text = r#"{"language":"en","items":[
+            {"id":"a","title":"Chromium","language":"zh-CN"},
+            {"id":"b","title":"Slag"},
+            {"id":"c","title":"铬盐","language":""}]}"#;
+        let c = Catalog::new(parse_bundle(text).unwrap());
+        let l = c.listing("", &Filters::default(), Sort::Newest);
+        let langs: Vec<(&str, usize)> = l.facets.get(Facet::Language).iter().map(|o| (o.value.as_str(), o.count)).collect();
+        assert_eq!(langs, [("en", 2), ("zh-CN", 1)], "an empty language is none: the feed's stands");
+        assert_eq!(ids(&c, &c.listing("", &Filters::default().with(Facet::Language, "zh-CN"), Sort::Newest)), ["a"]);
+        let untold = Catalog::new(parse_bundle(r#"{"items":[{"id":"x","title":"铬盐生产"},{"id":"y","title":"Chromium"}]}"#).unwrap());
+        let langs: Vec<String> = untold.listing("", &Filters::default(), Sort::Newest).facets.get(Facet::Language).iter().map(|o| o.value.clone()).collect();
+        assert_eq!(langs, ["en", "zh"]);
+        assert_eq!(ids(&untold, &untold.listing("", &Filters::default().with(Facet::Language, "zh"), Sort::Newest)), ["x"]);
+    }
+
+    #[test]
     fn check_drops_unknown_filters() {
         let c = catalog();
         let (s, _) = ViewState::from_search("nr-category=Nope&nr-tag=Export&nr-year=1999");
         let (s, problems) = c.check(s);
-        assert_eq!(s.filters, Filters { tag: Some("Export".into()), ..Filters::default() });
-        assert_eq!(problems, [UrlProblem::UnknownCategory("Nope".into()), UrlProblem::UnknownYear(1999)]);
+        assert_eq!(s.filters, Filters::default().with(Facet::Tag, "Export"));
+        assert_eq!(problems, [UrlProblem::Unknown(Facet::Category, "Nope".into()), UrlProblem::Unknown(Facet::Year, "1999".into())]);
     }
 
     #[test]
     fn neighbours_follow_the_results_or_the_whole_bundle() {
         let c = catalog();
-        let products = c.listing("", &Filters { category: Some("Products".into()), ..Filters::default() }, Sort::Newest);
+        let products = c.listing("", &Filters::default().with(Facet::Category, "Products"), Sort::Newest);
         let id = |i: Option<usize>| i.map(|i| c.articles()[i].id.clone());
         let (prev, next) = c.neighbours(&products.order, "c");
         assert_eq!((id(prev), id(next)), (None, Some("a".into())));

@@ -29,12 +29,53 @@ impl Sort {
     }
 }
 
-/// The filters a reader can set.
+/// The kinds of facet a reader can filter by: data the listing, the URL, the
+/// toolbar and an archive's facet table walk, not code for each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Category,
+    Tag,
+    Year,
+    Language,
+}
+
+/// Every facet, in the order the toolbar shows them.
+pub const FACETS: [Facet; 4] = [Facet::Category, Facet::Tag, Facet::Year, Facet::Language];
+
+impl Facet {
+    /// Its URL parameter.
+    pub fn param(self) -> &'static str {
+        ["nr-category", "nr-tag", "nr-year", "nr-lang"][self as usize]
+    }
+
+    /// Its name in an archive's summary and in the toolbar's form.
+    pub fn name(self) -> &'static str {
+        ["category", "tag", "year", "language"][self as usize]
+    }
+}
+
+/// The value chosen for each facet, if any.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filters {
-    pub category: Option<String>,
-    pub tag: Option<String>,
-    pub year: Option<i32>,
+pub struct Filters([Option<String>; 4]);
+
+impl Filters {
+    pub fn get(&self, facet: Facet) -> Option<&str> {
+        self.0[facet as usize].as_deref()
+    }
+
+    pub fn set(&mut self, facet: Facet, value: Option<String>) {
+        self.0[facet as usize] = value;
+    }
+
+    /// These filters with `facet` set to `value`.
+    pub fn with(mut self, facet: Facet, value: &str) -> Self {
+        self.set(facet, Some(value.to_string()));
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
 }
 
 /// Everything that decides what the page shows.
@@ -56,9 +97,8 @@ pub enum UrlProblem {
     BadPage(String),
     BadSort(String),
     BadYear(String),
-    UnknownCategory(String),
-    UnknownTag(String),
-    UnknownYear(i32),
+    /// A facet value no article has.
+    Unknown(Facet, String),
 }
 
 impl fmt::Display for UrlProblem {
@@ -67,21 +107,20 @@ impl fmt::Display for UrlProblem {
             Self::BadPage(v) => write!(f, "The link asks for page “{v}”, which is not a page number; showing the first page."),
             Self::BadSort(v) => write!(f, "The link asks to sort by “{v}”, which is not a sort order; showing newest first."),
             Self::BadYear(v) => write!(f, "The link asks for the year “{v}”, which is not a year; showing all years."),
-            Self::UnknownCategory(v) => write!(f, "There is no category “{v}” in this news feed; showing all categories."),
-            Self::UnknownTag(v) => write!(f, "There is no tag “{v}” in this news feed; showing all tags."),
-            Self::UnknownYear(v) => write!(f, "There are no articles from {v} in this news feed; showing all years."),
+            Self::Unknown(Facet::Category, v) => write!(f, "There is no category “{v}” in this news feed; showing all categories."),
+            Self::Unknown(Facet::Tag, v) => write!(f, "There is no tag “{v}” in this news feed; showing all tags."),
+            Self::Unknown(Facet::Year, v) => write!(f, "There are no articles from {v} in this news feed; showing all years."),
+            Self::Unknown(Facet::Language, v) => write!(f, "There are no articles in the language “{v}” in this news feed; showing all languages."),
         }
     }
 }
 
 const QUERY: &str = "nr-q";
-const CATEGORY: &str = "nr-category";
-const TAG: &str = "nr-tag";
-const YEAR: &str = "nr-year";
 const SORT: &str = "nr-sort";
 const PAGE: &str = "nr-page";
 const ARTICLE: &str = "nr-article";
-const OURS: [&str; 7] = [QUERY, CATEGORY, TAG, YEAR, SORT, PAGE, ARTICLE];
+/// Ours besides the facets' parameters.
+const OURS: [&str; 4] = [QUERY, SORT, PAGE, ARTICLE];
 
 /// Largest page number honoured from a URL; more would only render everything.
 const MAX_PAGE: u32 = 10_000;
@@ -96,14 +135,7 @@ impl ViewState {
             let set = |v: String| Some(v).filter(|v| !v.is_empty());
             match key.as_str() {
                 QUERY => state.query = value,
-                CATEGORY => state.filters.category = set(value),
-                TAG => state.filters.tag = set(value),
                 ARTICLE => state.article = set(value),
-                YEAR if value.is_empty() => {}
-                YEAR => match value.parse::<i32>() {
-                    Ok(y) if (1..=9999).contains(&y) => state.filters.year = Some(y),
-                    _ => problems.push(UrlProblem::BadYear(value)),
-                },
                 SORT if value.is_empty() => {}
                 SORT => match Sort::parse(&value) {
                     Some(s) => state.sort = Some(s),
@@ -114,7 +146,15 @@ impl ViewState {
                     Ok(p) if p >= 1 => state.page = p.min(MAX_PAGE),
                     _ => problems.push(UrlProblem::BadPage(value)),
                 },
-                _ => {}
+                key => {
+                    let Some(facet) = FACETS.into_iter().find(|f| f.param() == key) else { continue };
+                    let year_ok = facet != Facet::Year || value.parse::<i32>().is_ok_and(|y| (1..=9999).contains(&y));
+                    match set(value.clone()) {
+                        Some(_) if !year_ok => problems.push(UrlProblem::BadYear(value)),
+                        Some(v) if facet == Facet::Year => state.filters.set(facet, Some(v.trim_start_matches('0').to_string())),
+                        v => state.filters.set(facet, v),
+                    }
+                }
             }
         }
         (state, problems)
@@ -126,21 +166,20 @@ impl ViewState {
         let mut parts: Vec<String> = current
             .trim_start_matches('?')
             .split('&')
-            .filter(|p| !p.is_empty() && !OURS.contains(&decode(p.split('=').next().unwrap_or_default()).as_str()))
+            .filter(|p| {
+                let key = decode(p.split('=').next().unwrap_or_default());
+                !p.is_empty() && !OURS.contains(&key.as_str()) && !FACETS.iter().any(|f| f.param() == key)
+            })
             .map(str::to_string)
             .collect();
         let mut add = |key: &str, value: &str| parts.push(format!("{key}={}", encode(value)));
         if !self.query.trim().is_empty() {
             add(QUERY, &self.query);
         }
-        if let Some(c) = &self.filters.category {
-            add(CATEGORY, c);
-        }
-        if let Some(t) = &self.filters.tag {
-            add(TAG, t);
-        }
-        if let Some(y) = self.filters.year {
-            add(YEAR, &y.to_string());
+        for facet in FACETS {
+            if let Some(v) = self.filters.get(facet) {
+                add(facet.param(), v);
+            }
         }
         // Only what the reader chose: best match with a query is the default, not a choice.
         if let Some(sort) = self.sort {
@@ -252,7 +291,7 @@ mod tests {
     fn round_trips_every_field() {
         let state = ViewState {
             query: "chromium 铬盐 & co+".into(),
-            filters: Filters { category: Some("Company News".into()), tag: Some("R&D".into()), year: Some(2023) },
+            filters: Filters::default().with(Facet::Category, "Company News").with(Facet::Tag, "R&D").with(Facet::Year, "2023").with(Facet::Language, "zh-CN"),
             sort: Some(Sort::Oldest),
             page: 3,
             article: Some("2023-11-04-vice-mayor-visit".into()),
@@ -289,8 +328,8 @@ mod tests {
     fn decodes_forms_and_survives_bad_escapes() {
         let (s, _) = ViewState::from_search("nr-q=a+b%20c%E9%93%AC&nr-category=%zz%&nr-tag=%E9");
         assert_eq!(s.query, "a b c铬");
-        assert_eq!(s.filters.category.as_deref(), Some("%zz%"));
-        assert_eq!(s.filters.tag.as_deref(), Some("\u{fffd}"));
+        assert_eq!(s.filters.get(Facet::Category), Some("%zz%"));
+        assert_eq!(s.filters.get(Facet::Tag), Some("\u{fffd}"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::catalog::Catalog;
 use crate::components::part_error::PartErrorAlert;
 use crate::components::article_meta::ArticleMeta;
 use crate::embed_options::EmbedOptions;
-use crate::url_state::{article_link, Filters, Sort, ViewState};
+use crate::url_state::{article_link, Facet, Filters, Sort, ViewState};
 
 #[component]
 pub fn CompactList(
@@ -22,7 +22,8 @@ pub fn CompactList(
     parts: Option<PartLoader>,
     options: EmbedOptions,
 ) -> impl IntoView {
-    let filters = Filters { category: options.category.clone(), ..Filters::default() };
+    let mut filters = Filters::default();
+    filters.set(Facet::Category, options.category.clone());
     let limit = options.limit;
     // The newest headlines, once every one of them is here (`None` until then).
     let newest = Memo::new({

@@ -17,7 +17,7 @@ use crate::components::part_error::PartErrorAlert;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::Listing;
 use crate::embed_options::EmbedOptions;
-use crate::url_state::{Filters, ViewState};
+use crate::url_state::{Facet, Filters, ViewState};
 
 /// How long typing must pause before a search fetches its shards.
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
@@ -74,7 +74,7 @@ pub fn NewsPage(
     let filters_of = {
         let fixed_category = fixed_category.clone();
         move |filters: &Filters| match &fixed_category {
-            Some(c) => Filters { category: Some(c.clone()), ..filters.clone() },
+            Some(c) => filters.clone().with(Facet::Category, c),
             None => filters.clone(),
         }
     };

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::catalog::{FacetOption, Listing};
 use crate::components::nav::Nav;
-use crate::url_state::{Filters, Sort, ViewState};
+use crate::url_state::{Facet, Sort, ViewState, FACETS};
 
 #[component]
 pub fn Toolbar(
@@ -77,20 +77,15 @@ pub fn Toolbar(
                     on:keydown=escape
                 />
             </label>
-            {fixed_category.is_none().then(|| view! {
-                <FacetSelect nav=nav name="category" label="Category" all="All categories"
-                    options=Signal::derive(move || listing.with(|l| l.facets.category.clone())) pending=pending
-                    selected=Signal::derive(move || state.with(|s| s.filters.category.clone()))
-                    apply=|f, v| f.category = v/>
-            })}
-            <FacetSelect nav=nav name="tag" label="Tag" all="All tags"
-                options=Signal::derive(move || listing.with(|l| l.facets.tag.clone())) pending=pending
-                selected=Signal::derive(move || state.with(|s| s.filters.tag.clone()))
-                apply=|f, v| f.tag = v/>
-            <FacetSelect nav=nav name="year" label="Year" all="All years"
-                options=Signal::derive(move || listing.with(|l| l.facets.year.clone())) pending=pending
-                selected=Signal::derive(move || state.with(|s| s.filters.year.map(|y| y.to_string())))
-                apply=|f, v| f.year = v.and_then(|y| y.parse().ok())/>
+            {FACETS.into_iter().filter(|&f| f != Facet::Category || fixed_category.is_none()).map(|facet| {
+                // A language filter only when there is more than one language.
+                let shown = move || facet != Facet::Language || listing.with(|l| l.facets.get(facet).len() > 1);
+                move || shown().then(|| view! {
+                    <FacetSelect nav=nav facet=facet pending=pending
+                        options=Signal::derive(move || listing.with(|l| l.facets.get(facet).to_vec()))
+                        selected=Signal::derive(move || state.with(|s| s.filters.get(facet).map(str::to_string)))/>
+                })
+            }).collect_view()}
             <label class="newsroom__field">
                 <span class="newsroom__label">"Sort"</span>
                 <select class="newsroom__sort" name="sort" on:change=set_sort>
@@ -133,30 +128,38 @@ fn in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
 }
 
+/// A facet's label, and its choice of no filter.
+fn words(facet: Facet) -> (&'static str, &'static str) {
+    match facet {
+        Facet::Category => ("Category", "All categories"),
+        Facet::Tag => ("Tag", "All tags"),
+        Facet::Year => ("Year", "All years"),
+        Facet::Language => ("Language", "All languages"),
+    }
+}
+
 /// One filter as a `<select>` whose options carry their result counts.
 #[component]
 fn FacetSelect(
     nav: Nav,
-    name: &'static str,
-    label: &'static str,
-    all: &'static str,
+    facet: Facet,
     options: Signal<Vec<FacetOption>>,
     /// Counts not known yet: the values without them.
     pending: Signal<bool>,
     selected: Signal<Option<String>>,
-    apply: fn(&mut Filters, Option<String>),
 ) -> impl IntoView {
+    let (label, all) = words(facet);
     let change = move |ev| {
         let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
         let mut next = nav.state.get_untracked().list();
-        apply(&mut next.filters, value);
+        next.filters.set(facet, value);
         next.page = 1;
         nav.go(next);
     };
     view! {
         <label class="newsroom__field">
             <span class="newsroom__label">{label}</span>
-            <select class="newsroom__filter" name=name on:change=change>
+            <select class="newsroom__filter" name=facet.name() on:change=change>
                 {move || {
                     let current = selected.get();
                     let any = view! { <option value="" selected=current.is_none()>{all}</option> };

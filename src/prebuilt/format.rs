@@ -34,6 +34,7 @@ use crate::article::{Article, Body};
 use crate::date::parse_date;
 use crate::fallbacks::content_hash;
 use crate::index::{FieldPositions, TermData};
+use crate::url_state::{Facet, FACETS};
 
 /// The format this code writes and reads; the page refuses any other.
 pub const VERSION: u64 = 1;
@@ -139,10 +140,10 @@ pub struct Summary {
     /// Items per feed page: document `d` is on page `d / per_page`.
     pub per_page: usize,
     pub avg_len: [f32; 3],
-    pub categories: Vec<(String, usize)>,
-    pub tags: Vec<(String, usize)>,
-    pub years: Vec<(i32, usize)>,
-    pub facets: String,
+    /// Each facet's values with how many documents have each, in [`FACETS`] order.
+    pub facets: Vec<Vec<(String, usize)>>,
+    /// The facet table's file.
+    pub facet_table: String,
     /// How many id buckets there are: an id's bucket is known before their list.
     pub id_buckets: usize,
     /// Each list's file, in [`LISTS`] order.
@@ -160,10 +161,8 @@ impl Summary {
             "dated": self.dated,
             "per_page": self.per_page,
             "avg_len": self.avg_len.map(f32::to_bits),
-            "categories": pairs(&self.categories),
-            "tags": pairs(&self.tags),
-            "years": self.years.iter().map(|(y, n)| json!([y, n])).collect::<Vec<_>>(),
-            "facets": self.facets,
+            "facets": FACETS.iter().zip(&self.facets).map(|(f, v)| (f.name().to_string(), Value::from(pairs(v)))).collect::<serde_json::Map<_, _>>(),
+            "facet_table": self.facet_table,
             "id_buckets": self.id_buckets,
             "lists": LISTS.iter().zip(&self.lists).map(|(l, f)| (l.name().to_string(), Value::from(f.as_str()))).collect::<serde_json::Map<_, _>>(),
         });
@@ -188,20 +187,18 @@ impl Summary {
         let bad = FormatError::Malformed;
         let num = |k: &'static str| o.get(k).and_then(Value::as_u64).map(|n| n as usize).ok_or(bad(k));
         let list = |k: &'static str| o.get(k).and_then(Value::as_array).ok_or(bad(k));
-        let counted = |k: &'static str| -> Result<Vec<(String, usize)>, FormatError> {
-            list(k)?.iter().map(|v| match v.as_array().map(Vec::as_slice) {
-                Some([Value::String(s), n]) => n.as_u64().map(|n| (s.clone(), n as usize)).ok_or(bad(k)),
-                _ => Err(bad(k)),
+        let facets = o.get("facets").and_then(Value::as_object).ok_or(bad("facets"))?;
+        let counted = |f: Facet| -> Result<Vec<(String, usize)>, FormatError> {
+            let values = facets.get(f.name()).and_then(Value::as_array).ok_or(bad("facets"))?;
+            values.iter().map(|v| match v.as_array().map(Vec::as_slice) {
+                Some([Value::String(s), n]) => n.as_u64().map(|n| (s.clone(), n as usize)).ok_or(bad("facets")),
+                _ => Err(bad("facets")),
             }).collect()
         };
         let avg: Vec<f32> = list("avg_len")?.iter().filter_map(Value::as_u64).map(|b| f32::from_bits(b as u32)).collect();
         // At least 1, as the index keeps them (and never NaN, which would lose every score).
         let avg_len: [f32; 3] = avg.iter().map(|a| a.max(1.0)).collect::<Vec<_>>().try_into().map_err(|_| bad("avg_len"))?;
         let build = o.get("build").and_then(Value::as_str).and_then(|b| u64::from_str_radix(b, 16).ok()).ok_or(bad("build"))?;
-        let years = list("years")?.iter().map(|v| match v.as_array().map(Vec::as_slice) {
-            Some([y, n]) => y.as_i64().and_then(|y| i32::try_from(y).ok()).zip(n.as_u64()).map(|(y, n)| (y, n as usize)).ok_or(bad("years")),
-            _ => Err(bad("years")),
-        }).collect::<Result<_, _>>()?;
         let lists = o.get("lists").and_then(Value::as_object).ok_or(bad("lists"))?;
         let lists = LISTS.iter().map(|l| lists.get(l.name()).and_then(Value::as_str).map(str::to_string)).collect::<Option<_>>().ok_or(bad("lists"))?;
         let summary = Summary {
@@ -210,10 +207,8 @@ impl Summary {
             dated: num("dated")?,
             per_page: num("per_page")?.max(1),
             avg_len,
-            categories: counted("categories")?,
-            tags: counted("tags")?,
-            years,
-            facets: o.get("facets").and_then(Value::as_str).ok_or(bad("facets"))?.to_string(),
+            facets: FACETS.into_iter().map(counted).collect::<Result<_, _>>()?,
+            facet_table: o.get("facet_table").and_then(Value::as_str).ok_or(bad("facet_table"))?.to_string(),
             id_buckets: num("id_buckets")?,
             lists,
         };
@@ -536,31 +531,69 @@ pub fn decode_terms(bytes: &[u8], build: u64) -> Result<Vec<(String, TermData)>,
     Ok(terms)
 }
 
-/// Each document's facet values, as positions in the summary's lists.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FacetTable {
-    pub category: Vec<Option<u16>>,
-    pub year: Vec<Option<u16>>,
-    pub tags: Vec<Vec<u16>>,
+/// One facet's values for every document, as places in its list of values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// At most one value a document (category, year, language).
+    One(Vec<Option<u16>>),
+    /// Any number (tags).
+    Many(Vec<Vec<u16>>),
 }
 
-/// Columns, so like values sit together for compression: categories, years,
-/// tag counts, tags (each value + 1; 0 for none).
+impl Column {
+    /// Calls `f` with each of document `doc`'s values.
+    pub fn each(&self, doc: usize, mut f: impl FnMut(u16)) {
+        match self {
+            Column::One(v) => v.get(doc).copied().flatten().into_iter().for_each(f),
+            Column::Many(v) => v.get(doc).into_iter().flatten().for_each(|&x| f(x)),
+        }
+    }
+
+    pub fn has(&self, doc: usize, value: u16) -> bool {
+        match self {
+            Column::One(v) => v.get(doc).copied().flatten() == Some(value),
+            Column::Many(v) => v.get(doc).is_some_and(|vs| vs.contains(&value)),
+        }
+    }
+
+    fn docs(&self) -> usize {
+        match self {
+            Column::One(v) => v.len(),
+            Column::Many(v) => v.len(),
+        }
+    }
+}
+
+/// Each document's facet values, a column per facet in [`FACETS`] order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetTable {
+    pub columns: Vec<Column>,
+}
+
+impl FacetTable {
+    pub fn column(&self, facet: Facet) -> &Column {
+        &self.columns[facet as usize]
+    }
+}
+
+/// A column per facet, each as every document's count of values, then the
+/// values (in order: like runs compress better, and their order means nothing).
 pub fn encode_facets(build: u64, t: &FacetTable) -> Vec<u8> {
     let mut w = Writer::new(Kind::Facets, build);
-    w.uint(t.category.len() as u64);
-    for v in t.category.iter().chain(&t.year) {
-        w.uint(v.map_or(0, |v| u64::from(v) + 1));
-    }
-    for tags in &t.tags {
-        w.uint(tags.len() as u64);
-    }
-    // Each document's tags in order: like runs compress better (their order means nothing).
-    for tags in &t.tags {
-        let mut sorted = tags.clone();
-        sorted.sort_unstable();
-        for tag in sorted {
-            w.uint(u64::from(tag));
+    let docs = t.columns.first().map_or(0, Column::docs);
+    w.uint(docs as u64);
+    for column in &t.columns {
+        let values = |d: usize| {
+            let mut v = Vec::new();
+            column.each(d, |x| v.push(x));
+            v.sort_unstable();
+            v
+        };
+        for d in 0..docs {
+            w.uint(values(d).len() as u64);
+        }
+        for d in 0..docs {
+            values(d).into_iter().for_each(|x| w.uint(u64::from(x)));
         }
     }
     w.0
@@ -574,23 +607,26 @@ pub fn decode_facets(bytes: &[u8], s: &Summary) -> Result<FacetTable, FormatErro
     if r.count()? != docs {
         return Err(FormatError::Malformed("document count"));
     }
-    let value = |r: &mut Reader| -> Result<Option<u16>, FormatError> {
-        Ok(match r.uint()? { 0 => None, v => Some(u16::try_from(v - 1).map_err(|_| FormatError::Malformed("facet value"))?) })
-    };
-    let category: Vec<Option<u16>> = (0..docs).map(|_| value(&mut r)).collect::<Result<_, _>>()?;
-    let year: Vec<Option<u16>> = (0..docs).map(|_| value(&mut r)).collect::<Result<_, _>>()?;
-    let counts: Vec<usize> = (0..docs).map(|_| r.count()).collect::<Result<_, _>>()?;
-    let mut tags: Vec<Vec<u16>> = Vec::with_capacity(docs);
-    for n in counts {
-        tags.push((0..n).map(|_| r.uint().map(|t| t as u16)).collect::<Result<_, _>>()?);
+    let mut columns = Vec::with_capacity(FACETS.len());
+    for facet in FACETS {
+        let known = s.facets[facet as usize].len();
+        let counts: Vec<usize> = (0..docs).map(|_| r.count()).collect::<Result<_, _>>()?;
+        let mut values: Vec<Vec<u16>> = Vec::with_capacity(docs);
+        for n in counts {
+            let doc: Vec<u16> = (0..n).map(|_| r.uint()).collect::<Result<Vec<_>, _>>()?.into_iter().map(|v| v.min(u64::from(u16::MAX)) as u16).collect();
+            // Every value must name one of the summary's: they index its counts.
+            if doc.iter().any(|&v| usize::from(v) >= known) {
+                return Err(FormatError::Malformed("a facet value the summary does not have"));
+            }
+            values.push(doc);
+        }
+        // One value at most a document: kept as one, a quarter of the memory.
+        columns.push(if values.iter().all(|v| v.len() <= 1) {
+            Column::One(values.into_iter().map(|v| v.first().copied()).collect())
+        } else {
+            Column::Many(values)
+        });
     }
     r.end()?;
-    let within = |v: &Option<u16>, n: usize| v.is_none_or(|v| usize::from(v) < n);
-    let sound = category.iter().all(|v| within(v, s.categories.len()))
-        && year.iter().all(|v| within(v, s.years.len()))
-        && tags.iter().flatten().all(|&t: &u16| usize::from(t) < s.tags.len());
-    if !sound {
-        return Err(FormatError::Malformed("a facet value the summary does not have"));
-    }
-    Ok(FacetTable { category, year, tags })
+    Ok(FacetTable { columns })
 }

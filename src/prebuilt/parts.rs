@@ -121,7 +121,7 @@ impl Parts {
             Part::Shard(list, n) => self.list(list)?.get(n).map(|t| t.1.clone()),
             Part::Cards(n) => self.list(List::Cards)?.get(n).map(|t| t.1.clone()),
             Part::Ids(n) => self.list(List::Ids)?.get(n).map(|t| t.1.clone()),
-            Part::Facets => Some(s.facets.clone()),
+            Part::Facets => Some(s.facet_table.clone()),
             Part::Page(p) => {
                 let first_doc = p * s.per_page;
                 let cards = self.cards.get(first_doc / CARDS_PER_FILE)?.get()?;

@@ -16,7 +16,7 @@ use crate::prebuilt::format::*;
 use crate::prebuilt::parts::{Part, PartFailure};
 use crate::prebuilt::write::{build_site, Layout, Site};
 use crate::test_rng::Rng;
-use crate::url_state::{Filters, Sort};
+use crate::url_state::{Facet, Filters, Sort};
 
 const WORDS: &[&str] = &["chromium", "chrome", "slag", "Société", "safety", "safe", "visit", "mayor", "green", "oxide", "2023", "ISO", "a"];
 const HAN: &[&str] = &["铬", "盐", "生", "产", "环", "保"];
@@ -51,6 +51,10 @@ fn item(rng: &mut Rng, n: usize) -> Item {
     }
     if rng.below(4) > 0 {
         o["_newsroom"] = json!({ "category": rng.pick(CATEGORIES) });
+    }
+    // Some say their language; the rest are told by their title's script.
+    if rng.below(3) == 0 {
+        o["language"] = rng.pick(&["en", "zh", "de"]).into();
     }
     let tags: Vec<&str> = TAGS.iter().copied().filter(|_| rng.below(3) == 0).collect();
     o["tags"] = tags.into();
@@ -157,13 +161,16 @@ fn property_an_archive_answers_exactly_as_its_single_bundle() {
             };
             let mut filters = Filters::default();
             if rng.below(3) == 0 {
-                filters.category = Some(rng.pick(CATEGORIES).to_string());
+                filters.set(Facet::Category, Some(rng.pick(CATEGORIES).to_string()));
             }
             if rng.below(3) == 0 {
-                filters.tag = Some(rng.pick(TAGS).to_string());
+                filters.set(Facet::Tag, Some(rng.pick(TAGS).to_string()));
             }
             if rng.below(4) == 0 {
-                filters.year = Some(2020 + rng.below(4) as i32);
+                filters.set(Facet::Year, Some((2020 + rng.below(4)).to_string()));
+            }
+            if rng.below(4) == 0 {
+                filters.set(Facet::Language, Some(["en", "zh", "de"][rng.below(3)].to_string()));
             }
             let sort = [Sort::Newest, Sort::Oldest, Sort::Relevance][rng.below(3)];
             host.settle(&built, |c| c.wanted(&query, &filters));
@@ -202,7 +209,7 @@ fn the_first_view_needs_only_the_feed_and_the_summary() {
     assert!(results.facets.pending && !results.order.is_empty());
     host.fetch(&c, vec![Part::Facets]);
     assert!(!c.listing("chromium", &all, Sort::Newest).facets.pending);
-    assert_eq!(c.missing("", &Filters { tag: Some("export".into()), ..all.clone() }), []);
+    assert_eq!(c.missing("", &all.clone().with(Facet::Tag, "export")), []);
 }
 
 fn summary_of(site: &Site) -> Summary {
@@ -271,10 +278,16 @@ fn files_round_trip() {
     let bytes = encode_terms(42, &terms);
     let back = decode_terms(&bytes, 42).unwrap();
     assert_eq!(back, terms.iter().map(|(t, d)| (t.to_string(), d.clone())).collect::<Vec<_>>());
-    let table = FacetTable { category: vec![Some(0), None, Some(300)], year: vec![None, Some(1), Some(0)], tags: vec![vec![], vec![0, 5], vec![2, 1]] };
+    let columns = |tags: Vec<Vec<u16>>| vec![
+        Column::One(vec![Some(0), None, Some(300)]),
+        Column::Many(tags),
+        Column::One(vec![None, Some(1), Some(0)]),
+        Column::One(vec![Some(0), Some(0), Some(1)]),
+    ];
+    let table = FacetTable { columns: columns(vec![vec![], vec![0, 5], vec![2, 1]]) };
     let lists = |n: usize| (0..n).map(|i| (i.to_string(), 1)).collect::<Vec<_>>();
-    let summary = Summary { build: 42, count: 3, categories: lists(301), tags: lists(6), years: vec![(2024, 1), (2023, 1)], ..summary_of(&site(&archive(&mut Rng::new(1), 3), 5)) };
-    let sorted = FacetTable { tags: vec![vec![], vec![0, 5], vec![1, 2]], ..table.clone() };
+    let summary = Summary { build: 42, count: 3, facets: vec![lists(301), lists(6), lists(2), lists(2)], ..summary_of(&site(&archive(&mut Rng::new(1), 3), 5)) };
+    let sorted = FacetTable { columns: columns(vec![vec![], vec![0, 5], vec![1, 2]]) };
     assert_eq!(decode_facets(&encode_facets(42, &table), &summary).unwrap(), sorted);
     let card = Article {
         id: "a".into(), title: "T \"q\"".into(), date: parse_date("2024-01-02T03:04:05+08:00"), summary: Some("铬".into()), body: Body::Empty,
@@ -314,7 +327,7 @@ fn a_file_of_another_version_build_or_content_is_refused() {
 
     // A facet table naming values the summary does not have is refused, not indexed with.
     let mut table = decode_facets(&host_file(&site, "facets-"), &s).unwrap();
-    table.tags[0] = vec![s.tags.len() as u16];
+    table.columns[Facet::Tag as usize] = Column::Many(vec![vec![s.facets[Facet::Tag as usize].len() as u16]; s.count]);
     assert_eq!(decode_facets(&encode_facets(s.build, &table), &s), Err(FormatError::Malformed("a facet value the summary does not have")));
 
     // Through the catalog: the error names the file, and the part can be fetched again.

@@ -143,7 +143,7 @@ pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[
         let pairs = index.terms().filter_map(|(t, _)| Some((t.to_string(), index.export_positions(t)?)));
         positions = shards(pairs, build, layout.shard_bytes, &mut |bytes| add("positions", "bin", bytes));
     }
-    let facets = catalog.table().map(|t| add("facets", "bin", encode_facets(build, t))).unwrap_or_default();
+    let facet_table = catalog.table().map(|t| add("facets", "bin", encode_facets(build, t))).unwrap_or_default();
     let n = catalog.len();
     let cards: Vec<(String, String)> = (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
         let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
@@ -159,10 +159,10 @@ pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[
     let ids: Vec<(String, String)> = by_bucket.iter().map(|b| (String::new(), add("ids", "bin", encode_ids(build, b)))).collect();
     // The lists, which the summary names rather than holds.
     let lists = LISTS.iter().zip([terms, grams, positions, cards, ids]).map(|(list, entries)| add(&list.stem(), "bin", encode_list(build, &entries))).collect();
-    let (categories, tags, years) = catalog.facet_totals();
+    let facets = catalog.facet_totals();
     let dated = catalog.articles().iter().filter(|a| a.date.is_some()).count();
     let avg_len = catalog.search_index().as_ref().map_or([1.0; 3], |i| i.avg_len());
-    let summary = Summary { build, count: n, dated, per_page, avg_len, categories, tags, years, facets, id_buckets: buckets, lists };
+    let summary = Summary { build, count: n, dated, per_page, avg_len, facets, facet_table, id_buckets: buckets, lists };
     let name = add("summary", "json", summary.to_json().into_bytes());
     (name, files)
 }

@@ -71,8 +71,8 @@ test('the first view of a pre-built archive fetches only its first page and the 
   expect(c.total).toBe(1000);
   await expect(page.locator('article.newsroom__card').first()).toBeVisible();
   // Category counts come from the summary: exact without the facet table.
-  const option = page.locator('select[name=category] option', { hasText: s.categories[0][0] });
-  await expect(option).toHaveText(`${s.categories[0][0]} (${s.categories[0][1]})`);
+  const option = page.locator('select[name=category] option', { hasText: s.facets.category[0][0] });
+  await expect(option).toHaveText(`${s.facets.category[0][0]} (${s.facets.category[0][1]})`);
   expect(fetched(server, from)).toEqual(['/archive/feed.json', `/archive/${summaryPath}`]);
 });
 
@@ -88,7 +88,7 @@ test('a query fetches its shards (and the facet table once), never the pages', a
   const terms = paths.filter((p) => p.includes('/terms-h'));
   expect(new Set(terms)).toEqual(new Set(shardsFor(readList(s, 'terms'), 'slag')));
   expect(paths.filter((p) => p.includes('/terms-list-'))).toEqual([`/archive/index/${s.lists.terms}`]);
-  expect(paths.filter((p) => p.includes('/facets-'))).toEqual([`/archive/index/${s.facets}`]);
+  expect(paths.filter((p) => p.includes('/facets-'))).toEqual([`/archive/index/${s.facet_table}`]);
   expect(paths.filter((p) => !/\/index\/(terms|facets|cards|terms-list|cards-list)-h[0-9a-f]{16}\.bin$/.test(p)), 'only index files').toEqual([]);
   // A second query reuses the facet table and fetches only shards it lacks.
   const again = server.state.requests.length;
@@ -135,8 +135,8 @@ test.describe('a missing shard', () => {
       expect((await countWhen(page, () => true, 'any')).shown).toBe(first.shown);
       // The rest works: filtering by a category.
       await page.getByRole('searchbox').fill('');
-      await page.locator('select[name=category]').selectOption(s.categories[1][0]);
-      await countWhen(page, (c) => c.shown === s.categories[1][1], `the ${s.categories[1][0]} articles`);
+      await page.locator('select[name=category]').selectOption(s.facets.category[1][0]);
+      await countWhen(page, (c) => c.shown === s.facets.category[1][1], `the ${s.facets.category[1][0]} articles`);
       await page.locator('select[name=category]').selectOption('');
       await page.getByRole('searchbox').fill('slag');
       server.state.missing.delete(shard);
@@ -159,7 +159,7 @@ test('oldest first, a deep-linked filter, an article and back: the archive behav
   await expect(page.locator('article.newsroom__card').first()).toHaveAttribute('data-id', items[999].id);
   expect((await cardIds(page)).slice(0, 3)).toEqual([items[999].id, items[998].id, items[997].id]);
 
-  const [category, count] = s.categories[2];
+  const [category, count] = s.facets.category[2];
   await page.goto(`/archive/?nr-category=${encodeURIComponent(category)}`);
   await countWhen(page, (c) => c.shown === count && c.total === 1000, `the ${count} ${category} articles`);
   const expected = items.filter((i) => i._newsroom.category === category).slice(0, 3).map((i) => i.id);
@@ -178,7 +178,7 @@ test('a compact list of one category on an archive shows its newest headlines, f
   const { summary: s } = summary();
   const items = feedPages().flatMap((p) => p.json.items);
   // The rarest category: its newest eight reach far past the first page.
-  const [category] = [...s.categories].sort((a, b) => a[1] - b[1])[0];
+  const [category] = [...s.facets.category].sort((a, b) => a[1] - b[1])[0];
   const expected = items.filter((i) => i._newsroom.category === category).slice(0, 8);
   expect(items.indexOf(expected[7])).toBeGreaterThan(20);
   const from = server.state.requests.length;

@@ -537,3 +537,25 @@ test('the standalone page follows the dark scheme, and an article prints without
   const after = await page.locator('.newsroom__article-body a[href]').first().evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toContain('https://example.com/sustainability/zero-discharge');
 });
+
+test('a language filter when the bundle has more than one language, with counts, in the URL as nr-lang', async ({ page, server }) => {
+  const feed = sampleFeed(server);
+  const zh = feed.items.filter((i) => (i.language || feed.language) === 'zh-CN').map((i) => i.id);
+  expect(zh.length).toBeGreaterThan(0);
+  await page.goto('/');
+  await waitForList(page);
+  const select = page.locator('select[name=language]');
+  await expect(select.locator('option')).toHaveText(['All languages', `en (${feed.items.length - zh.length})`, `zh-CN (${zh.length})`]);
+  await select.selectOption('zh-CN');
+  await countWhen(page, (c) => c.shown === zh.length, `the ${zh.length} Chinese articles`);
+  await expect(page).toHaveURL(/nr-lang=zh-CN/);
+  const langs = await page.locator('article.newsroom__card').evaluateAll((cards) => cards.map((c) => c.lang));
+  expect(new Set(langs)).toEqual(new Set(['zh-CN']));
+  // The other facets count within the language.
+  const counts = await page.locator('select[name=category] option').evaluateAll((os) => os.slice(1).map((o) => Number(/\((\d+)\)$/.exec(o.textContent)[1])));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(zh.length);
+  // One language: no filter for it.
+  await page.goto('/one-bad/');
+  await waitForList(page);
+  await expect(page.locator('select[name=language]')).toHaveCount(0);
+});
