@@ -11,7 +11,7 @@ use std::sync::{RwLock, RwLockReadGuard};
 use crate::article::Article;
 use crate::bundle::Bundle;
 use crate::index::{DocFields, FxBuild, IndexBuilder, Matcher, SearchIndex};
-use crate::prebuilt::format::{Column, FacetTable, Summary};
+use crate::prebuilt::format::{Column, FacetTable, List, Summary};
 use crate::prebuilt::parts::{Part, PartError, Parts};
 use crate::search::{segments, Query};
 use crate::sort::{order_by_key, sort_by};
@@ -256,8 +256,14 @@ impl Catalog {
     /// counts follow the results of a search once it arrives.
     pub fn wanted(&self, query: &str, filters: &Filters) -> Vec<Part> {
         let mut want = self.missing(query, filters);
-        if self.parts().is_some_and(|p| !p.has_facets()) && !want.contains(&Part::Facets) && !Query::parse(query).is_empty() {
-            want.push(Part::Facets);
+        let Some(parts) = self.parts() else { return want };
+        if !Query::parse(query).is_empty() {
+            // The best matches lie anywhere in the archive: the card files'
+            // list comes with the shards' rather than a round trip after.
+            want.extend(parts.missing_list(List::Cards));
+            if !parts.has_facets() && !want.contains(&Part::Facets) {
+                want.push(Part::Facets);
+            }
         }
         want
     }

@@ -137,7 +137,7 @@ impl Parts {
     }
 
     /// `Some(part)` when `list` is not here yet, to fetch first.
-    fn need_list(&self, list: List) -> Option<Part> {
+    pub fn missing_list(&self, list: List) -> Option<Part> {
         self.list(list).is_none().then_some(Part::List(list))
     }
 
@@ -210,7 +210,7 @@ impl Parts {
     pub fn missing_cards(&self, first_page: &[Article], docs: &[usize]) -> Vec<Part> {
         let mut parts: Vec<Part> = Vec::new();
         for &d in docs.iter().filter(|&&d| d >= first_page.len() && d < self.summary.count) {
-            let part = self.need_list(List::Cards).unwrap_or(Part::Cards(d / CARDS_PER_FILE));
+            let part = self.missing_list(List::Cards).unwrap_or(Part::Cards(d / CARDS_PER_FILE));
             if self.cards[d / CARDS_PER_FILE].get().is_none() && !parts.contains(&part) {
                 parts.push(part);
             }
@@ -233,7 +233,7 @@ impl Parts {
                 None if self.ids.is_empty() => return Vec::new(),
                 None => {
                     let bucket = self.summary.id_bucket(id);
-                    let part = self.need_list(List::Ids).unwrap_or(Part::Ids(bucket));
+                    let part = self.missing_list(List::Ids).unwrap_or(Part::Ids(bucket));
                     return if self.ids[bucket].get().is_some() { Vec::new() } else { vec![part] };
                 }
             },
@@ -242,7 +242,7 @@ impl Parts {
             return Vec::new();
         }
         match self.cards.get(doc / CARDS_PER_FILE) {
-            Some(c) if c.get().is_none() => vec![self.need_list(List::Cards).unwrap_or(Part::Cards(doc / CARDS_PER_FILE))],
+            Some(c) if c.get().is_none() => vec![self.missing_list(List::Cards).unwrap_or(Part::Cards(doc / CARDS_PER_FILE))],
             _ => vec![Part::Page(doc / self.summary.per_page)],
         }
     }

@@ -204,6 +204,8 @@ fn the_first_view_needs_only_the_feed_and_the_summary() {
     let need = c.missing("chromium", &all);
     assert!(!need.is_empty() && need.iter().all(|p| matches!(p, Part::Shard(List::Terms, _))), "{need:?}");
     assert_eq!(c.wanted("chromium", &all), [need.clone(), vec![Part::Facets]].concat());
+    // On a fresh page the card files' list comes along: best matches lie anywhere.
+    assert_eq!(host.open().wanted("chromium", &all), [Part::List(List::Terms), Part::List(List::Cards), Part::Facets]);
     host.fetch(&c, need);
     let results = c.listing("chromium", &all, Sort::Newest);
     assert!(results.facets.pending && !results.order.is_empty());
