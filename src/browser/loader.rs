@@ -20,6 +20,9 @@ use crate::prebuilt::parts::PartFailure;
 /// under a frame, so input and painting keep going while a bundle loads.
 const SLICE_MS: f64 = 8.0;
 
+/// The most bytes of a received chunk copied into the reader in one task.
+const CHUNK_PART: u32 = 512 * 1024;
+
 /// Bytes received, and the total when the server said it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -106,7 +109,18 @@ async fn read_feed(url: &str, progress: &dyn Fn(Progress)) -> Result<Bundle, Loa
                     break;
                 }
                 if let Ok(bytes) = Reflect::get(&next, &"value".into()) {
-                    reader.push(&Uint8Array::new(&bytes).to_vec());
+                    // A chunk from a fast connection can be megabytes: copied in
+                    // parts, a task each, so no copy blocks input.
+                    let chunk = Uint8Array::new(&bytes);
+                    let mut at = 0;
+                    while at < chunk.length() {
+                        let end = chunk.length().min(at + CHUNK_PART);
+                        reader.push(&chunk.subarray(at, end).to_vec());
+                        at = end;
+                        if at < chunk.length() {
+                            yield_to_browser().await;
+                        }
+                    }
                 }
                 progress(Progress { received: reader.received(), total });
                 in_slices(|| reader.read_items(8) == 0).await;

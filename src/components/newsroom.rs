@@ -23,6 +23,9 @@ use crate::embed_options::{EmbedOptions, Layout};
 /// Work (in ms) after which the first render waits for the next task.
 const SPLIT_AFTER_MS: f64 = 4.0;
 
+/// Articles from which making the catalog waits for a task of its own.
+const LARGE_BUNDLE: usize = 1000;
+
 /// Pages of a paged feed (`next_url`) read after the first, at most.
 const MAX_PAGES: usize = 1000;
 
@@ -87,6 +90,10 @@ pub fn Newsroom(
             // At 10,000 articles the catalog and the first render take tens of
             // ms each: then they get a task each, lest together they block input.
             // A small bundle is not held back by the extra turn.
+            // A large bundle's catalog gets a task of its own, not the end of the reading's.
+            if bundle.articles.len() > LARGE_BUNDLE {
+                yield_to_browser().await;
+            }
             let started = js_sys::Date::now();
             let catalog = Arc::new(Catalog::unindexed(bundle));
             if js_sys::Date::now() - started > SPLIT_AFTER_MS {
