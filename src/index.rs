@@ -409,19 +409,18 @@ impl SearchIndex {
         self.dictionary.binary_search_by(|(t, _)| t.as_ref().cmp(text)).ok().map(|i| self.dictionary[i].1)
     }
 
-    fn with_prefix(&self, prefix: &str) -> Vec<TermId> {
+    /// The terms starting with `prefix`, in dictionary order.
+    fn starting_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a (Box<str>, TermId)> + 'a {
         let from = self.dictionary.partition_point(|(t, _)| t.as_ref() < prefix);
-        self.dictionary[from..].iter().take_while(|(t, _)| t.starts_with(prefix)).map(|&(_, id)| id).collect()
+        self.dictionary[from..].iter().take_while(move |(t, _)| t.starts_with(prefix))
+    }
+
+    fn with_prefix(&self, prefix: &str) -> Vec<TermId> {
+        self.starting_with(prefix).map(|&(_, id)| id).collect()
     }
 
     fn with_prefix_of_len(&self, prefix: &str, chars: usize) -> Vec<TermId> {
-        let from = self.dictionary.partition_point(|(t, _)| t.as_ref() < prefix);
-        self.dictionary[from..]
-            .iter()
-            .take_while(|(t, _)| t.starts_with(prefix))
-            .filter(|(t, _)| t.chars().count() == chars)
-            .map(|&(_, id)| id)
-            .collect()
+        self.starting_with(prefix).filter(|(t, _)| t.chars().count() == chars).map(|&(_, id)| id).collect()
     }
 
     fn lookup(&self, term: &Term) -> Lookup {

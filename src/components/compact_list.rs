@@ -25,27 +25,24 @@ pub fn CompactList(
     let mut filters = Filters::default();
     filters.set(Facet::Category, options.category.clone());
     let limit = options.limit;
-    // The newest headlines, once every one of them is here (`None` until then).
-    let newest = Memo::new({
+    // The newest headlines' positions, once the filter can be applied; one
+    // listing serves both what is shown and what is fetched.
+    let top = Memo::new({
         let filters = filters.clone();
         move |_| catalog.with(|c| {
-            if !c.missing("", &filters).is_empty() {
-                return None;
-            }
-            let order = c.listing("", &filters, Sort::Newest).order;
-            order.into_iter().take(limit).map(|i| c.article(i)).collect::<Option<Vec<Article>>>()
+            c.missing("", &filters).is_empty().then(|| c.listing("", &filters, Sort::Newest).order.into_iter().take(limit).collect::<Vec<usize>>())
         })
+    });
+    // The headlines, once every one of them is here (`None` until then).
+    let newest = Memo::new(move |_| {
+        top.with(|top| catalog.with(|c| top.as_ref()?.iter().map(|&i| c.article(i)).collect::<Option<Vec<Article>>>()))
     });
     if let Some(parts) = parts {
         Effect::new(move |_| {
-            let need = catalog.with(|c| {
-                let mut need = c.missing("", &filters);
-                if need.is_empty() {
-                    let order: Vec<usize> = c.listing("", &filters, Sort::Newest).order.into_iter().take(limit).collect();
-                    need = c.missing_cards(&order);
-                }
-                need
-            });
+            let need = top.with(|top| catalog.with(|c| match top {
+                Some(order) => c.missing_cards(order),
+                None => c.missing("", &filters),
+            }));
             parts.want(need);
         });
     }

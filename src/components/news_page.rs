@@ -125,13 +125,19 @@ pub fn NewsPage(
     }
     // The open article, and whether the catalog has it: a catalog that grows
     // rebuilds the article view only when it brings the missing article.
+    // The open article's neighbours, for "Previous" and "Next": worked out
+    // once (outside the results it takes a listing of everything), not by
+    // each thing that needs them.
+    let neighbours = Memo::new(move |_| {
+        let id = nav.state.with(|s| s.article.clone())?;
+        Some(catalog.with(|c| listing.with_untracked(|l| c.neighbours(&l.order, &id))))
+    });
     let open = Memo::new(move |_| nav.state.with(|s| s.article.clone()).map(|id| {
         let (found, known) = catalog.with(|c| {
             let pos = c.position(&id);
             let found = pos.is_some_and(|i| c.full_article(i).is_some());
-            // Its neighbours' titles too, for "Previous" and "Next".
-            let neighbours = listing.with_untracked(|l| c.neighbours(&l.order, &id));
-            let titled = [neighbours.0, neighbours.1].into_iter().flatten().all(|i| c.article(i).is_some());
+            let (prev, next) = neighbours.get().unwrap_or_default();
+            let titled = [prev, next].into_iter().flatten().all(|i| c.article(i).is_some());
             // Known to exist (its page is on its way, or failed: the alert says so), or not yet known not to.
             (found && titled, pos.is_some() || !c.is_settled(&id))
         });
@@ -144,7 +150,7 @@ pub fn NewsPage(
             let Some(id) = nav.state.with(|s| s.article.clone()) else { return };
             let need = catalog.with(|c| {
                 let mut need = c.missing_for_article(&id);
-                let (prev, next) = listing.with_untracked(|l| c.neighbours(&l.order, &id));
+                let (prev, next) = neighbours.get().unwrap_or_default();
                 need.extend(c.missing_cards(&[prev, next].into_iter().flatten().collect::<Vec<_>>()));
                 need
             });

@@ -451,41 +451,53 @@ const PAIR: u8 = 1;
 /// A term shard: terms in order with their postings. Documents are
 /// delta-coded; a word's weights follow its documents as one column.
 pub fn encode_terms<S: AsRef<str>>(build: u64, terms: &[(S, TermData)]) -> Vec<u8> {
-    let mut w = Writer::new(Kind::Terms, build);
-    w.uint(terms.len() as u64);
+    let mut body = Writer(Vec::new());
     for (term, data) in terms {
-        w.text(term.as_ref());
-        match data {
-            TermData::Weights(list) => {
-                w.0.push(WORD);
-                w.uint(list.len() as u64);
-                let mut last = 0;
-                for &(d, _) in list {
-                    w.uint(u64::from(d - last));
-                    last = d;
-                }
-                w.0.extend(list.iter().map(|&(_, q)| q));
+        write_term(&mut body, term.as_ref(), data);
+    }
+    terms_file(build, terms.len(), &body.0)
+}
+
+/// A term shard from its terms' encodings (see [`write_term`]), one after another.
+pub fn terms_file(build: u64, terms: usize, body: &[u8]) -> Vec<u8> {
+    let mut w = Writer::new(Kind::Terms, build);
+    w.uint(terms as u64);
+    w.0.extend_from_slice(body);
+    w.0
+}
+
+/// One term of a shard: its text, its kind, its postings.
+pub fn write_term(w: &mut Writer, term: &str, data: &TermData) {
+    w.text(term);
+    match data {
+        TermData::Weights(list) => {
+            w.0.push(WORD);
+            w.uint(list.len() as u64);
+            let mut last = 0;
+            for &(d, _) in list {
+                w.uint(u64::from(d - last));
+                last = d;
             }
-            TermData::Positions(list) => {
-                w.0.push(PAIR);
-                w.uint(list.len() as u64);
-                let mut last = 0;
-                for fp in list {
-                    w.uint(u64::from(fp.doc - last));
-                    last = fp.doc;
-                    w.0.push(fp.field);
-                    w.uint(u64::from(fp.len));
-                    w.uint(fp.positions.len() as u64);
-                    let mut at = 0;
-                    for &p in &fp.positions {
-                        w.uint(u64::from(p - at));
-                        at = p;
-                    }
+            w.0.extend(list.iter().map(|&(_, q)| q));
+        }
+        TermData::Positions(list) => {
+            w.0.push(PAIR);
+            w.uint(list.len() as u64);
+            let mut last = 0;
+            for fp in list {
+                w.uint(u64::from(fp.doc - last));
+                last = fp.doc;
+                w.0.push(fp.field);
+                w.uint(u64::from(fp.len));
+                w.uint(fp.positions.len() as u64);
+                let mut at = 0;
+                for &p in &fp.positions {
+                    w.uint(u64::from(p - at));
+                    at = p;
                 }
             }
         }
     }
-    w.0
 }
 
 pub fn decode_terms(bytes: &[u8], build: u64) -> Result<Vec<(String, TermData)>, FormatError> {

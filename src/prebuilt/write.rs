@@ -7,7 +7,7 @@ use crate::bundle::{parse_bundle, Bundle, BundleError, ItemError};
 use crate::catalog::{field_texts, Catalog};
 use crate::index::{gram_terms, TermData};
 use crate::fallbacks::content_hash;
-use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_list, encode_terms, file_name, id_bucket, CardFile, Summary, CARDS_PER_FILE, LISTS};
+use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_list, terms_file, write_term, Writer, file_name, id_bucket, CardFile, Summary, CARDS_PER_FILE, LISTS};
 use crate::url_state::{Filters, Sort};
 
 /// How a build is cut into files.
@@ -100,23 +100,24 @@ fn bundle_meta(text: &[u8]) -> Result<Bundle, BundleError> {
 /// split; each shard's first term and the name `write` gives it.
 fn shards(all: impl Iterator<Item = (String, TermData)>, build: u64, max: usize, write: &mut dyn FnMut(Vec<u8>) -> String) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut shard: Vec<(String, TermData)> = Vec::new();
-    let mut size = 0;
-    let mut flush = |shard: &mut Vec<(String, TermData)>| {
-        if let Some(first) = shard.first().map(|t| t.0.clone()) {
-            out.push((first, write(encode_terms(build, shard))));
-            shard.clear();
+    // Each term is encoded once, straight into the shard being filled.
+    let (mut body, mut terms, mut first) = (Writer(Vec::new()), 0, None::<String>);
+    let mut flush = |body: &mut Writer, terms: &mut usize, first: &mut Option<String>| {
+        if let Some(first) = first.take() {
+            out.push((first, write(terms_file(build, *terms, &body.0))));
+            body.0.clear();
+            *terms = 0;
         }
     };
     for (term, data) in all {
-        size += encode_terms(build, &[(term.as_str(), data.clone())]).len();
-        shard.push((term, data));
-        if size >= max {
-            flush(&mut shard);
-            size = 0;
+        write_term(&mut body, &term, &data);
+        terms += 1;
+        first.get_or_insert(term);
+        if body.0.len() >= max {
+            flush(&mut body, &mut terms, &mut first);
         }
     }
-    flush(&mut shard);
+    flush(&mut body, &mut terms, &mut first);
     out
 }
 
