@@ -189,6 +189,7 @@ impl Serialize for Document<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::JsonKind;
 
     fn item(id: &str, date: &str, title: &str) -> Item {
         let Value::Object(o) = serde_json::json!({"id": id, "title": title, "date_published": date}) else { unreachable!() };
@@ -234,6 +235,6 @@ mod tests {
     #[test]
     fn a_broken_archive_is_refused() {
         assert!(matches!(Archive::from_json("{\"items\": [ }"), Err(BundleError::Syntax { .. })));
-        assert_eq!(Archive::from_json("[]"), Err(BundleError::NotAnObject { found: "an empty list" }));
+        assert_eq!(Archive::from_json("[]"), Err(BundleError::NotAnObject { found: JsonKind::EmptyList }));
     }
 }

@@ -26,6 +26,7 @@ pub mod catalog;
 pub mod color;
 pub mod html_policy;
 pub mod load_error;
+pub mod messages;
 pub mod prebuilt;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,26 +1,85 @@
-//! Dates in the reader's language, through the browser's `Intl` (no date crate).
+//! Dates, numbers, plurals, lists and language names in the interface
+//! language, through the browser's `Intl` (no locale data in the wasm).
 
-use js_sys::{Array, Date, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
+
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::date::PublishedDate;
+use crate::messages::{fill, Messages};
 
 thread_local! {
-    static FORMAT: Option<Intl::DateTimeFormat> = {
-        let options = Object::new();
-        let set = |k: &str, v: &str| Reflect::set(&options, &k.into(), &v.into()).is_ok();
-        // UTC, because the date is the publisher's calendar day, not an instant
-        // to move into the reader's time zone.
-        let ok = set("year", "numeric") && set("month", "long") && set("day", "numeric") && set("timeZone", "UTC");
-        ok.then(|| Intl::DateTimeFormat::new(&Array::new(), &options))
-    };
+    /// The date format of the last locale asked for: a page has one language,
+    /// or a few instances that mostly share one.
+    static DATES: RefCell<Option<(&'static str, Intl::DateTimeFormat)>> = const { RefCell::new(None) };
 }
 
-/// "4 November 2023", "November 4, 2023" or "2023年11月4日", as the reader's browser prefers.
-pub fn format_date(date: &PublishedDate) -> String {
+fn locales(m: &Messages) -> Array {
+    Array::of1(&m.locale.into())
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let options = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&options, &(*k).into(), &(*v).into());
+    }
+    options
+}
+
+/// Calls a formatter's method on one argument; what throws (a value `Intl`
+/// refuses, such as a malformed language code from the feed) is `None`.
+fn call(formatter: &JsValue, method: &str, arg: &JsValue) -> Option<String> {
+    let f = Reflect::get(formatter, &method.into()).ok()?.dyn_into::<Function>().ok()?;
+    f.call1(formatter, arg).ok()?.as_string()
+}
+
+/// "November 4, 2023" or "2023年11月4日".
+pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
     let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
     let day = Date::new(&JsValue::from_f64(ms));
-    FORMAT
-        .with(|f| f.as_ref().and_then(|f| f.format().call1(&JsValue::NULL, &day).ok()).and_then(|s| s.as_string()))
+    DATES
+        .with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.as_ref().is_none_or(|(locale, _)| *locale != m.locale) {
+                // UTC, because the date is the publisher's calendar day, not an
+                // instant to move into the reader's time zone.
+                let o = options(&[("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")]);
+                *cache = Some((m.locale, Intl::DateTimeFormat::new(&locales(m), &o)));
+            }
+            cache.as_ref().and_then(|(_, f)| f.format().call1(&JsValue::NULL, &day).ok()).and_then(|s| s.as_string())
+        })
         .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
+}
+
+/// "1,234" or "1,234" as the language groups digits.
+pub fn number(m: &Messages, n: usize) -> String {
+    let format = Intl::NumberFormat::new(&locales(m), &Object::new());
+    call(&format, "format", &JsValue::from_f64(n as f64)).unwrap_or_else(|| n.to_string())
+}
+
+/// `one` or `other` as the language's plural rules choose for `n`, with
+/// `{n}` (and the `more` placeholders) filled in.
+pub fn plural(m: &Messages, one: &str, other: &str, n: usize, more: &[(&str, &str)]) -> String {
+    let rules = Intl::PluralRules::new(&locales(m), &Object::new());
+    let form = call(&rules, "select", &JsValue::from_f64(n as f64));
+    let template = if form.as_deref() == Some("one") { one } else { other };
+    let n = number(m, n);
+    let mut values = vec![("n", n.as_str())];
+    values.extend_from_slice(more);
+    fill(template, &values)
+}
+
+/// "A, B and C" or "A、B和C".
+pub fn list(m: &Messages, items: &[String]) -> String {
+    let format = Intl::ListFormat::new(&locales(m), &options(&[("type", "conjunction")]));
+    let array: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
+    call(&format, "format", &array).unwrap_or_else(|| items.join(", "))
+}
+
+/// A language code's name ("zh" → "Chinese" or "中文"); the code itself when
+/// the browser does not know it.
+pub fn language_name(m: &Messages, code: &str) -> String {
+    let names = Intl::DisplayNames::new(&locales(m), &options(&[("type", "language")]));
+    call(&names, "of", &code.into()).unwrap_or_else(|| code.to_string())
 }

@@ -3,6 +3,7 @@
 
 pub mod history;
 pub mod intl;
+pub mod language;
 pub mod loader;
 pub mod part_loader;
 pub mod sanitizer;

@@ -69,7 +69,8 @@ impl PartLoader {
         if let Part::Page(p) = part {
             let page = load(&url, &|_| ()).await.map_err(|e| fail(match e {
                 LoadError::Status { status, .. } => PartFailure::Status(status),
-                other => PartFailure::Unreachable(other.to_string()),
+                LoadError::Network { detail, .. } | LoadError::Body { detail, .. } => PartFailure::Unreachable(detail),
+                LoadError::Bundle { error, .. } => PartFailure::Page(error),
             }))?;
             return catalog.install_page(p, page.articles).map_err(|e| fail(PartFailure::Format(e)));
         }

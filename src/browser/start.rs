@@ -9,7 +9,9 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord};
 
+use crate::browser::language::interface_language;
 use crate::components::newsroom::Newsroom;
+use crate::messages::describe::option_problem;
 use crate::embed_options::{EmbedOptions, Layout};
 
 const SELECTOR: &str = "[data-newsroom]";
@@ -57,8 +59,13 @@ fn mount(el: &Element) {
     // Options come only from the host's markup, never from the URL.
     let (options, problems) = EmbedOptions::read(|name| el.get_attribute(name));
     let owns_url = options.layout == Layout::Full && !URL_TAKEN.with(|t| t.replace(true));
-    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    mount_to(host.clone(), move || view! { <Newsroom options=options owns_url=owns_url problems=problems/> }).forget();
+    let words = interface_language(el);
+    let problems: Vec<String> = problems.iter().map(|p| option_problem(words, p)).collect();
+    mount_to(host.clone(), move || {
+        provide_context(words);
+        view! { <Newsroom options=options owns_url=owns_url problems=problems/> }
+    })
+    .forget();
 }
 
 /// A CMS may render the mount element after our script ran.

@@ -37,7 +37,7 @@ pub struct Built {
 /// Exit status: 0 built, 1 the archive or the folder could not be read or written.
 pub fn run(args: BuildArgs) -> i32 {
     let path = args.archive.display().to_string();
-    let archive = match std::fs::read_to_string(args.archive).map_err(|e| e.to_string()).and_then(|t| Archive::from_json(&t).map_err(|e| e.to_string())) {
+    let archive = match std::fs::read_to_string(args.archive).map_err(|e| e.to_string()).and_then(|t| Archive::from_json(&t).map_err(|e| messages::bundle_error(&e))) {
         Ok(archive) => archive,
         Err(e) => {
             eprintln!("{}", messages::archive_unreadable(&path, &e));
@@ -58,7 +58,7 @@ pub fn run(args: BuildArgs) -> i32 {
 
 pub fn build(archive: &Archive, args: &BuildArgs) -> std::io::Result<Built> {
     let link = |name: &str, from_feed: bool| next_link(name, from_feed, args.base_url);
-    let site = build_site(archive, Layout::with_per_page(args.per_page), &link).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let site = build_site(archive, Layout::with_per_page(args.per_page), &link).map_err(|e| std::io::Error::other(messages::bundle_error(&e)))?;
     for dir in [PAGES_DIR, INDEX_DIR] {
         std::fs::create_dir_all(args.out.join(dir))?;
     }

@@ -17,7 +17,7 @@ pub fn run(path: &str, format: Format) -> i32 {
     let result = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| {
         let mut reader = BundleReader::default();
         reader.push(&bytes);
-        reader.finish().map_err(|e| e.to_string())
+        reader.finish().map_err(|e| messages::bundle_error(&e))
     });
     let bundle = match result {
         Ok(bundle) => bundle,
@@ -33,7 +33,7 @@ pub fn run(path: &str, format: Format) -> i32 {
     let ok = bundle.skipped.is_empty();
     match format {
         Format::Json => {
-            let skipped: Vec<_> = bundle.skipped.iter().map(|e| json!({ "reason": e.to_string() })).collect();
+            let skipped: Vec<_> = bundle.skipped.iter().map(|e| json!({ "reason": messages::item_error(e) })).collect();
             println!("{}", json!({
                 "file": path, "ok": ok, "articles": bundle.articles.len(), "skipped": skipped,
                 "recovered_ids": bundle.recovered_ids, "undated": undated,
@@ -43,7 +43,7 @@ pub fn run(path: &str, format: Format) -> i32 {
         Format::Text => {
             println!("{}", messages::check_skipped(path, bundle.articles.len(), bundle.skipped.len()));
             for e in &bundle.skipped {
-                println!("  {e}");
+                println!("  {}", messages::item_error(e));
             }
         }
     }

@@ -25,7 +25,7 @@ pub struct ImportArgs<'a> {
 pub fn run(args: ImportArgs) -> i32 {
     let into = args.into.display().to_string();
     let archive = match std::fs::read(args.into) {
-        Ok(bytes) => match std::str::from_utf8(&bytes).map_err(|e| e.to_string()).and_then(|t| Archive::from_json(t).map_err(|e| e.to_string())) {
+        Ok(bytes) => match std::str::from_utf8(&bytes).map_err(|e| e.to_string()).and_then(|t| Archive::from_json(t).map_err(|e| messages::bundle_error(&e))) {
             Ok(a) => Some(a),
             Err(e) => {
                 eprintln!("{}", messages::archive_unreadable(&into, &e));

@@ -4,6 +4,8 @@
 use std::fmt;
 
 use newsroom::archive::MergeCounts;
+use newsroom::bundle::{BundleError, ItemError};
+use newsroom::messages::{describe, EN};
 
 use crate::draft::{DraftError, SourceError};
 use crate::map::MapError;
@@ -120,4 +122,15 @@ pub fn built(out: &str, b: &crate::build::Built) -> String {
     let removed = if b.removed > 0 { format!("; {} files of an earlier build removed", b.removed) } else { String::new() };
     let skipped = if b.skipped > 0 { format!("; {} items left out: nothing to show (no title, no text, no url)", b.skipped) } else { String::new() };
     format!("{out}: {} items in {} pages (feed.json and pages/), search index in {} files (index/){removed}{skipped}", b.items, b.pages, b.index_files)
+}
+
+/// A bundle the page cannot read, in the page's English words: the command
+/// and the page say the same thing of the same file.
+pub fn bundle_error(e: &BundleError) -> String {
+    describe::bundle_error(&EN, e)
+}
+
+/// Why the page skips an item, in the page's English words.
+pub fn item_error(e: &ItemError) -> String {
+    describe::item_error(&EN, e)
 }

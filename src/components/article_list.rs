@@ -14,6 +14,9 @@ use crate::catalog::{Catalog, Listing, PAGE_SIZE};
 use crate::components::article_card::ArticleCard;
 use crate::components::highlighted::owned;
 use crate::components::nav::Nav;
+use crate::components::words::words;
+use crate::browser::intl::number;
+use crate::messages::fill;
 use crate::virtual_list::visible_rows;
 
 /// Frames to wait for a card to be rendered before giving up on focusing it.
@@ -57,6 +60,7 @@ pub fn ArticleList(
     #[prop(optional_no_strip)]
     parts: Option<PartLoader>,
 ) -> impl IntoView {
+    let m = words();
     let state = nav.state;
     let found = move || listing.with(|l| l.order.len());
     let shown = Memo::new(move |_| found().min(state.with(|s| s.page as usize).saturating_mul(page_size)));
@@ -138,13 +142,13 @@ pub fn ArticleList(
     let empty = move || {
         // A view waiting for its files is not an empty one.
         if listing.with(|l| l.waiting) {
-            return Either::Left(view! { <p class="newsroom__waiting" role="status">"Loading…"</p> });
+            return Either::Left(view! { <p class="newsroom__waiting" role="status">{m.loading}</p> });
         }
         Either::Right(view! {
             <div class="newsroom__empty">
-                <p>"No articles match your search and filters."</p>
+                <p>{m.no_results}</p>
                 <button type="button" class="newsroom__empty-clear"
-                    on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear search and filters"</button>
+                    on:click=move |_| nav.go(state.get_untracked().cleared())>{m.clear_search_and_filters}</button>
             </div>
         })
     };
@@ -152,7 +156,7 @@ pub fn ArticleList(
     let more = move || {
         has_more.get().then(|| view! {
             <button type="button" class="newsroom__more" on:click=move |_| nav.more()>
-                {move || format!("Show more ({} more)", remaining())}
+                {move || fill(m.show_more, &[("n", &number(m, remaining()))])}
             </button>
         })
     };

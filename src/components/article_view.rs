@@ -11,6 +11,9 @@ use crate::catalog::Catalog;
 use crate::components::article_meta::ArticleMeta;
 use crate::components::html_body::HtmlBody;
 use crate::components::nav::{is_plain_click, Nav};
+use crate::components::words::words;
+use crate::browser::intl::list;
+use crate::messages::fill;
 use crate::html_policy::safe_url;
 use crate::html_text::paragraphs;
 
@@ -24,6 +27,7 @@ pub fn ArticleView(
     #[prop(optional)]
     pending: bool,
 ) -> impl IntoView {
+    let m = words();
     let list_href = nav.href(&nav.state.get_untracked().list());
     let back = move |ev: leptos::ev::MouseEvent| {
         if is_plain_click(&ev) {
@@ -31,14 +35,14 @@ pub fn ArticleView(
             nav.back_to_list();
         }
     };
-    let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>"← Back to news"</a> };
+    let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>{m.back_to_news}</a> };
     let Some(article) = catalog.position(&id).and_then(|pos| catalog.full_article(pos)) else {
         return Either::Left(view! {
             <div class="newsroom__article-missing" role="status">
                 <p>{if pending {
-                    format!("Looking for the article “{id}” among the older articles…")
+                    fill(m.looking_for_article, &[("id", &id)])
                 } else {
-                    format!("There is no article “{id}” in this news feed. It may have been removed, or the link may be incomplete.")
+                    fill(m.no_such_article, &[("id", &id)])
                 }}</p>
                 {back_link}
             </div>
@@ -62,7 +66,7 @@ pub fn ArticleView(
             }
         })
     };
-    let pager = (step(prev, "newsroom__prev", "← Previous"), step(next, "newsroom__next", "Next →"));
+    let pager = (step(prev, "newsroom__prev", m.previous), step(next, "newsroom__next", m.next));
     let title_ref = NodeRef::<H2>::new();
     // Move focus to the new view for keyboard and screen-reader users.
     Effect::new(move |_| {
@@ -77,7 +81,7 @@ pub fn ArticleView(
         Body::Html(html) => EitherOf3::B(view! { <HtmlBody html=html.clone()/> }),
         Body::Empty => EitherOf3::C(()),
     };
-    let authors = (!article.authors.is_empty()).then(|| format!("By {}", article.authors.join(", ")));
+    let authors = (!article.authors.is_empty()).then(|| fill(m.by_authors, &[("authors", &list(m, &article.authors))]));
     Either::Right(view! {
         <article class="newsroom__article" data-id=article.id.clone() lang=article.language.clone()>
             {back_link}
@@ -87,9 +91,9 @@ pub fn ArticleView(
             {image.map(|src| view! { <img class="newsroom__article-image" src=src alt=""/> })}
             <div class="newsroom__article-body">{body}</div>
             {source.map(|href| view! {
-                <p class="newsroom__source"><a href=href rel="noopener noreferrer">"Read the original article"</a></p>
+                <p class="newsroom__source"><a href=href rel="noopener noreferrer">{m.read_original}</a></p>
             })}
-            <nav class="newsroom__pager" aria-label="More articles">{pager}</nav>
+            <nav class="newsroom__pager" aria-label=m.more_articles>{pager}</nav>
         </article>
     })
 }

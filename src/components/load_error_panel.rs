@@ -2,13 +2,16 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::words;
+
 #[component]
 pub fn LoadErrorPanel(message: String, retry: Callback<()>) -> impl IntoView {
+    let m = words();
     view! {
         <div class="newsroom__error" role="alert">
-            <p class="newsroom__error-title">"The news could not be loaded."</p>
+            <p class="newsroom__error-title">{m.load_failed}</p>
             <p class="newsroom__error-message">{message}</p>
-            <button type="button" class="newsroom__retry" on:click=move |_| retry.run(())>"Retry"</button>
+            <button type="button" class="newsroom__retry" on:click=move |_| retry.run(())>{m.retry}</button>
         </div>
     }
 }

@@ -15,3 +15,4 @@ pub mod notices;
 pub mod part_error;
 pub mod skipped_items;
 pub mod toolbar;
+pub mod words;

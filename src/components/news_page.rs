@@ -13,6 +13,9 @@ use crate::components::nav::Nav;
 use crate::components::notices::Notices;
 use crate::components::skipped_items::SkippedItems;
 use crate::components::toolbar::Toolbar;
+use crate::components::words::words;
+use crate::messages::describe::url_problem;
+use crate::messages::Messages;
 use crate::components::part_error::PartErrorAlert;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::Listing;
@@ -26,11 +29,11 @@ const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
 const ROW_HEIGHT_GUESS: f64 = 180.0;
 
 /// The view in the URL, checked against the bundle, with what could not be used.
-fn read_url(catalog: &Catalog) -> (ViewState, Vec<String>) {
+fn read_url(m: &Messages, catalog: &Catalog) -> (ViewState, Vec<String>) {
     let (state, mut problems) = ViewState::from_search(&current_search());
     let (state, unknown) = catalog.check(state);
     problems.extend(unknown);
-    (state, problems.iter().map(ToString::to_string).collect())
+    (state, problems.iter().map(|p| url_problem(m, p)).collect())
 }
 
 #[component]
@@ -50,15 +53,16 @@ pub fn NewsPage(
     #[prop(default = true)] owns_url: bool,
     #[prop(optional)] root: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
+    let m = words();
     let indexing = indexing.unwrap_or_else(|| RwSignal::new(None));
     let paging = paging.unwrap_or_else(|| RwSignal::new(None));
     let options = options.unwrap_or_else(|| EmbedOptions::read(|_| None).0);
-    let (state, notices) = if owns_url { read_url(&catalog.get_untracked()) } else { (ViewState { page: 1, ..ViewState::default() }, vec![]) };
+    let (state, notices) = if owns_url { read_url(m, &catalog.get_untracked()) } else { (ViewState { page: 1, ..ViewState::default() }, vec![]) };
     let nav = Nav::for_instance(state, notices, owns_url, root);
     if owns_url {
         let listener = window_event_listener(leptos::ev::popstate, {
             move |ev| {
-                let (state, notices) = read_url(&catalog.get_untracked());
+                let (state, notices) = read_url(m, &catalog.get_untracked());
                 nav.restore(state, notices, saved_scroll(&ev.state()));
             }
         });
@@ -165,7 +169,7 @@ pub fn NewsPage(
     let total = Signal::derive(move || catalog.with(|c| c.len()));
     let busy = Signal::derive(move || parts.is_some_and(|p| p.busy.get() > 0));
     view! {
-        <header class="newsroom__header">
+        <header class="newsroom__header" lang=bundle.language.clone()>
             <h1>{bundle.title.clone()}</h1>
             {bundle.description.clone().map(|d| view! { <p class="newsroom__description">{d}</p> })}
         </header>

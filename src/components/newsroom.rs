@@ -18,6 +18,9 @@ use crate::components::compact_list::CompactList;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::news_page::NewsPage;
 use crate::components::notices::Notices;
+use crate::components::words::words;
+use crate::messages::describe::{load_error, part_failure};
+use crate::messages::{fill, Messages};
 use crate::embed_options::{EmbedOptions, Layout};
 
 /// Work (in ms) after which the first render waits for the next task.
@@ -48,6 +51,7 @@ pub fn Newsroom(
     #[prop(optional)]
     problems: Vec<String>,
 ) -> impl IntoView {
+    let m = words();
     let root = NodeRef::<leptos::html::Div>::new();
     // Readable text on a light background the host chose, in either scheme.
     root.on_load(|el| follow_surface(&el));
@@ -66,7 +70,7 @@ pub fn Newsroom(
         spawn_local(async move {
             let bundle = match load(&src, &|p| state.set(LoadState::Loading(p))).await {
                 Ok(bundle) => bundle,
-                Err(e) => return state.set(LoadState::Failed(e.to_string())),
+                Err(e) => return state.set(LoadState::Failed(load_error(m, &e))),
             };
             // A pre-built archive: its summary, and then only what views need.
             // A compact list needs the index only to reach past the first page:
@@ -80,8 +84,7 @@ pub fn Newsroom(
                         let shown = RwSignal::new(Arc::new(Catalog::from_archive(bundle, summary)));
                         return state.set(LoadState::Ready(shown, Some(PartLoader::new(shown, url))));
                     }
-                    Err(e) => notices.update(|n| n.push(format!(
-                        "The archive's search index at {url} cannot be used: {e}. Older articles are read page by page instead."))),
+                    Err(e) => notices.update(|n| n.push(fill(m.index_unusable, &[("url", &url), ("reason", &part_failure(m, &e))]))),
                 }
             }
             let next = bundle.next_url.clone().filter(|_| layout == Layout::Full);
@@ -112,7 +115,7 @@ pub fn Newsroom(
             catalog.install_index(index);
             indexing.set(None);
             if let (Some(next), Some(first)) = (next, first) {
-                read_later_pages(&src, next, first, shown, paging, notices).await;
+                read_later_pages(m, &src, next, first, shown, paging, notices).await;
             }
         });
     };
@@ -122,8 +125,14 @@ pub fn Newsroom(
         Layout::Full => "newsroom newsroom--full",
         Layout::Compact => "newsroom newsroom--compact",
     };
+    // The full page's heading before the feed names itself (loading, failure).
+    let heading = move || {
+        let ready = state.with(|s| matches!(s, LoadState::Ready(..)));
+        (layout == Layout::Full && !ready).then(|| view! { <h1 class="newsroom__heading">{m.news}</h1> })
+    };
     view! {
-        <div class=class node_ref=root>
+        <div class=class node_ref=root lang=m.locale>
+            {heading}
             <Notices notices=notices/>
             {move || match state.get() {
                 LoadState::Loading(progress) => EitherOf4::A(view! { <LoadingState progress=progress/> }),
@@ -156,6 +165,7 @@ async fn read_summary(url: &str) -> Result<Summary, PartFailure> {
 /// per page. A page that fails ends the reading with a notice; what was read
 /// is still shown.
 async fn read_later_pages(
+    m: &Messages,
     src: &str,
     next: String,
     mut all: Bundle,
@@ -170,7 +180,7 @@ async fn read_later_pages(
     paging.set(Some(all.articles.len()));
     while let Some(link) = next.take() {
         let Some(url) = absolute_url(&link, &page_url) else {
-            notices.update(|n| n.push(format!("Older articles could not all be loaded: “{link}” is not an address.")));
+            notices.update(|n| n.push(fill(m.older_not_an_address, &[("link", &link)])));
             break;
         };
         if read.len() >= MAX_PAGES || !read.insert(url.clone()) {
@@ -183,7 +193,7 @@ async fn read_later_pages(
                 page_url = url;
                 paging.set(Some(all.articles.len()));
             }
-            Err(e) => notices.update(|n| n.push(format!("Older articles could not all be loaded: {e}"))),
+            Err(e) => notices.update(|n| n.push(fill(m.older_failed, &[("reason", &load_error(m, &e))]))),
         }
     }
     let catalog = Arc::new(Catalog::unindexed(all));
@@ -198,6 +208,7 @@ async fn read_later_pages(
 #[component]
 fn LoadingState(progress: Progress) -> impl IntoView {
     // Integer arithmetic: float formatting would add kilobytes to the wasm.
+    let m = words();
     let mb = |bytes: usize| {
         let tenths = bytes / 100_000;
         format!("{}.{}", tenths / 10, tenths % 10)
@@ -205,13 +216,13 @@ fn LoadingState(progress: Progress) -> impl IntoView {
     // A compressed transfer can report fewer bytes than arrive: then the bar has no end.
     let total = progress.total.filter(|&t| t >= progress.received && t > 0);
     let detail = match total {
-        Some(t) => format!("{} of {} MB", mb(progress.received), mb(t)),
-        None if progress.received > 0 => format!("{} MB", mb(progress.received)),
+        Some(t) => fill(m.progress_of, &[("received", &mb(progress.received)), ("total", &mb(t))]),
+        None if progress.received > 0 => fill(m.progress_received, &[("received", &mb(progress.received))]),
         None => String::new(),
     };
     view! {
         <div class="newsroom__loading" role="status">
-            <p>"Loading news…"</p>
+            <p>{m.loading_news}</p>
             // Without a total, no `max` or `value`: an indeterminate bar.
             <progress class="newsroom__progress" max=total value=total.map(|_| progress.received)></progress>
             <p class="newsroom__progress-detail">{detail}</p>

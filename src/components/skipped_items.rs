@@ -3,31 +3,27 @@
 
 use leptos::prelude::*;
 
+use crate::browser::intl::plural;
 use crate::bundle::ItemError;
+use crate::components::words::words;
+use crate::messages::describe::item_error;
 
 #[component]
 pub fn SkippedItems(skipped: Vec<ItemError>, recovered_ids: usize) -> impl IntoView {
+    let m = words();
     let n = skipped.len();
     let skipped = (n > 0).then(|| {
-        let summary = if n == 1 {
-            "1 item in the news feed was skipped: it has nothing to show.".to_string()
-        } else {
-            format!("{n} items in the news feed were skipped: they have nothing to show.")
-        };
+        let summary = plural(m, m.skipped_one, m.skipped_other, n, &[]);
         view! {
             <details class="newsroom__skipped">
                 <summary>{summary}</summary>
-                <ul>{skipped.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                <ul>{skipped.into_iter().map(|e| view! { <li>{item_error(m, &e)}</li> }).collect_view()}</ul>
             </details>
         }
     });
     // Links to these articles depend on their address or content, so they say so.
     let recovered = (recovered_ids > 0).then(|| {
-        let text = if recovered_ids == 1 {
-            "1 article in the news feed has no unique `id`; its link uses its address or content instead.".to_string()
-        } else {
-            format!("{recovered_ids} articles in the news feed have no unique `id`; their links use their address or content instead.")
-        };
+        let text = plural(m, m.recovered_one, m.recovered_other, recovered_ids, &[]);
         view! { <p class="newsroom__notice newsroom__recovered" role="status">{text}</p> }
     });
     (skipped, recovered)

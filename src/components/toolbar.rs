@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 
 use crate::catalog::{FacetOption, Listing};
+use crate::browser::intl::{language_name, number, plural};
 use crate::components::nav::Nav;
+use crate::components::words::words;
+use crate::messages::{fill, Messages};
 use crate::url_state::{Facet, Sort, ViewState, FACETS};
 
 #[component]
@@ -22,9 +25,10 @@ pub fn Toolbar(
 ) -> impl IntoView {
     // Several instances on one page each have a search landmark: the fixed
     // category tells them apart.
+    let m = words();
     let landmark = match &fixed_category {
-        Some(category) => format!("Search news: {category}"),
-        None => "Search news".to_string(),
+        Some(category) => fill(m.search_label_in, &[("category", category)]),
+        None => m.search_label.to_string(),
     };
     let state = nav.state;
     let has_query = move || state.with(|s| !s.query.trim().is_empty());
@@ -33,9 +37,8 @@ pub fn Toolbar(
         nav.go(ViewState { sort, page: 1, ..state.get_untracked().list() });
     };
     let count = move || {
-        let n = listing.with(|l| l.order.len());
-        let total = total.get();
-        format!("{n} of {total} {}", if total == 1 { "article" } else { "articles" })
+        let shown = number(m, listing.with(|l| l.order.len()));
+        plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)])
     };
     let is_clear = move || state.with(|s| *s == s.cleared());
     let search_box = NodeRef::<leptos::html::Input>::new();
@@ -65,12 +68,12 @@ pub fn Toolbar(
     view! {
         <div class="newsroom__toolbar" role="search" aria-label=landmark>
             <label class="newsroom__field newsroom__field--search">
-                <span class="newsroom__label">"Search news"</span>
+                <span class="newsroom__label">{m.search_label}</span>
                 <input
                     type="search"
                     class="newsroom__search"
                     autocomplete="off"
-                    placeholder="Search by word, name or topic"
+                    placeholder=m.search_placeholder
                     node_ref=search_box
                     prop:value=move || state.with(|s| s.query.clone())
                     on:input=move |ev| nav.search(event_target_value(&ev))
@@ -87,13 +90,13 @@ pub fn Toolbar(
                 })
             }).collect_view()}
             <label class="newsroom__field">
-                <span class="newsroom__label">"Sort"</span>
+                <span class="newsroom__label">{m.sort_label}</span>
                 <select class="newsroom__sort" name="sort" on:change=set_sort>
                     {move || {
                         let current = state.with(ViewState::effective_sort);
-                        let mut sorts = vec![(Sort::Newest, "Newest first"), (Sort::Oldest, "Oldest first")];
+                        let mut sorts = vec![(Sort::Newest, m.sort_newest), (Sort::Oldest, m.sort_oldest)];
                         if has_query() {
-                            sorts.insert(0, (Sort::Relevance, "Best match"));
+                            sorts.insert(0, (Sort::Relevance, m.sort_relevance));
                         }
                         sorts.into_iter().map(|(sort, text)| {
                             let selected = sort == current;
@@ -107,15 +110,15 @@ pub fn Toolbar(
                 // One status line: search being prepared, else older pages arriving.
                 {move || {
                     let status = match (indexing.get(), paging.get()) {
-                        (Some(pct), _) => Some(("newsroom__indexing", format!("Preparing search… {pct}%"))),
-                        (None, Some(n)) => Some(("newsroom__paging", format!("Loading older articles… {n} so far"))),
-                        (None, None) if busy.get() => Some(("newsroom__fetching", "Loading…".to_string())),
+                        (Some(pct), _) => Some(("newsroom__indexing", fill(m.preparing_search, &[("percent", &format!("{}%", number(m, usize::from(pct))))]))),
+                        (None, Some(n)) => Some(("newsroom__paging", fill(m.loading_older, &[("n", &number(m, n))]))),
+                        (None, None) if busy.get() => Some(("newsroom__fetching", m.loading.to_string())),
                         (None, None) => None,
                     };
                     status.map(|(class, text)| view! { <p class=class role="status">{text}</p> })
                 }}
                 <button type="button" class="newsroom__clear" disabled=is_clear
-                    on:click=move |_| nav.go(state.get_untracked().cleared())>"Clear all"</button>
+                    on:click=move |_| nav.go(state.get_untracked().cleared())>{m.clear_all}</button>
             </div>
         </div>
     }
@@ -129,12 +132,12 @@ fn in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// A facet's label, and its choice of no filter.
-fn words(facet: Facet) -> (&'static str, &'static str) {
+fn facet_words(m: &'static Messages, facet: Facet) -> (&'static str, &'static str) {
     match facet {
-        Facet::Category => ("Category", "All categories"),
-        Facet::Tag => ("Tag", "All tags"),
-        Facet::Year => ("Year", "All years"),
-        Facet::Language => ("Language", "All languages"),
+        Facet::Category => (m.category, m.all_categories),
+        Facet::Tag => (m.tag, m.all_tags),
+        Facet::Year => (m.year, m.all_years),
+        Facet::Language => (m.language, m.all_languages),
     }
 }
 
@@ -148,7 +151,10 @@ fn FacetSelect(
     pending: Signal<bool>,
     selected: Signal<Option<String>>,
 ) -> impl IntoView {
-    let (label, all) = words(facet);
+    let m = words();
+    let (label, all) = facet_words(m, facet);
+    // Languages by name ("中文"), as codes mean little to readers.
+    let name = move |value: &str| if facet == Facet::Language { language_name(m, value) } else { value.to_string() };
     let change = move |ev| {
         let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
         let mut next = nav.state.get_untracked().list();
@@ -166,7 +172,7 @@ fn FacetSelect(
                     let pending = pending.get();
                     let rest = options.get().into_iter().map(|o| {
                         let is_current = current.as_deref() == Some(o.value.as_str());
-                        let text = if pending { o.value.clone() } else { format!("{} ({})", o.value, o.count) };
+                        let text = if pending { name(&o.value) } else { fill(m.option_count, &[("value", &name(&o.value)), ("count", &number(m, o.count))]) };
                         // A choice that would show nothing stays visible but cannot be picked.
                         view! {
                             <option value=o.value.clone() selected=is_current disabled=!pending && o.count == 0 && !is_current>

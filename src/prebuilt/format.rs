@@ -26,7 +26,6 @@
 //! Every file but `feed.json` is named by a hash of its bytes, which the page
 //! checks: a truncated or foreign file is caught before it is read.
 
-use std::fmt;
 
 use serde_json::{json, Value};
 
@@ -69,19 +68,6 @@ pub enum FormatError {
     OtherBuild,
     /// Its content does not follow the format.
     Malformed(&'static str),
-}
-
-impl fmt::Display for FormatError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Version { found } => write!(
-                f, "it was built in format version {found}, and this page reads version {VERSION}: rebuild the archive with the matching `newsroom build`"),
-            Self::NotIndex => write!(f, "it is not a Newsroom archive index"),
-            Self::Damaged => write!(f, "it is incomplete or was changed after the build (its content does not match its name)"),
-            Self::OtherBuild => write!(f, "it belongs to another build of the archive: upload the whole folder of one build"),
-            Self::Malformed(what) => write!(f, "it is malformed ({what})"),
-        }
-    }
 }
 
 /// The hash part of a file name: `h` and 16 hex digits, from its bytes.

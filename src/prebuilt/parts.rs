@@ -3,9 +3,9 @@
 //! and hands the bytes to [`Parts::install`]; nothing here knows HTTP.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::sync::{Mutex, OnceLock};
 
+use crate::bundle::BundleError;
 use crate::article::Article;
 use crate::index::SearchIndex;
 use crate::fold::TokenKind;
@@ -56,6 +56,8 @@ pub enum PartFailure {
     /// No answer (offline, refused, blocked).
     Unreachable(String),
     Format(FormatError),
+    /// A feed page that is not a readable feed.
+    Page(BundleError),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,28 +66,6 @@ pub struct PartError {
     /// Its address, as fetched (or its name in the summary).
     pub file: String,
     pub error: PartFailure,
-}
-
-impl fmt::Display for PartFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Status(404) => write!(f, "it is missing on the server (404)"),
-            Self::Status(status) => write!(f, "the server answered {status}"),
-            Self::Unreachable(detail) => write!(f, "it could not be reached ({detail})"),
-            Self::Format(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl fmt::Display for PartError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.part.purpose() {
-            Purpose::Search => "Search is unavailable",
-            Purpose::List => "Some articles could not be shown",
-            Purpose::Article => "This article could not be loaded",
-        };
-        write!(f, "{what}: {}: {}.", self.file, self.error)
-    }
 }
 
 pub struct Parts {

@@ -259,7 +259,7 @@ fn the_same_archive_builds_to_the_same_bytes() {
     assert_eq!(one.files, two.files);
     for (path, bytes) in &one.files {
         if path != "feed.json" {
-            verify(path, bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+            verify(path, bytes).unwrap_or_else(|e| panic!("{path}: {e:?}"));
         }
     }
     let mut grown = a.clone();
@@ -314,7 +314,6 @@ fn a_file_of_another_version_build_or_content_is_refused() {
     let text = std::str::from_utf8(summary).unwrap();
     let newer = text.replace(&format!("\"version\":{VERSION}"), "\"version\":2");
     assert_eq!(Summary::from_json(newer.as_bytes()), Err(FormatError::Version { found: 2 }));
-    assert!(FormatError::Version { found: 2 }.to_string().contains("version 2"));
     assert_eq!(Summary::from_json(b"{\"version\":1}"), Err(FormatError::NotIndex));
     let s = Summary::from_json(summary).unwrap();
     assert!(verify(name, summary).is_ok());
@@ -340,7 +339,8 @@ fn a_file_of_another_version_build_or_content_is_refused() {
     let path = host.path(&c, part);
     let err = c.install(part, &host.0[&path][1..]).unwrap_err();
     assert_eq!(err.error, PartFailure::Format(FormatError::Damaged));
-    assert!(err.to_string().starts_with("Search is unavailable: terms-list-h"), "{err}");
+    let words = crate::messages::describe::part_error(&crate::messages::EN, &err);
+    assert!(words.starts_with("Search is unavailable: terms-list-h"), "{words}");
     assert_eq!(c.missing("chromium", &Filters::default()), need, "a refused file is still missing");
     c.install(part, &host.0[&path]).unwrap();
 }

@@ -319,7 +319,7 @@ try {
           }
           r.typing[lang] = {
             query, p50: pct(samples, 50), p95: pct(samples, 95), samples,
-            count: last.count, found: Number((/^(\d+)/.exec(last.count) || [])[1] ?? NaN), cards: last.cards, marks: last.marks,
+            count: last.count, found: Number(((/^([\d,]+)/.exec(last.count) || [])[1] ?? 'NaN').replaceAll(',', '')), cards: last.cards, marks: last.marks,
           };
         }
       });

@@ -12,7 +12,8 @@ export { expect };
 
 export const SEED_ID = '2023-11-04-vice-mayor-visit';
 export const SEED_TITLE = 'Vice Mayor Miao Zhengge and his delegation visited the company for research';
-const COUNT_RE = /^(\d+) of (\d+) articles?\b/;
+// Numbers as Intl writes them in English: "1,000 of 10,000 articles".
+const COUNT_RE = /^([\d,]+) of ([\d,]+) articles?\b/;
 
 // Loads that fail in every test and say nothing about the app.
 const ALWAYS_OK = [/\/favicon\.ico\b/];
@@ -70,7 +71,8 @@ export const articleSel = (id) => `article.newsroom__article[data-id=${JSON.stri
 export function parseCount(text) {
   const m = COUNT_RE.exec((text ?? '').trim());
   if (!m) throw new Error(`.newsroom__count text ${JSON.stringify(text)} does not look like "N of M articles"`);
-  return { shown: Number(m[1]), total: Number(m[2]), text: text.trim() };
+  const n = (s) => Number(s.replaceAll(',', ''));
+  return { shown: n(m[1]), total: n(m[2]), text: text.trim() };
 }
 
 /** The ids of the cards in the DOM, in order. */

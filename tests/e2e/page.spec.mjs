@@ -545,7 +545,8 @@ test('a language filter when the bundle has more than one language, with counts,
   await page.goto('/');
   await waitForList(page);
   const select = page.locator('select[name=language]');
-  await expect(select.locator('option')).toHaveText(['All languages', `en (${feed.items.length - zh.length})`, `zh-CN (${zh.length})`]);
+  // Languages by name in the interface's language, with their counts.
+  await expect(select.locator('option')).toHaveText(['All languages', `English (${feed.items.length - zh.length})`, `Chinese (China) (${zh.length})`]);
   await select.selectOption('zh-CN');
   await countWhen(page, (c) => c.shown === zh.length, `the ${zh.length} Chinese articles`);
   await expect(page).toHaveURL(/nr-lang=zh-CN/);

@@ -202,7 +202,7 @@ function generatedFeeds() {
 export const HOST_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:";
 const HOST_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'host');
 /** A host website: its pages (under a sub-path), with Newsroom's files in /assets/newsroom/. */
-const HOST_PAGES = { '/about/news/': 'news.html', '/home/': 'home.html', '/about/other/': 'other.html' };
+const HOST_PAGES = { '/about/news/': 'news.html', '/zh/news/': 'zh.html', '/home/': 'home.html', '/about/other/': 'other.html' };
 
 /** `data-src`: the page's mount element names the one-bad bundle of another folder. */
 export const DATA_SRC = '../one-bad/feed.json';
@@ -307,13 +307,13 @@ export async function startServer({ dist = defaultDist() } = {}) {
         return res.end();
       }
       if ((rest === '/' || rest === '/index.html') && m[1] === 'data-src') {
-        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom>', `<div data-newsroom data-src="${DATA_SRC}">`);
+        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom data-src="${DATA_SRC}" `);
         return send(req, res, 200, TYPES['.html'], page);
       }
       // `/archive/future.html`: the archive as a newer `newsroom build` would name its index:
       // `feed-future.json` (the first page) points at a summary of format version 2.
       if (m[1] === 'archive' && rest === '/future.html') {
-        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom>', '<div data-newsroom data-src="feed-future.json">');
+        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', '<div data-newsroom data-src="feed-future.json" ');
         return send(req, res, 200, TYPES['.html'], page);
       }
       if (m[1] === 'archive' && rest === '/feed-future.json') {
@@ -330,7 +330,7 @@ export async function startServer({ dist = defaultDist() } = {}) {
       if (rest === '/compact.html' && m[1] === 'archive') {
         const category = new URL(req.url, 'http://127.0.0.1').searchParams.get('category') || '';
         const attrs = `data-layout="compact" data-limit="8"${category ? ` data-category="${category.replace(/"/g, '&quot;')}"` : ''}`;
-        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom>', `<div data-newsroom ${attrs}>`);
+        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom ${attrs} `);
         return send(req, res, 200, TYPES['.html'], page);
       }
       if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');

@@ -9,7 +9,7 @@ use crate::draft::{Draft, DraftError, SourceError, SourcePage};
 
 pub fn read_json_feed(bytes: Vec<u8>, base: Option<&str>) -> Result<SourcePage, SourceError> {
     let text = String::from_utf8(bytes).map_err(|_| SourceError::NotText)?;
-    let bundle = parse_bundle(&text).map_err(|e| SourceError::Malformed { format: "JSON Feed", detail: e.to_string() })?;
+    let bundle = parse_bundle(&text).map_err(|e| SourceError::Malformed { format: "JSON Feed", detail: crate::messages::bundle_error(&e) })?;
     let base = base.and_then(|b| url::Url::parse(b).ok());
     let against = |base: Option<&url::Url>, u: String| match base {
         Some(b) => b.join(&u).map_or(u, String::from),
@@ -23,7 +23,7 @@ pub fn read_json_feed(bytes: Vec<u8>, base: Option<&str>) -> Result<SourcePage, 
     let mut items: Vec<Result<Draft, DraftError>> = bundle
         .skipped
         .iter()
-        .map(|e| Err(DraftError::Skipped { reason: e.to_string() }))
+        .map(|e| Err(DraftError::Skipped { reason: crate::messages::item_error(e) }))
         .collect();
     items.extend(bundle.articles.into_iter().map(|a| {
         let (content_html, content_text) = match a.body {

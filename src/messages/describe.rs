@@ -1,0 +1,172 @@
+//! The core's reasons (error enums) in a language's words.
+
+use super::{fill, Messages};
+use crate::bundle::{BundleError, ItemError, JsonKind};
+use crate::embed_options::{OptionProblem, MAX_LIMIT};
+use crate::load_error::LoadError;
+use crate::prebuilt::format::{FormatError, VERSION};
+use crate::prebuilt::parts::{PartError, PartFailure, Purpose};
+use crate::url_state::{Facet, UrlProblem};
+
+pub fn load_error(m: &Messages, e: &LoadError) -> String {
+    match e {
+        LoadError::Network { url, detail } => fill(m.net_unreachable, &[("url", url), ("detail", detail)]),
+        LoadError::Status { url, status, status_text } => {
+            let text = if status_text.is_empty() { http_reason(*status) } else { status_text.as_str() };
+            fill(m.net_status, &[("url", url), ("status", &format!("{status} {text}"))])
+        }
+        LoadError::Body { url, detail } => fill(m.net_body, &[("url", url), ("detail", detail)]),
+        LoadError::Bundle { url, error } => fill(m.net_bundle, &[("reason", &bundle_error(m, error)), ("url", url)]),
+    }
+}
+
+pub fn bundle_error(m: &Messages, e: &BundleError) -> String {
+    match e {
+        BundleError::Empty => m.bundle_empty.to_string(),
+        BundleError::Syntax { line, column, message } => fill(
+            m.bundle_syntax,
+            &[("detail", message), ("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        BundleError::Html { start } => fill(m.bundle_html, &[("start", start)]),
+        BundleError::NotAnObject { found } => fill(m.bundle_not_object, &[("kind", kind(m, *found))]),
+        BundleError::UnknownVersion { version } => fill(m.bundle_version, &[("version", version)]),
+        BundleError::NoItems => m.bundle_no_items.to_string(),
+        BundleError::ItemsNotAList { found } => fill(m.bundle_items_not_list, &[("kind", kind(m, *found))]),
+    }
+}
+
+pub fn item_error(m: &Messages, e: &ItemError) -> String {
+    match e {
+        ItemError::NotAnObject { index, found } => {
+            fill(m.item_not_object, &[("index", &index.to_string()), ("kind", kind(m, *found))])
+        }
+        ItemError::NothingToShow { index, id: None } => fill(m.item_nothing, &[("index", &index.to_string())]),
+        ItemError::NothingToShow { index, id: Some(id) } => {
+            fill(m.item_nothing_id, &[("index", &index.to_string()), ("id", id)])
+        }
+    }
+}
+
+fn kind(m: &Messages, k: JsonKind) -> &'static str {
+    match k {
+        JsonKind::Null => m.kind_null,
+        JsonKind::Boolean => m.kind_boolean,
+        JsonKind::Number => m.kind_number,
+        JsonKind::String => m.kind_string,
+        JsonKind::EmptyList => m.kind_empty_list,
+        JsonKind::List => m.kind_list,
+        JsonKind::Object => m.kind_object,
+    }
+}
+
+pub fn url_problem(m: &Messages, p: &UrlProblem) -> String {
+    let (template, value) = match p {
+        UrlProblem::BadPage(v) => (m.url_bad_page, v),
+        UrlProblem::BadSort(v) => (m.url_bad_sort, v),
+        UrlProblem::BadYear(v) => (m.url_bad_year, v),
+        UrlProblem::Unknown(Facet::Category, v) => (m.url_no_category, v),
+        UrlProblem::Unknown(Facet::Tag, v) => (m.url_no_tag, v),
+        UrlProblem::Unknown(Facet::Year, v) => (m.url_no_year, v),
+        UrlProblem::Unknown(Facet::Language, v) => (m.url_no_language, v),
+    };
+    fill(template, &[("value", value)])
+}
+
+pub fn option_problem(m: &Messages, p: &OptionProblem) -> String {
+    match p {
+        OptionProblem::UnknownLayout(v) => fill(m.option_layout, &[("value", v)]),
+        OptionProblem::BadLimit(v) => fill(m.option_limit, &[("value", v), ("max", &MAX_LIMIT.to_string())]),
+        OptionProblem::UnsafeLink(v) => fill(m.option_link, &[("value", v)]),
+    }
+}
+
+pub fn part_error(m: &Messages, e: &PartError) -> String {
+    let what = match e.part.purpose() {
+        Purpose::Search => m.part_search,
+        Purpose::List => m.part_list,
+        Purpose::Article => m.part_article,
+    };
+    fill(m.part_error, &[("what", what), ("file", &e.file), ("reason", &part_failure(m, &e.error))])
+}
+
+pub fn part_failure(m: &Messages, e: &PartFailure) -> String {
+    match e {
+        PartFailure::Status(404) => m.part_missing.to_string(),
+        PartFailure::Status(status) => fill(m.part_status, &[("status", &status.to_string())]),
+        PartFailure::Unreachable(detail) => fill(m.part_unreachable, &[("detail", detail)]),
+        PartFailure::Format(e) => format_error(m, e),
+        PartFailure::Page(e) => bundle_error(m, e),
+    }
+}
+
+pub fn format_error(m: &Messages, e: &FormatError) -> String {
+    match e {
+        FormatError::Version { found } => {
+            fill(m.format_version, &[("found", &found.to_string()), ("version", &VERSION.to_string())])
+        }
+        FormatError::NotIndex => m.format_not_index.to_string(),
+        FormatError::Damaged => m.format_damaged.to_string(),
+        FormatError::OtherBuild => m.format_other_build.to_string(),
+        // The detail is the format's own term, for whoever rebuilds the archive.
+        FormatError::Malformed(detail) => fill(m.format_malformed, &[("detail", detail)]),
+    }
+}
+
+/// HTTP/2 answers carry no status text; these are the ones a reader may meet.
+/// Protocol names, the same in every language.
+fn http_reason(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        410 => "Gone",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::{EN, ZH_CN};
+    use crate::prebuilt::format::List;
+    use crate::prebuilt::parts::Part;
+
+    #[test]
+    fn load_errors_name_the_address_and_the_failure() {
+        let url = "feed.json".to_string();
+        let status = LoadError::Status { url: url.clone(), status: 404, status_text: String::new() };
+        assert_eq!(load_error(&EN, &status), "The news feed at feed.json could not be loaded: the server answered 404 Not Found.");
+        assert_eq!(load_error(&ZH_CN, &status), "无法加载位于 feed.json 的新闻源：服务器返回 404 Not Found。");
+        let status = LoadError::Status { url: url.clone(), status: 599, status_text: "Odd".into() };
+        assert!(load_error(&EN, &status).contains("599 Odd"));
+        let net = LoadError::Network { url: url.clone(), detail: "TypeError: Failed to fetch".into() };
+        assert!(load_error(&EN, &net).contains("feed.json") && load_error(&EN, &net).contains("retry"));
+        let body = LoadError::Body { url: url.clone(), detail: "stream aborted".into() };
+        assert!(load_error(&ZH_CN, &body).contains("stream aborted"));
+        let bundle = LoadError::Bundle { url, error: BundleError::ItemsNotAList { found: JsonKind::String } };
+        assert_eq!(load_error(&EN, &bundle), "The news feed's `items` is a string, not a list of articles. (address: feed.json)");
+        assert_eq!(load_error(&ZH_CN, &bundle), "新闻源的 `items` 是字符串，而不是文章列表。（地址：feed.json）");
+    }
+
+    #[test]
+    fn every_reason_has_words_in_every_language() {
+        let reasons = [
+            item_error(&ZH_CN, &ItemError::NothingToShow { index: 12, id: Some("2023-11-04-visit".into()) }),
+            item_error(&ZH_CN, &ItemError::NotAnObject { index: 3, found: JsonKind::Null }),
+            url_problem(&ZH_CN, &UrlProblem::Unknown(Facet::Language, "fr".into())),
+            option_problem(&ZH_CN, &OptionProblem::BadLimit("x".into())),
+            part_error(&ZH_CN, &PartError { part: Part::List(List::Terms), file: "index/t.bin".into(), error: PartFailure::Status(404) }),
+            format_error(&ZH_CN, &FormatError::Version { found: 2 }),
+        ];
+        assert_eq!(reasons[0], "第 12 个条目（`id` 2023-11-04-visit）：没有可显示的内容（没有 `title`、正文和 `url`）");
+        assert_eq!(reasons[4], "搜索暂不可用：index/t.bin：服务器上缺少该文件（404）。");
+        assert!(reasons[5].contains('2') && reasons[5].contains(&VERSION.to_string()));
+        assert!(reasons.iter().all(|r| !r.contains('{')));
+    }
+}
