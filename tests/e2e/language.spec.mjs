@@ -6,7 +6,7 @@ import { expect, expectAccessible, test, SEED_ID, cardSel } from './fixtures.mjs
 test('a host page with lang="zh-CN" gets a Chinese interface, and data-lang="en" overrides it', async ({ page }) => {
   await page.goto('/zh/news/');
   const full = page.locator('#full');
-  await expect(full.locator('.newsroom__count')).toHaveText(/^\d+ 篇文章中的 \d+ 篇$/, { timeout: 20_000 });
+  await expect(full.locator('.newsroom__count')).toHaveText(/^显示 [\d,]+ 篇，共 [\d,]+ 篇$/, { timeout: 20_000 });
   await expect(full.locator('.newsroom')).toHaveAttribute('lang', 'zh-CN');
   await expect(full.locator('.newsroom__field--search .newsroom__label')).toHaveText('搜索新闻');
   await expect(full.locator('input[type=search]')).toHaveAttribute('placeholder', '按关键词、人名或主题搜索');
