@@ -10,7 +10,8 @@ use std::sync::{RwLock, RwLockReadGuard};
 
 use crate::article::Article;
 use crate::bundle::Bundle;
-use crate::index::{DocFields, FxBuild, IndexBuilder, Matcher, SearchIndex};
+use crate::excerpt::{excerpt, Excerpt};
+use crate::index::{DocFields, DocId, FieldHit, FxBuild, IndexBuilder, Matcher, SearchIndex, BODY, FIELDS, LABELS};
 use crate::prebuilt::format::{Column, FacetTable, List, Summary};
 use crate::prebuilt::parts::{Part, PartError, Parts};
 use crate::search::{segments, Query};
@@ -79,6 +80,41 @@ pub struct Listing {
     /// The view still waits for files of a pre-built archive: this is the
     /// last complete listing (or an empty one), not the view's own.
     pub waiting: bool,
+}
+
+/// A card's texts: its title, and what it can show under it: its teaser,
+/// or while searching an excerpt of its summary or body (made once per
+/// card, not per keystroke).
+pub struct CardText {
+    title: String,
+    teaser: String,
+    summary: String,
+    body: String,
+}
+
+impl CardText {
+    pub fn new(article: &Article) -> Self {
+        CardText {
+            title: article.title.clone(),
+            teaser: article.teaser(),
+            // As the index read it (its offsets count from here); an excerpt trims it.
+            summary: article.summary.clone().unwrap_or_default(),
+            body: article.body_text(),
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+/// A card's text under its title, in runs to mark or not, and whether text
+/// was left out before or after it (the shell shows "…" there).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Teaser<'a> {
+    pub parts: Vec<(&'a str, bool)>,
+    pub cut_start: bool,
+    pub cut_end: bool,
 }
 
 /// Adds `article` as the next document of `index`.
@@ -399,6 +435,44 @@ impl Catalog {
         segments(text, self.index().as_ref().map(|x| x.spans(text, matcher)).unwrap_or_default())
     }
 
+    /// What card `doc` (whose text is `text`) shows under its title for
+    /// `matcher`: without a query, its teaser; with one, an excerpt around
+    /// the first match of the field that matched best (summary or body, as
+    /// the index's postings tell, without reading the text), else the
+    /// teaser as it is, marked.
+    pub fn teaser<'a>(&self, doc: usize, text: &'a CardText, matcher: &Matcher) -> Teaser<'a> {
+        let index = self.index();
+        let Some(index) = index.as_ref() else {
+            return Teaser { parts: segments(&text.teaser, Vec::new()), cut_start: false, cut_end: false };
+        };
+        // An archive's card holds its teaser as its summary and no body: the
+        // index's offsets are not offsets in them. Each is tried, the summary
+        // first, and where it matches is read from its text.
+        let hits = match self.parts() {
+            None => index.field_hits(doc as DocId, matcher),
+            Some(_) => [FieldHit { terms: 1, ..FieldHit::default() }; FIELDS],
+        };
+        let (summary, body) = ((text.summary.as_str(), hits[LABELS]), (text.body.as_str(), hits[BODY]));
+        // The field with more of the query's terms, then more weight; the
+        // summary, the author's own words, on a tie.
+        let body_first = (body.1.terms, body.1.weight) > (summary.1.terms, summary.1.weight);
+        let (mut field, mut shown) = (text.teaser.as_str(), Excerpt { start: 0, end: text.teaser.len(), cut_start: false, cut_end: false });
+        for (candidate, hit) in if body_first { [body, summary] } else { [summary, body] } {
+            // A label's match past the summary is a tag's: then the next field.
+            let at = match hit {
+                FieldHit { terms: 0, .. } => None,
+                FieldHit { first: Some(at), .. } => Some(at as usize).filter(|&at| at < candidate.len()),
+                _ => index.spans(candidate, matcher).into_iter().map(|s| s.0).min(),
+            };
+            if let Some(at) = at {
+                (field, shown) = (candidate, excerpt(candidate, at));
+                break;
+            }
+        }
+        let window = &field[shown.start..shown.end];
+        Teaser { parts: segments(window, index.spans(window, matcher)), cut_start: shown.cut_start, cut_end: shown.cut_end }
+    }
+
     /// Each facet's values in the order [`FacetTable`] refers to them, each
     /// with how many articles have it.
     pub fn facet_totals(&self) -> Vec<Vec<(String, usize)>> {
@@ -592,6 +666,110 @@ mod tests {
         let (s, problems) = c.check(s);
         assert_eq!(s.filters, Filters::default().with(Facet::Tag, "Export"));
         assert_eq!(problems, [UrlProblem::Unknown(Facet::Category, "Nope".into()), UrlProblem::Unknown(Facet::Year, "1999".into())]);
+    }
+
+    /// A card's text under its title for `q`: cuts as "…", marks in brackets.
+    fn teaser_for(c: &Catalog, id: &str, q: &str) -> String {
+        let i = c.position(id).unwrap();
+        let text = CardText::new(&c.articles()[i]);
+        let t = c.teaser(i, &text, &c.listing(q, &Filters::default(), Sort::Relevance).matcher);
+        let parts: String = t.parts.iter().map(|&(s, hit)| if hit { format!("[{s}]") } else { s.to_string() }).collect();
+        format!("{}{parts}{}", if t.cut_start { "…" } else { "" }, if t.cut_end { "…" } else { "" })
+    }
+
+    fn excerpt_catalog() -> Catalog {
+        let filler = "The plant ran steadily all year and every unit met its plan. ".repeat(4);
+        let items = serde_json::json!({ "items": [
+            { "id": "body", "title": "Annual work conference", "summary": "The conference reviewed the year.",
+              "content_text": format!("{filler}Output of sodium dichromate met the plan.\n\n{filler}") },
+            { "id": "both", "title": "Slag line", "summary": "The slag line passed its acceptance.",
+              "content_text": format!("{filler}The slag treatment line and the chromium oxide kiln passed. {filler}") },
+            { "id": "tag", "title": "Export fair", "summary": "A fair abroad.", "tags": ["Jinzhou"],
+              "content_text": format!("{filler}Visitors from Jinzhou came to the booth.") },
+            { "id": "title", "title": "Vanadium pilot", "summary": "A first batch." },
+            { "id": "nosummary", "title": "Open day",
+              "content_html": format!("<p>Neighbours visited.</p><p>{filler}They saw the 铬盐 plant and its 铬渣 kiln.</p>") },
+        ]});
+        Catalog::new(parse_bundle(&items.to_string()).unwrap())
+    }
+
+    #[test]
+    fn without_a_query_a_card_shows_its_teaser() {
+        let c = excerpt_catalog();
+        assert_eq!(teaser_for(&c, "body", ""), "The conference reviewed the year.");
+        assert!(teaser_for(&c, "nosummary", "").starts_with("Neighbours visited."));
+    }
+
+    #[test]
+    fn a_body_only_match_shows_an_excerpt_of_the_body_around_it() {
+        let c = excerpt_catalog();
+        let t = teaser_for(&c, "body", "dichromate");
+        assert!(t.starts_with('…') && t.ends_with('…') && t.contains("Output of sodium [dichromate] met the plan."), "{t}");
+        // The match is near the start: about a third of the window before it.
+        let before = t.find('[').unwrap();
+        assert!((30..80).contains(&before), "{t}");
+        let t = teaser_for(&c, "nosummary", "铬渣");
+        assert!(t.starts_with('…') && t.contains("[铬渣]") && !t.ends_with('…'), "{t}");
+    }
+
+    #[test]
+    fn the_field_with_more_of_the_query_wins_and_the_summary_on_a_tie() {
+        let c = excerpt_catalog();
+        assert_eq!(teaser_for(&c, "both", "slag"), "The [slag] line passed its acceptance.");
+        let t = teaser_for(&c, "both", "slag chromium");
+        assert!(t.contains("The [slag] treatment line and the [chromium] oxide kiln") && t.starts_with('…'), "{t}");
+    }
+
+    #[test]
+    fn a_match_in_a_tag_or_the_title_leaves_the_teaser_unless_the_body_has_it() {
+        let c = excerpt_catalog();
+        // "Jinzhou" is a tag (a label, as the summary is) and in the body.
+        let t = teaser_for(&c, "tag", "jinzhou");
+        assert!(t.starts_with('…') && t.ends_with("Visitors from [Jinzhou] came to the booth."), "{t}");
+        assert_eq!(teaser_for(&c, "tag", "export"), "A fair abroad.");
+        assert_eq!(teaser_for(&c, "title", "vanadium"), "A first batch.");
+    }
+
+    #[test]
+    fn property_the_index_knows_where_the_marks_begin() {
+        // The excerpt's start from the postings, against the span finder over the whole field.
+        let words = ["chromium", "chrome", "slag", "Société", "societe", "oxide", "a", "2023"];
+        let han = ["铬", "盐", "生", "产"];
+        for seed in 1..=40u64 {
+            let mut rng = crate::test_rng::Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let text = |rng: &mut crate::test_rng::Rng, max: usize| {
+                (0..rng.below(max)).map(|_| if rng.below(3) == 0 { (0..1 + rng.below(4)).map(|_| rng.pick(&han)).collect() }
+                    else { rng.pick(&words).to_string() } + rng.pick(&[" ", ", ", "", "\n\n"])).collect::<String>()
+            };
+            let items: Vec<serde_json::Value> = (0..1 + rng.below(20))
+                .map(|n| serde_json::json!({ "id": n.to_string(), "title": text(&mut rng, 4), "summary": text(&mut rng, 8),
+                    "content_text": text(&mut rng, 40), "tags": [text(&mut rng, 2)] }))
+                .collect();
+            let c = Catalog::new(parse_bundle(&serde_json::json!({ "items": items }).to_string()).unwrap());
+            let index = c.index();
+            let index = index.as_ref().unwrap();
+            for _ in 0..20 {
+                let q: Vec<String> = (0..1 + rng.below(2)).map(|_| match rng.below(3) {
+                    0 => rng.pick(&words).chars().take(2).collect(),
+                    1 => rng.pick(&words).to_string(),
+                    _ => (0..1 + rng.below(3)).map(|_| rng.pick(&han)).collect(),
+                }).collect();
+                let m = index.matcher(&Query::parse(&q.join(" ")));
+                for (d, a) in c.articles().iter().enumerate() {
+                    let hits = index.field_hits(d as DocId, &m);
+                    let [labels, body] = field_texts(a);
+                    for (field, hit) in [(&labels, hits[LABELS]), (&body, hits[BODY])] {
+                        let first = index.spans(field, &m).into_iter().map(|s| s.0).min();
+                        let case = format!("seed {seed}, {q:?} in {field:?}");
+                        assert_eq!(hit.terms > 0, first.is_some(), "{case}");
+                        // Where known, right; known where only words match (CJK pairs keep token positions).
+                        let words = Query::parse(&q.join(" ")).terms.iter().all(|t| t.kind == crate::fold::TokenKind::Word);
+                        assert!(hit.first.is_none_or(|at| Some(at as usize) == first), "{case}: {hit:?}");
+                        assert!(!words || hit.first.is_some() == first.is_some(), "{case}: {hit:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

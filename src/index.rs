@@ -26,9 +26,9 @@ pub type DocId = u32;
 type TermId = u32;
 
 const TITLE: usize = 0;
-const LABELS: usize = 1;
-const BODY: usize = 2;
-const FIELDS: usize = 3;
+pub const LABELS: usize = 1;
+pub const BODY: usize = 2;
+pub const FIELDS: usize = 3;
 /// Title over summary and labels (tags, category, authors) over body.
 const WEIGHTS: [f32; FIELDS] = [3.0, 1.5, 1.0];
 const K1: f32 = 1.2;
@@ -47,7 +47,10 @@ struct Posting {
     doc: DocId,
     field: u8,
     tf: u16,
-    /// Where this posting's token positions start in `positions` (CJK pairs only).
+    /// A CJK pair's: where its token positions start in `positions`. A
+    /// word's (which needs no positions): the byte offset of its first
+    /// occurrence in the field, where an excerpt of it starts (see
+    /// [`SearchIndex::field_hits`]), in a field that had nothing else to keep.
     pos: u32,
 }
 
@@ -201,9 +204,10 @@ impl IndexBuilder {
             let mut occurrences = std::mem::take(&mut self.occurrences);
             occurrences.clear();
             let mut n: u32 = 0;
-            each_term(text, |term, is_pair, _, _| {
+            each_term(text, |term, is_pair, start, _| {
                 let t = self.intern(term, is_pair);
-                occurrences.push((t, if is_pair { n | PAIR } else { n }));
+                // A pair's token position (phrases need them), a word's byte offset (excerpts start there).
+                occurrences.push((t, if is_pair { n | PAIR } else { start.min(PAIR as usize - 1) as u32 }));
                 n += 1;
             });
             lens[field] = n.min(u32::from(u16::MAX)) as u16;
@@ -237,11 +241,14 @@ impl IndexBuilder {
                 slot[t as usize] = 0;
                 let group = &grouped[start..end as usize];
                 start = end as usize;
-                let pos = self.positions.len() as u32;
                 // Only phrases need positions, and only CJK pairs form phrases.
-                if group[0] & PAIR != 0 {
+                let pos = if group[0] & PAIR != 0 {
+                    let pos = self.positions.len() as u32;
                     self.positions.extend(group.iter().map(|&p| p & !PAIR));
-                }
+                    pos
+                } else {
+                    group[0]
+                };
                 let tf = group.len().min(usize::from(u16::MAX)) as u16;
                 self.postings[t as usize].push(Posting { doc: id, field: field as u8, tf, pos });
             }
@@ -273,6 +280,7 @@ impl IndexBuilder {
 }
 
 /// How a query term is looked up.
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Lookup {
     /// Any of these terms (a word, a prefix's expansions, an archive's CJK phrase or character).
     AnyOf(Vec<TermId>),
@@ -303,6 +311,21 @@ pub struct Matcher {
     /// CJK characters and phrases, marked where they occur: they lie inside
     /// one run of CJK text, which folds to itself.
     phrases: Vec<String>,
+    /// Each query term's lookup, to tell where in a document it matched.
+    terms: Vec<Lookup>,
+}
+
+/// How a query matched one field of one document.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct FieldHit {
+    /// How many of the query's terms occur in the field.
+    pub terms: u16,
+    /// Their BM25F weight there, as the score counts it.
+    pub weight: f32,
+    /// The byte offset of the field's first match, when all its matches are
+    /// words: a CJK pair keeps token positions instead (for phrases), and
+    /// its first match is read from the text.
+    pub first: Option<u32>,
 }
 
 impl SearchIndex {
@@ -455,6 +478,34 @@ impl SearchIndex {
         &self.positions[p.pos as usize..][..usize::from(p.tf)]
     }
 
+    /// A term's postings by field (none for one known by its weights).
+    fn fields_of(&self, id: TermId) -> &[Posting] {
+        match &self.postings[id as usize] {
+            Postings::Fields(list) => list,
+            Postings::Weights(_) => &[],
+        }
+    }
+
+    /// How often the phrase whose first pair is `p`'s and the next pairs are
+    /// `rest` occurs in `p`'s document field.
+    fn phrase_in(&self, p: &Posting, rest: &[TermId]) -> u16 {
+        let others: Option<Vec<&[u32]>> = rest
+            .iter()
+            .map(|&id| {
+                let list = self.fields_of(id);
+                let i = list.binary_search_by(|q| (q.doc, q.field).cmp(&(p.doc, p.field))).ok()?;
+                Some(self.positions_of(&list[i]))
+            })
+            .collect();
+        let Some(others) = others else { return 0 };
+        let count = self
+            .positions_of(p)
+            .iter()
+            .filter(|&&s| others.iter().enumerate().all(|(k, at)| at.binary_search(&(s + k as u32 + 1)).is_ok()))
+            .count();
+        count.min(usize::from(u16::MAX)) as u16
+    }
+
     /// Per document, the quantized sum of a term's field weights (postings
     /// come by document, fields in order, so the sum is the same everywhere).
     fn field_weights<'a>(&'a self, list: &'a [Posting]) -> impl Iterator<Item = (DocId, u8)> + 'a {
@@ -510,10 +561,6 @@ impl SearchIndex {
                 }
             }
             Lookup::Phrase(ids) => {
-                let fields = |id: TermId| match &self.postings[id as usize] {
-                    Postings::Fields(list) => list.as_slice(),
-                    Postings::Weights(_) => &[],
-                };
                 let Some((first, rest)) = ids.split_first() else { return Vec::new() };
                 let (mut phrase_doc, mut tfs) = (None::<DocId>, [0u16; FIELDS]);
                 let flush = |acc: &mut Vec<f32>, doc: Option<DocId>, tfs| {
@@ -521,21 +568,8 @@ impl SearchIndex {
                         acc[d as usize] += dequantize(self.doc_weight(d, tfs));
                     }
                 };
-                for p in fields(*first) {
-                    let starts = self.positions_of(p);
-                    let others: Option<Vec<&[u32]>> = rest
-                        .iter()
-                        .map(|&id| {
-                            let list = fields(id);
-                            let i = list.binary_search_by(|q| (q.doc, q.field).cmp(&(p.doc, p.field))).ok()?;
-                            Some(self.positions_of(&list[i]))
-                        })
-                        .collect();
-                    let Some(others) = others else { continue };
-                    let count = starts
-                        .iter()
-                        .filter(|&&s| others.iter().enumerate().all(|(k, at)| at.binary_search(&(s + k as u32 + 1)).is_ok()))
-                        .count();
+                for p in self.fields_of(*first) {
+                    let count = self.phrase_in(p, rest);
                     if count > 0 {
                         // Fields come in order within a document: its weight once all are counted.
                         if phrase_doc.is_some_and(|d| d != p.doc) {
@@ -543,7 +577,7 @@ impl SearchIndex {
                             tfs = [0; FIELDS];
                         }
                         phrase_doc = Some(p.doc);
-                        tfs[usize::from(p.field).min(FIELDS - 1)] = count.min(usize::from(u16::MAX)) as u16;
+                        tfs[usize::from(p.field).min(FIELDS - 1)] = count;
                     }
                 }
                 flush(&mut acc, phrase_doc, tfs);
@@ -599,13 +633,54 @@ impl SearchIndex {
     pub fn matcher(&self, query: &Query) -> Matcher {
         let mut m = Matcher::default();
         for term in &query.terms {
-            match (term.kind, self.lookup(term)) {
+            let lookup = self.lookup(term);
+            match (term.kind, &lookup) {
                 (TokenKind::Cjk, _) => m.phrases.push(term.text.clone()),
-                (TokenKind::Word, Lookup::AnyOf(ids)) => m.whole.extend(ids),
+                (TokenKind::Word, Lookup::AnyOf(ids)) => m.whole.extend(ids.clone()),
                 (TokenKind::Word, _) => {}
             }
+            m.terms.push(lookup);
         }
         m
+    }
+
+    /// How `matcher`'s query matched each field of `doc`, from the postings
+    /// alone. (Terms read from an archive's shards keep one weight per
+    /// document, not its fields: they count nowhere here.)
+    pub fn field_hits(&self, doc: DocId, matcher: &Matcher) -> [FieldHit; FIELDS] {
+        let mut hits = [FieldHit::default(); FIELDS];
+        if doc as usize >= self.len() {
+            return hits;
+        }
+        for lookup in &matcher.terms {
+            // A phrase is found from its first pair's postings; one pair needs no more.
+            let (ids, rest) = match lookup {
+                Lookup::Phrase(ids) => ids.split_at(ids.len().min(1)),
+                Lookup::AnyOf(ids) | Lookup::Starting(ids) => (ids.as_slice(), &[][..]),
+            };
+            let mut tfs = [0u16; FIELDS];
+            // Only a word's posting knows where it occurs first: a pair's leaves it unknown.
+            let mut first = [Some(u32::MAX); FIELDS];
+            for &id in ids {
+                let list = self.fields_of(id);
+                for p in list[list.partition_point(|p| p.doc < doc)..].iter().take_while(|p| p.doc == doc) {
+                    let tf = if rest.is_empty() { p.tf } else { self.phrase_in(p, rest) };
+                    let f = usize::from(p.field).min(FIELDS - 1);
+                    if tf > 0 {
+                        tfs[f] = tfs[f].saturating_add(tf);
+                        first[f] = first[f].filter(|_| !self.pairs[id as usize]).map(|at| at.min(p.pos));
+                    }
+                }
+            }
+            for f in (0..FIELDS).filter(|&f| tfs[f] > 0) {
+                let hit = &mut hits[f];
+                hit.weight += self.weighted(doc, f as u8, tfs[f]);
+                // Once unknown in a field, it stays unknown.
+                hit.first = if hit.terms == 0 { first[f] } else { hit.first.zip(first[f]).map(|(a, b)| a.min(b)) };
+                hit.terms += 1;
+            }
+        }
+        hits
     }
 
     /// Byte spans of `text` (a title or teaser) to mark for `matcher`.
@@ -615,12 +690,14 @@ impl SearchIndex {
         }
         let mut spans = Vec::new();
         // The text's terms as this index knows them; unknown terms match nothing.
-        each_term(text, |term, _, start, end| {
-            let Some(term) = self.exact(term) else { return };
-            if matcher.whole.contains(&term) {
-                spans.push((start, end));
-            }
-        });
+        if !matcher.whole.is_empty() {
+            each_term(text, |term, _, start, end| {
+                let Some(term) = self.exact(term) else { return };
+                if matcher.whole.contains(&term) {
+                    spans.push((start, end));
+                }
+            });
+        }
         // Every occurrence, overlapping ones too ("铬铬" in "铬铬铬").
         for phrase in &matcher.phrases {
             for (at, _) in text.char_indices().filter(|&(at, _)| text[at..].starts_with(phrase.as_str())) {
@@ -783,6 +860,24 @@ mod tests {
     fn marked(index: &SearchIndex, text: &str, q: &str) -> Vec<String> {
         let m = index.matcher(&Query::parse(q));
         segments(text, index.spans(text, &m)).into_iter().filter(|s| s.1).map(|s| s.0.to_string()).collect()
+    }
+
+    #[test]
+    fn field_hits_count_terms_weigh_them_and_know_where_words_first_occur() {
+        let a = [article("Slag", "slag and chromium", "one two chromium three slag slag"), article("x", "", "铬盐生产，铬盐 slag")];
+        let index = build(&a);
+        let hits = |doc, q| index.field_hits(doc, &index.matcher(&Query::parse(q)));
+        let h = hits(0, "slag chrom");
+        assert_eq!(h.map(|f| (f.terms, f.first)), [(1, Some(0)), (2, Some(0)), (2, Some(8))]);
+        assert!(h[LABELS].weight > 0.0 && h[BODY].weight > 0.0);
+        assert_eq!(hits(0, "chromium").map(|f| f.first), [None, Some(9), Some(8)]);
+        // CJK pairs keep token positions, not offsets: where they occur is read from the text.
+        assert_eq!(hits(1, "盐生").map(|f| (f.terms, f.first)), [(0, None), (0, None), (1, None)]);
+        assert_eq!(hits(1, "铬盐 slag").map(|f| (f.terms, f.first)), [(0, None), (0, None), (2, None)]);
+        assert_eq!(hits(1, "盐").map(|f| f.terms), [0, 0, 1]);
+        assert_eq!(hits(1, "slag").map(|f| f.first), [None, None, Some(22)]);
+        assert_eq!(hits(1, "zzz"), [FieldHit::default(); FIELDS]);
+        assert_eq!(hits(9, "slag"), [FieldHit::default(); FIELDS]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod bundle_reader;
 pub mod date;
 pub mod embed_options;
 pub mod entities;
+pub mod excerpt;
 pub mod fallbacks;
 pub mod fold;
 pub mod html_text;

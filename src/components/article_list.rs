@@ -10,9 +10,10 @@ use wasm_bindgen::JsCast;
 
 use crate::article::Article;
 use crate::browser::part_loader::PartLoader;
-use crate::catalog::{Catalog, Listing, PAGE_SIZE};
+use crate::catalog::{CardText, Catalog, Listing, PAGE_SIZE};
+use crate::index::Matcher;
 use crate::components::article_card::ArticleCard;
-use crate::components::highlighted::owned;
+use crate::components::highlighted::{excerpt, owned, Marked};
 use crate::components::nav::Nav;
 use crate::components::words::words;
 use crate::browser::intl::number;
@@ -126,14 +127,19 @@ pub fn ArticleList(
     // A card whose data is still on its way is a placeholder, keyed apart,
     // so it is replaced when its data arrives.
     let cards = move || catalog.with(|c| window.with(|w| w.iter().map(|&i| (i, c.article(i))).collect::<Vec<_>>()));
-    let card = move |(_, article): (usize, Option<Article>)| {
+    let card = move |(i, article): (usize, Option<Article>)| {
         let Some(article) = article else {
             return Either::Left(view! { <div class="newsroom__card newsroom__card--loading" aria-hidden="true"></div> });
         };
-        let (title, teaser) = (article.title.clone(), article.teaser());
-        let title = Memo::new(move |_| catalog.with(|c| listing.with(|l| owned(c.marked(&title, &l.matcher)))));
-        let marked_teaser = Memo::new(move |_| catalog.with(|c| listing.with(|l| owned(c.marked(&teaser, &l.matcher)))));
-        Either::Right(view! { <ArticleCard article=article title=title teaser=marked_teaser nav=nav/> })
+        // Title and teaser follow the query through one memo function (one copy in the wasm).
+        let text = Arc::new(CardText::new(&article));
+        let marks = move |f: fn(&Catalog, &CardText, usize, &Matcher) -> Marked| {
+            let text = text.clone();
+            Memo::new(move |_| catalog.with(|c| listing.with(|l| f(c, &text, i, &l.matcher))))
+        };
+        let title = marks(|c, text, _, m| owned(c.marked(text.title(), m)));
+        let teaser = marks(|c, text, i, m| excerpt(c.teaser(i, text, m)));
+        Either::Right(view! { <ArticleCard article=article title=title teaser=teaser nav=nav/> })
     };
     // Whole pixels: the rows are laid out at whole-pixel heights anyway.
     let px = move |rows: usize| format!("{}px", (rows as f64 * row_height.get()).round() as i64);

@@ -10,7 +10,7 @@ use crate::archive::{Archive, Item};
 use crate::article::{Article, Body};
 use crate::date::parse_date;
 use crate::bundle::parse_bundle;
-use crate::catalog::Catalog;
+use crate::catalog::{CardText, Catalog};
 use crate::index::{dequantize, quantize, FieldPositions, TermData};
 use crate::prebuilt::format::*;
 use crate::prebuilt::parts::{Part, PartFailure};
@@ -180,6 +180,16 @@ fn property_an_archive_answers_exactly_as_its_single_bundle() {
             assert_eq!(ids_of(&built, &got.order), ids_of(&single, &want.order), "{case}");
             assert_eq!(cards_of(&built, &got.order), cards_of(&single, &want.order), "{case}");
             assert_eq!(got.facets, want.facets, "{case}");
+            // A card's excerpt comes from what it has: its teaser (or a first page's full item).
+            for &i in got.order.iter().take(15) {
+                let Some(card) = built.article(i) else { continue };
+                let text = CardText::new(&card);
+                let t = built.teaser(i, &text, &got.matcher);
+                let shown: String = t.parts.iter().map(|p| p.0).collect();
+                assert!(card.teaser().contains(&shown) || card.body_text().contains(&shown), "{case}: {shown:?}");
+                let marked = !built.marked(&card.teaser(), &got.matcher).iter().all(|p| !p.1);
+                assert!(!marked || t.parts.iter().any(|p| p.1), "{case}: {:?} has a match, {:?} none", card.teaser(), t.parts);
+            }
         }
     }
 }
@@ -249,6 +259,28 @@ fn an_article_deep_in_the_archive_opens_from_its_id() {
     let doc = c.position(&target.id).unwrap();
     assert_eq!(c.full_article(doc).as_ref(), Some(target));
     assert!(c.is_settled("no-such-id") || !c.missing_for_article("no-such-id").is_empty());
+}
+
+#[test]
+fn an_archive_card_shows_an_excerpt_of_its_teaser() {
+    let mut rng = Rng::new(9);
+    let mut a = archive(&mut rng, 60);
+    let long = format!("{} The new line makes sodium dichromate.", "The plant ran steadily all year. ".repeat(6));
+    // The oldest item: deep in the archive, past the first page, a card.
+    a.merge([json!({ "id": "deep", "title": "Plant report", "date_published": "2019-01-01", "summary": long })
+        .as_object().cloned().unwrap()]);
+    let host = Host::new(&site(&a, 10));
+    let c = host.open();
+    host.settle(&c, |c| c.wanted("dichromate", &Filters::default()));
+    let listing = c.listing("dichromate", &Filters::default(), Sort::Relevance);
+    host.settle(&c, |c| c.missing_cards(&listing.order));
+    assert_eq!(ids_of(&c, &listing.order), ["deep"]);
+    let card = c.article(listing.order[0]).unwrap();
+    assert!(card.body == Body::Empty && c.full_article(listing.order[0]).is_none(), "a card, not the full item");
+    let text = CardText::new(&card);
+    let t = c.teaser(listing.order[0], &text, &listing.matcher);
+    let marked: Vec<&str> = t.parts.iter().filter(|p| p.1).map(|p| p.0).collect();
+    assert!(t.cut_start && !t.cut_end && marked == ["dichromate"], "{t:?}");
 }
 
 #[test]

@@ -54,6 +54,33 @@ test('searching for "Miao" finds exactly the seed article and highlights the mat
   expect(await cardIds(page)).toEqual([SEED_ID]);
 });
 
+test('a match only in the body shows an excerpt around it, marked and cut with ellipses; without a search, the teaser', async ({ page, server }) => {
+  const items = Object.fromEntries(sampleFeed(server).items.map((i) => [i.id, i]));
+  const bodyOnly = '2022-01-18-annual-work-conference';
+  const inSummary = '2022-07-12-h1-2022-results';
+  expect(items[bodyOnly].summary).not.toMatch(/dichromate/i);
+  expect(items[bodyOnly].content_text.indexOf('dichromate'), 'deep in the body').toBeGreaterThan(200);
+  expect(items[inSummary].summary).toMatch(/dichromate/i);
+
+  // Oldest first, so that the body-only card is first with the search and without it.
+  await page.goto('/?nr-q=dichromate&nr-year=2022&nr-sort=oldest');
+  // These two, and one tagged "Sodium Dichromate".
+  await countWhen(page, (c) => c.shown === 3, 'the three 2022 articles that mention dichromate');
+  const teaser = (id) => page.locator(`${cardSel(id)} p.newsroom__card-summary`);
+  await expect(teaser(bodyOnly).locator('mark')).toHaveText([/^dichromate$/i]);
+  // Cut before the match and after it, between words, with the body's words around the match.
+  await expect(teaser(bodyOnly)).toHaveText(/^…\S.* sodium dichromate and chromic acid anhydride .*\S…$/);
+  await expect(teaser(bodyOnly)).not.toContainText(items[bodyOnly].summary);
+  // A summary that has the word is shown whole, marked.
+  await expect(teaser(inSummary)).toHaveText(items[inSummary].summary.trim());
+  await expect(teaser(inSummary).locator('mark')).toHaveText([/^dichromate$/i]);
+
+  await search(page).fill('');
+  await countWhen(page, (c) => c.shown > 3, 'every 2022 article without the search');
+  await expect(teaser(bodyOnly)).toHaveText(items[bodyOnly].summary.trim());
+  await expect(teaser(bodyOnly).locator('mark')).toHaveCount(0);
+});
+
 test('the category filter shows only Company News articles with the advertised count', async ({ page }) => {
   await page.goto('/');
   const all = await waitForList(page);
