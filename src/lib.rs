@@ -22,6 +22,7 @@ pub mod sort;
 #[doc(hidden)]
 pub mod test_rng;
 pub mod url_state;
+pub mod thumbnail;
 pub mod virtual_list;
 pub mod catalog;
 pub mod color;

@@ -1,11 +1,14 @@
-//! One result in the list: title link, meta, and the teaser with matches marked.
+//! One result in the list: title link, meta, the teaser with matches marked,
+//! and the article's picture as a thumbnail.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::article::Article;
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlighted::{Highlighted, Marked};
 use crate::components::nav::{is_plain_click, Nav};
+use crate::thumbnail::thumbnail;
 
 #[component]
 pub fn ArticleCard(
@@ -19,6 +22,11 @@ pub fn ArticleCard(
     let lang = article.language.clone();
     let data_id = article.id.clone();
     let has_teaser = teaser.with_untracked(|t| t.iter().any(|(s, _)| !s.is_empty()));
+    // Decorative (the headline is the link's text). The picture is its own
+    // box: its aspect ratio (CSS) holds its place before it loads.
+    let picture = thumbnail(&article).map(|src| view! {
+        <img class="newsroom__thumb" loading="lazy" decoding="async" alt="" src=src on:error=hide/>
+    });
     let open = move |ev: leptos::ev::MouseEvent| {
         if is_plain_click(&ev) {
             ev.prevent_default();
@@ -32,7 +40,16 @@ pub fn ArticleCard(
             </h2>
             <ArticleMeta article=article class="newsroom__card"/>
             {has_teaser.then(|| view! { <p class="newsroom__card-summary">{marks(teaser)}</p> })}
+            {picture}
         </article>
+    }
+}
+
+/// A picture that failed goes, box and all: no broken-image icon, no empty box.
+fn hide(ev: leptos::ev::ErrorEvent) {
+    // The event's target is the picture: an element.
+    if let Some(img) = ev.target().map(JsCast::unchecked_into::<web_sys::Element>) {
+        let _ = img.set_attribute("hidden", "");
     }
 }
 

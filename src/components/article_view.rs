@@ -16,6 +16,7 @@ use crate::browser::intl::list;
 use crate::messages::fill;
 use crate::html_policy::safe_url;
 use crate::html_text::paragraphs;
+use crate::thumbnail::body_starts_with;
 
 #[component]
 pub fn ArticleView(
@@ -74,7 +75,8 @@ pub fn ArticleView(
             let _ = h.focus();
         }
     });
-    let image = article.image.as_deref().and_then(|u| safe_url(u, false)).map(str::to_string);
+    // A body that opens with the picture shows it already.
+    let image = article.image.as_deref().and_then(|u| safe_url(u, false)).filter(|u| !body_starts_with(&article.body, u)).map(str::to_string);
     let source = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)).map(str::to_string);
     let body = match &article.body {
         Body::Text(text) => EitherOf3::A(paragraphs(text).map(|p| view! { <p>{p.to_string()}</p> }).collect_view()),

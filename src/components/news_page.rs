@@ -21,12 +21,10 @@ use crate::browser::part_loader::PartLoader;
 use crate::catalog::Listing;
 use crate::embed_options::EmbedOptions;
 use crate::url_state::{Facet, Filters, ViewState};
+use crate::virtual_list::Memory;
 
 /// How long typing must pause before a search fetches its shards.
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
-
-/// A card's height in pixels until one has been measured.
-const ROW_HEIGHT_GUESS: f64 = 180.0;
 
 /// The view in the URL, checked against the bundle, with what could not be used.
 fn read_url(m: &Messages, catalog: &Catalog) -> (ViewState, Vec<String>) {
@@ -161,9 +159,9 @@ pub fn NewsPage(
             parts.want(need);
         });
     }
-    // Kept here, not in the list, so a list restored by "back" has its height
-    // right away and the saved scroll position lands on the same card.
-    let row_height = RwSignal::new(ROW_HEIGHT_GUESS);
+    // Kept here, not in the list, so a list restored by "back" has its
+    // heights right away and the saved scroll position lands on the same card.
+    let memory = StoredValue::new(Memory::default());
     let first = catalog.get_untracked();
     let bundle = &first.bundle;
     let total = Signal::derive(move || catalog.with(|c| c.len()));
@@ -185,7 +183,7 @@ pub fn NewsPage(
             }
             None => Either::Right(view! {
                 <Toolbar nav=nav listing=listing total=total indexing=indexing paging=paging busy=busy fixed_category=fixed_category.clone()/>
-                <ArticleList nav=nav catalog=catalog listing=listing row_height=row_height page_size=page_size parts=parts/>
+                <ArticleList nav=nav catalog=catalog listing=listing memory=memory page_size=page_size parts=parts/>
             }),
         }}
     }

@@ -16,6 +16,7 @@ use crate::prebuilt::format::*;
 use crate::prebuilt::parts::{Part, PartFailure};
 use crate::prebuilt::write::{build_site, Layout, Site};
 use crate::test_rng::Rng;
+use crate::thumbnail::thumbnail;
 use crate::url_state::{Facet, Filters, Sort};
 
 const WORDS: &[&str] = &["chromium", "chrome", "slag", "Société", "safety", "safe", "visit", "mayor", "green", "oxide", "2023", "ISO", "a"];
@@ -222,6 +223,27 @@ fn the_first_view_needs_only_the_feed_and_the_summary() {
     host.fetch(&c, vec![Part::Facets]);
     assert!(!c.listing("chromium", &all, Sort::Newest).facets.pending);
     assert_eq!(c.missing("", &all.clone().with(Facet::Tag, "export")), []);
+}
+
+#[test]
+fn a_card_shows_the_picture_its_article_would() {
+    let mut a = Archive::new("Pictures");
+    let items = [
+        json!({ "id": "own", "title": "Own", "date_published": "2024-01-05", "image": "/own.png", "content_html": "<img src=\"/body.png\">" }),
+        json!({ "id": "banner", "title": "Banner", "date_published": "2024-01-04", "banner_image": "https://x.example/b.jpg" }),
+        json!({ "id": "body", "title": "Body", "date_published": "2024-01-03", "content_html": "<p>Text</p><p><img src=\"images/a.png?x=1&amp;y=2\"></p>" }),
+        json!({ "id": "none", "title": "None", "date_published": "2024-01-02", "content_html": "<p>No picture</p>" }),
+        json!({ "id": "unsafe", "title": "Unsafe", "date_published": "2024-01-01", "content_html": "<img src=\"javascript:x\">" }),
+    ];
+    a.merge(items.into_iter().filter_map(|v| match v { Value::Object(o) => Some(o), _ => None }));
+    // One item a page: every article but the first is read from its card.
+    let host = Host::new(&site(&a, 1));
+    let c = host.open();
+    let order = c.listing("", &Filters::default(), Sort::Newest).order;
+    host.settle(&c, |c| c.missing_cards(&order));
+    let thumbs: Vec<_> = order.iter().map(|&i| c.article(i).and_then(|a| thumbnail(&a))).collect();
+    assert_eq!(thumbs, [Some("/own.png".into()), Some("https://x.example/b.jpg".into()), Some("images/a.png?x=1&y=2".into()), None, None]);
+    assert!(order[1..].iter().all(|&i| c.article(i).is_some_and(|a| a.body == Body::Empty)), "read from cards");
 }
 
 fn summary_of(site: &Site) -> Summary {

@@ -3,11 +3,13 @@
 //! reader, index and facet code as the page's, so both give the same answers.
 
 use crate::archive::{Archive, Item};
+use crate::article::Article;
 use crate::bundle::{parse_bundle, Bundle, BundleError, ItemError};
 use crate::catalog::{field_texts, Catalog};
 use crate::index::{gram_terms, TermData};
 use crate::fallbacks::content_hash;
 use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_list, terms_file, write_term, Writer, file_name, id_bucket, CardFile, Summary, CARDS_PER_FILE, LISTS};
+use crate::thumbnail::thumbnail;
 use crate::url_state::{Filters, Sort};
 
 /// How a build is cut into files.
@@ -149,7 +151,8 @@ pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[
     let cards: Vec<(String, String)> = (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
         let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
         let pages = (docs.start / per_page..=(docs.end - 1) / per_page).map(|p| page_names.get(p).cloned().unwrap_or_default()).collect();
-        let cards = docs.clone().filter_map(|d| catalog.article(d)).collect();
+        // A card has no body: its image is the picture it shows, the body's first when the item has none.
+        let cards = docs.clone().filter_map(|d| catalog.article(d)).map(|a| Article { image: thumbnail(&a), ..a }).collect();
         (String::new(), add("cards", "bin", encode_cards(&CardFile { build, first: docs.start, pages, cards })))
     }).collect();
     let buckets = n.div_ceil(IDS_PER_BUCKET).max(1);

@@ -108,11 +108,19 @@ export async function urlWhen(page, pred, what) {
   return new URL(page.url());
 }
 
-/** Scrolls down from the top until `css` is rendered (only cards near the viewport exist). */
+/**
+ * Scrolls down from the top until `css` is rendered (only cards near the
+ * viewport exist), then into view: a card rendered just outside the viewport
+ * may leave again as the cards before it are measured.
+ */
 export async function scrollUntil(page, css) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect.poll(() => page.evaluate((css) => {
-    if (document.querySelector(css)) return 'found';
+    const found = document.querySelector(css);
+    if (found) {
+      found.scrollIntoView({ block: 'center' });
+      return 'found';
+    }
     const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
     window.scrollBy(0, window.innerHeight * 0.5);
     return end ? 'reached the bottom' : 'scrolling';

@@ -393,14 +393,36 @@ test('only the cards near the viewport are in the DOM, however many results are 
   const atTop = (await cardIds(page)).length;
   expect(atTop).toBeGreaterThan(0);
   expect(atTop, `cards in the DOM at the top of ${c.shown} results`).toBeLessThanOrEqual(20);
+  // Down to the end, noting each card's height and the most cards in the DOM at once.
+  const heights = new Map();
+  let most = 0;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(async () => {
+    const seen = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll('article.newsroom__card')].map((el) => [el.dataset.id, el.getBoundingClientRect().height]);
+      const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+      window.scrollBy(0, window.innerHeight * 0.5);
+      return { cards, end };
+    });
+    for (const [id, h] of seen.cards) heights.set(id, h);
+    most = Math.max(most, seen.cards.length);
+    return seen.end && heights.size === c.shown;
+  }, { message: `all ${c.shown} cards rendered while scrolling`, timeout: 30_000, intervals: [50] }).toBe(true);
+  expect(most, `cards in the DOM at once, scrolling through ${c.shown} results`).toBeLessThanOrEqual(20);
   const oldest = [...sampleFeed(server).items].sort((a, b) => Date.parse(a.date_published) - Date.parse(b.date_published))[0].id;
-  await scrollUntil(page, cardSel(oldest));
-  expect((await cardIds(page)).length, `cards in the DOM at the bottom of ${c.shown} results`).toBeLessThanOrEqual(20);
-  const { height, row } = await page.evaluate(() => ({
-    height: document.querySelector('.newsroom__results').getBoundingClientRect().height,
-    row: document.querySelector('.newsroom__card').offsetHeight,
+  expect((await cardIds(page)).at(-1), 'the oldest article last').toBe(oldest);
+  // Cards have heights of their own, and the list is exactly as high as its cards:
+  // the space above the rendered ones is the height of those not rendered.
+  expect(new Set([...heights.values()].map(Math.round)).size, 'different card heights').toBeGreaterThan(1);
+  const { list, above, rendered } = await page.evaluate(() => ({
+    list: document.querySelector('.newsroom__results').getBoundingClientRect().height,
+    above: document.querySelector('.newsroom__spacer').getBoundingClientRect().height,
+    rendered: [...document.querySelectorAll('article.newsroom__card')].map((el) => el.dataset.id),
   }));
-  expect(Math.abs(height - row * c.shown), `the list is ${height}px high for ${c.shown} rows of ${row}px`).toBeLessThanOrEqual(2);
+  const sum = (ids) => ids.reduce((total, id) => total + heights.get(id), 0);
+  expect(Math.abs(list - sum([...heights.keys()])), `the list is ${list}px high for cards of ${sum([...heights.keys()])}px`).toBeLessThanOrEqual(1);
+  const notRendered = [...heights.keys()].filter((id) => !rendered.includes(id));
+  expect(Math.abs(above - sum(notRendered)), `the space above the cards is ${above}px for ${notRendered.length} cards of ${sum(notRendered)}px`).toBeLessThanOrEqual(1);
 });
 
 test('a bundle on a slow connection shows a progress bar of bytes received out of the total', async ({ page }) => {

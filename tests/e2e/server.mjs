@@ -113,7 +113,52 @@ export const MALFORMED_BODY =
 
 export const HTML_PAGE_BODY = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
 
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive'];
+/** A square picture `pictures` serves (the sample's are all 16:9). */
+export const SQUARE_PICTURE = 'square.svg';
+const SQUARE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="90" viewBox="0 0 90 90"><rect width="90" height="90" fill="#4f8a5b"/></svg>';
+
+/** Where `pictures` serves its generated items' pictures, each after `PICTURE_DELAY_MS`: they arrive after their cards. */
+export const SLOW_PICTURES = 'slow-images/';
+export const PICTURE_DELAY_MS = 150;
+const LONG_TEASER = 'The summary of this item is long on purpose: it runs over several lines of the card, so the card is '
+  + 'taller than one whose item has a short teaser or none at all, and the list must lay out cards of different heights '
+  + 'one after the other without gaps, overlaps or blank space below their content.';
+
+/**
+ * `pictures`: items with and without pictures, newest first. `pic-starts`'s
+ * body opens with its `image`; `pic-broken`'s image does not exist (404);
+ * `pic-none` has a title only; `pic-long` a long teaser; `pic-content` a
+ * picture in its body only; `pic-banner` only a `banner_image`, square; `pic-unsafe`
+ * a `javascript:` image. Then 200 generated items, every other one with a
+ * picture from SLOW_PICTURES, teasers of one to four sentences. All are
+ * tagged `pictures` but `pic-broken` (`broken`).
+ */
+export const PICTURES_FEED = (() => {
+  const day = (n) => new Date(Date.UTC(2024, 11, 31) - n * 86_400_000).toISOString();
+  const own = [
+    { id: 'pic-starts', title: 'A body that opens with its picture', image: 'images/plant.svg', summary: 'The new line.',
+      content_html: '<figure><img src="images/plant.svg" alt="Production units at the Tanghezi site"><figcaption>The new line.</figcaption></figure><p>The line started on time.</p>' },
+    { id: 'pic-broken', title: 'A picture that is missing', image: 'images/missing.png', summary: 'Its picture cannot be loaded.', content_text: 'Its picture cannot be loaded.', tags: ['broken'] },
+    { id: 'pic-none', title: 'A headline alone' },
+    { id: 'pic-long', title: 'A long teaser', summary: LONG_TEASER, content_text: LONG_TEASER },
+    { id: 'pic-content', title: 'A picture in the body', content_html: '<p>The body has a picture.</p><p><img src="images/lab.svg" alt="A laboratory"></p>' },
+    { id: 'pic-banner', title: 'A banner image', banner_image: SQUARE_PICTURE, summary: 'Only a banner image, and a square one.', content_text: 'Only a banner image.' },
+    { id: 'pic-unsafe', title: 'An image address that is not allowed', image: 'javascript:alert(1)', summary: 'No picture.', content_text: 'No picture.' },
+  ];
+  const pictures = ['fair', 'green', 'lab', 'plant', 'tanning'];
+  const sentence = 'This generated story has another sentence in its teaser.';
+  const generated = Array.from({ length: 200 }, (_, n) => ({
+    id: `pic-gen-${n}`,
+    title: `Generated story ${n}`,
+    summary: Array(1 + (n % 4)).fill(sentence).join(' '),
+    content_text: sentence,
+    ...(n % 2 ? {} : { image: `${SLOW_PICTURES}${pictures[n % 5]}.svg?n=${n}` }),
+  }));
+  const items = [...own, ...generated].map((item, n) => ({ date_published: day(n), tags: ['pictures'], ...item }));
+  return { version: FEED_VERSION, title: 'Pictures', items };
+})();
+
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures'];
 
 /**
  * `paged`: a JSON Feed in three pages, linked by relative `next_url`s
@@ -223,6 +268,8 @@ function scenarioFeed(name, state) {
       return { status: 200, type: TYPES['.json'], body: generatedFeeds().big };
     case 'imported':
       return { status: 200, type: TYPES['.json'], body: importedArchive().body };
+    case 'pictures':
+      return { status: 200, type: TYPES['.json'], body: JSON.stringify(PICTURES_FEED, null, 2) };
     case 'hostile':
     case 'data-src': // never requested: the page must follow its data-src instead
       return { status: 200, type: TYPES['.json'], body: JSON.stringify(HOSTILE_FEED, null, 2) };
@@ -345,6 +392,12 @@ export async function startServer({ dist = defaultDist() } = {}) {
         const answer = () => send(req, res, 200, TYPES['.json'], JSON.stringify(PAGED_FEED[rest], null, 2));
         if (rest === '/feed-2.json' && state.pagedHeld) return state.pagedWaiting.push(answer);
         return answer();
+      }
+      if (m[1] === 'pictures' && rest === `/${SQUARE_PICTURE}`) return send(req, res, 200, TYPES['.svg'], SQUARE_SVG);
+      if (m[1] === 'pictures' && rest.startsWith(`/${SLOW_PICTURES}`)) {
+        const timer = setTimeout(() => sendFile(req, res, `images/${path.posix.basename(rest)}`), PICTURE_DELAY_MS);
+        res.on('close', () => clearTimeout(timer));
+        return;
       }
       if (rest === '/feed.json' && m[1] === 'slow') {
         // A slow network: the length up front, then 32 KiB every 15 ms.
