@@ -343,7 +343,8 @@ export async function startServer({ dist = defaultDist() } = {}) {
     if (pathname.startsWith('/assets/newsroom/')) return sendFile(req, res, pathname.slice('/assets/newsroom/'.length));
     if (pathname === '/news/feed.json') return sendFile(req, res, 'feed.json');
     // The sample's relative image addresses resolve against the host page.
-    if (pathname.startsWith('/about/news/images/')) return sendFile(req, res, pathname.slice('/about/news/'.length));
+    const hostImages = /^\/(about|zh)\/news\/(images\/.*)$/.exec(pathname);
+    if (hostImages) return sendFile(req, res, hostImages[2]);
     const m = /^\/([^/]+)(\/.*)?$/.exec(pathname);
     if (m && SCENARIOS.includes(m[1])) {
       const rest = m[2];
