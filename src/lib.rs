@@ -8,6 +8,7 @@ pub mod archive;
 pub mod article;
 pub mod bundle;
 pub mod bundle_reader;
+pub mod byte_size;
 pub mod date;
 pub mod embed_options;
 pub mod entities;

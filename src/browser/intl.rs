@@ -52,6 +52,21 @@ pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
         .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
 }
 
+/// An amount of data in the language's words and digits ("58 KB", "2.4 MB").
+pub fn byte_size(m: &Messages, bytes: usize) -> String {
+    use crate::byte_size::{byte_size, Unit};
+    let size = byte_size(bytes as u64);
+    let template = match size.unit {
+        Unit::Bytes => m.size_bytes,
+        Unit::Kilobytes => m.size_kilobytes,
+        Unit::Megabytes => m.size_megabytes,
+    };
+    // Intl writes the decimal (or none), in the language's way.
+    let format = Intl::NumberFormat::new(&locales(m), &options(&[("maximumFractionDigits", "1")]));
+    let n = call(&format, "format", &JsValue::from_f64(size.tenths as f64 / 10.0)).unwrap_or_else(|| (size.tenths / 10).to_string());
+    fill(template, &[("n", &n)])
+}
+
 /// "1,234" or "1,234" as the language groups digits.
 pub fn number(m: &Messages, n: usize) -> String {
     let format = Intl::NumberFormat::new(&locales(m), &Object::new());

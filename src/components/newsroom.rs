@@ -19,6 +19,7 @@ use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::news_page::NewsPage;
 use crate::components::notices::Notices;
 use crate::components::words::words;
+use crate::browser::intl::byte_size;
 use crate::messages::describe::{load_error, part_failure};
 use crate::messages::{fill, Messages};
 use crate::embed_options::{EmbedOptions, Layout};
@@ -204,15 +205,11 @@ async fn read_later_pages(
     paging.set(None);
 }
 
-/// "Loading news…" with a progress bar: bytes of the total when known.
+/// "Loading news…" with a progress bar: what arrived, of the total when known.
 #[component]
 fn LoadingState(progress: Progress) -> impl IntoView {
-    // Integer arithmetic: float formatting would add kilobytes to the wasm.
     let m = words();
-    let mb = |bytes: usize| {
-        let tenths = bytes / 100_000;
-        format!("{}.{}", tenths / 10, tenths % 10)
-    };
+    let mb = |bytes: usize| byte_size(m, bytes);
     // A compressed transfer can report fewer bytes than arrive: then the bar has no end.
     let total = progress.total.filter(|&t| t >= progress.received && t > 0);
     let detail = match total {

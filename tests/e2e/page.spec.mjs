@@ -431,11 +431,14 @@ test('a bundle on a slow connection shows a progress bar of bytes received out o
   await expect.poll(async () => {
     seen = await page.evaluate(() => {
       const p = document.querySelector('.newsroom__progress');
-      return p && p.value > 0 && p.value < p.max ? { value: p.value, max: p.max } : null;
+      const detail = document.querySelector('.newsroom__progress-detail')?.textContent;
+      return p && p.value > 0 && p.value < p.max ? { value: p.value, max: p.max, detail } : null;
     });
     return !!seen;
   }, { message: 'a partly filled .newsroom__progress', timeout: 20_000 }).toBe(true);
   expect(seen.max, "the bar's total is the bundle's size").toBeGreaterThan(1_000_000);
+  // In units a reader expects: what arrived (bytes, KB or MB) of the total in MB, one decimal below 10.
+  expect(seen.detail).toMatch(/^\d+(\.\d)? (bytes|KB|MB) of \d\.\d MB$/);
   const c = await waitForList(page);
   expect(c.total, c.text).toBe(1000);
   await expect(page.locator('.newsroom__progress')).toHaveCount(0);
