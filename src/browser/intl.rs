@@ -9,14 +9,50 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::date::PublishedDate;
 use crate::messages::{fill, Messages};
 
-thread_local! {
-    /// The date format of the last locale asked for: a page has one language,
-    /// or a few instances that mostly share one.
-    static DATES: RefCell<Option<(&'static str, Intl::DateTimeFormat)>> = const { RefCell::new(None) };
+/// The language's formatters, made once: a count, a facet option or a date
+/// on every keystroke's render must not construct an `Intl` object each.
+struct Formatters {
+    locale: &'static str,
+    date: Intl::DateTimeFormat,
+    number: Intl::NumberFormat,
+    decimal: Intl::NumberFormat,
+    plural: Intl::PluralRules,
+    list: Intl::ListFormat,
+    names: Intl::DisplayNames,
 }
 
-fn locales(m: &Messages) -> Array {
-    Array::of1(&m.locale.into())
+thread_local! {
+    /// Those of the last locale asked for: a page has one language, or a few
+    /// instances that mostly share one.
+    static FORMATTERS: RefCell<Option<Formatters>> = const { RefCell::new(None) };
+}
+
+impl Formatters {
+    fn new(locale: &'static str) -> Self {
+        let locales = Array::of1(&locale.into());
+        Formatters {
+            locale,
+            // UTC, because the date is the publisher's calendar day, not an
+            // instant to move into the reader's time zone.
+            date: Intl::DateTimeFormat::new(&locales, &options(&[("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")])),
+            number: Intl::NumberFormat::new(&locales, &Object::new()),
+            decimal: Intl::NumberFormat::new(&locales, &options(&[("maximumFractionDigits", "1")])),
+            plural: Intl::PluralRules::new(&locales, &Object::new()),
+            list: Intl::ListFormat::new(&locales, &options(&[("type", "conjunction")])),
+            names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
+        }
+    }
+}
+
+/// Runs `f` with the formatters of `m`'s language.
+fn with_formatters<R>(m: &Messages, f: impl FnOnce(&Formatters) -> R) -> R {
+    FORMATTERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.as_ref().is_some_and(|x| x.locale != m.locale) {
+            *cache = None;
+        }
+        f(cache.get_or_insert_with(|| Formatters::new(m.locale)))
+    })
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -38,17 +74,7 @@ fn call(formatter: &JsValue, method: &str, arg: &JsValue) -> Option<String> {
 pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
     let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
     let day = Date::new(&JsValue::from_f64(ms));
-    DATES
-        .with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.as_ref().is_none_or(|(locale, _)| *locale != m.locale) {
-                // UTC, because the date is the publisher's calendar day, not an
-                // instant to move into the reader's time zone.
-                let o = options(&[("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")]);
-                *cache = Some((m.locale, Intl::DateTimeFormat::new(&locales(m), &o)));
-            }
-            cache.as_ref().and_then(|(_, f)| f.format().call1(&JsValue::NULL, &day).ok()).and_then(|s| s.as_string())
-        })
+    with_formatters(m, |f| call(&f.date, "format", &day))
         .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
 }
 
@@ -62,22 +88,20 @@ pub fn byte_size(m: &Messages, bytes: usize) -> String {
         Unit::Megabytes => m.size_megabytes,
     };
     // Intl writes the decimal (or none), in the language's way.
-    let format = Intl::NumberFormat::new(&locales(m), &options(&[("maximumFractionDigits", "1")]));
-    let n = call(&format, "format", &JsValue::from_f64(size.tenths as f64 / 10.0)).unwrap_or_else(|| (size.tenths / 10).to_string());
+    let n = with_formatters(m, |f| call(&f.decimal, "format", &JsValue::from_f64(size.tenths as f64 / 10.0)))
+        .unwrap_or_else(|| (size.tenths / 10).to_string());
     fill(template, &[("n", &n)])
 }
 
 /// "1,234" or "1,234" as the language groups digits.
 pub fn number(m: &Messages, n: usize) -> String {
-    let format = Intl::NumberFormat::new(&locales(m), &Object::new());
-    call(&format, "format", &JsValue::from_f64(n as f64)).unwrap_or_else(|| n.to_string())
+    with_formatters(m, |f| call(&f.number, "format", &JsValue::from_f64(n as f64))).unwrap_or_else(|| n.to_string())
 }
 
 /// `one` or `other` as the language's plural rules choose for `n`, with
 /// `{n}` (and the `more` placeholders) filled in.
 pub fn plural(m: &Messages, one: &str, other: &str, n: usize, more: &[(&str, &str)]) -> String {
-    let rules = Intl::PluralRules::new(&locales(m), &Object::new());
-    let form = call(&rules, "select", &JsValue::from_f64(n as f64));
+    let form = with_formatters(m, |f| call(&f.plural, "select", &JsValue::from_f64(n as f64)));
     let template = if form.as_deref() == Some("one") { one } else { other };
     let n = number(m, n);
     let mut values = vec![("n", n.as_str())];
@@ -87,14 +111,12 @@ pub fn plural(m: &Messages, one: &str, other: &str, n: usize, more: &[(&str, &st
 
 /// "A, B and C" or "A、B和C".
 pub fn list(m: &Messages, items: &[String]) -> String {
-    let format = Intl::ListFormat::new(&locales(m), &options(&[("type", "conjunction")]));
     let array: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
-    call(&format, "format", &array).unwrap_or_else(|| items.join(", "))
+    with_formatters(m, |f| call(&f.list, "format", &array)).unwrap_or_else(|| items.join(", "))
 }
 
 /// A language code's name ("zh" → "Chinese" or "中文"); the code itself when
 /// the browser does not know it.
 pub fn language_name(m: &Messages, code: &str) -> String {
-    let names = Intl::DisplayNames::new(&locales(m), &options(&[("type", "language")]));
-    call(&names, "of", &code.into()).unwrap_or_else(|| code.to_string())
+    with_formatters(m, |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
 }

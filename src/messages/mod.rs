@@ -24,7 +24,8 @@ macro_rules! keys {
         }
 
         impl Messages {
-            /// Every key with its text, in declaration order.
+            /// Every key with its text, in declaration order (for the tests).
+            #[cfg(test)]
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)*]
             }
