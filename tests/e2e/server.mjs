@@ -4,6 +4,8 @@
 // set of scenario pages: `/NAME/` is dist/index.html and `/NAME/feed.json` is
 // that scenario's bundle. Anything else under `/NAME/...` falls back to the
 // same path in dist (so relative asset URLs work from scenario pages).
+// `/NAME/with.html?k=v` is that page with `data-k="v"` on its mount element.
+// `state.faults` makes chosen paths fail as real networks do (see Fault).
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -158,7 +160,30 @@ export const PICTURES_FEED = (() => {
   return { version: FEED_VERSION, title: 'Pictures', items };
 })();
 
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures'];
+/** `net`: the sample bundle of the build (dist/feed.json), for the network faults of `state.faults`. */
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net'];
+
+/**
+ * A network fault a test pushes to `state.faults` (and removes again: the
+ * server lives as long as the worker). The first fault whose `path` matches
+ * a request's path (without its query) counts it in `hits` and, while
+ * `hits <= times`, answers it in its `mode`; later requests are served normally.
+ * - `never`: no answer at all, until the client gives up.
+ * - `stall`: the headers with the full length, the first `stallAfter` bytes, then nothing.
+ * - `reset`: the connection closed with no answer.
+ * - `busy`: 503, with `Retry-After: retryAfter` if set.
+ * - `slow`: the answer after `latency` ms, at `rate` bytes a second.
+ * `stall` and `slow` need a plain answer: a redirect is served normally.
+ * @typedef {object} Fault
+ * @property {RegExp} path matched against the request's path, without the query
+ * @property {'never' | 'stall' | 'reset' | 'busy' | 'slow'} mode
+ * @property {number} [times] how many matching requests fail (default Infinity)
+ * @property {string} [retryAfter] `busy`: the Retry-After header's value
+ * @property {number} [stallAfter] `stall`: bytes of the body sent (default 30000)
+ * @property {number} [rate] `slow`: bytes a second (default 50000, about slow 3G)
+ * @property {number} [latency] `slow`: ms before the headers (default 400)
+ * @property {number} [hits] set by the server: the matching requests so far
+ */
 
 /**
  * `paged`: a JSON Feed in three pages, linked by relative `next_url`s
@@ -278,9 +303,12 @@ function scenarioFeed(name, state) {
   }
 }
 
+/** `&`, `<`, `>` and `"` as HTML entities, for a value inside an attribute's double quotes. */
+const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /**
  * Start the server on 127.0.0.1 with an ephemeral port.
- * @returns {Promise<{url: string, close: () => Promise<void>, state: {flakyAvailable: boolean, requests: {method: string, path: string}[]}, dist: string}>}
+ * @returns {Promise<{url: string, close: () => Promise<void>, state: {flakyAvailable: boolean, requests: {method: string, path: string}[], faults: Fault[], clearFaults: () => void}, dist: string}>}
  */
 export async function startServer({ dist = defaultDist() } = {}) {
   dist = path.resolve(dist);
@@ -292,10 +320,13 @@ export async function startServer({ dist = defaultDist() } = {}) {
     );
   }
   // `pagedHeld`: while set, `paged`'s second page waits for `releasePaged()`.
-  const state = { flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [], missing: new Set() };
+  const state = { flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [], missing: new Set(), faults: [] };
   state.releasePaged = () => {
     state.pagedHeld = false;
     for (const go of state.pagedWaiting.splice(0)) go();
+  };
+  state.clearFaults = () => {
+    state.faults.length = 0;
   };
 
   const send = (req, res, status, type, body) => {
@@ -307,19 +338,171 @@ export async function startServer({ dist = defaultDist() } = {}) {
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
-  const sendFile = (req, res, rel) => {
+  // An answer computed but not sent yet, so a fault can send it its own way.
+  const answer = (status, type, body, headers = {}) =>
+    ({ status, type, body: Buffer.isBuffer(body) ? body : Buffer.from(body), headers });
+  const notFound = () => answer(404, 'text/plain; charset=utf-8', 'Not Found');
+  const headersOf = (a) => ({ 'content-type': a.type, 'content-length': a.body.length, 'cache-control': 'no-store', ...a.headers });
+  const reply = (req, res, a) => {
+    for (const [name, value] of Object.entries(a.headers)) res.setHeader(name, value);
+    return send(req, res, a.status, a.type, a.body);
+  };
+
+  const fileAnswer = (rel) => {
     const file = path.resolve(dist, '.' + path.posix.normalize('/' + rel));
     if (file !== dist && !file.startsWith(dist + path.sep)) {
-      return send(req, res, 403, 'text/plain; charset=utf-8', 'Forbidden');
+      return answer(403, 'text/plain; charset=utf-8', 'Forbidden');
     }
     let target = file;
     try {
       if (fs.statSync(target).isDirectory()) target = path.join(target, 'index.html');
       const body = fs.readFileSync(target);
       const type = TYPES[path.extname(target).toLowerCase()] || 'application/octet-stream';
-      return send(req, res, 200, type, body);
+      return answer(200, type, body);
     } catch {
-      return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
+      return notFound();
+    }
+  };
+  const sendFile = (req, res, rel) => reply(req, res, fileAnswer(rel));
+
+  // A slow network: the length up front, then `chunk` bytes every `every` ms.
+  const pace = (res, a, chunk, every) => {
+    res.writeHead(a.status, headersOf(a));
+    res.flushHeaders();
+    let at = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed) return clearInterval(timer);
+      res.write(a.body.subarray(at, at + chunk));
+      at += chunk;
+      if (at >= a.body.length) {
+        clearInterval(timer);
+        res.end();
+      }
+    }, every);
+    res.on('close', () => clearInterval(timer));
+  };
+
+  // `/NAME/with.html?k=v&…`: the page with `data-k="v"` on its mount element; `two=1`
+  // puts a compact list of three on the same bundle before it.
+  const withPage = (url) => {
+    const query = new URL(url, 'http://127.0.0.1').searchParams;
+    let attrs = '';
+    for (const [name, value] of query) {
+      if (name === 'two') continue;
+      // Not escaped but refused: a name with spaces or quotes would be several attributes.
+      if (!/^[a-z0-9-]+$/i.test(name)) return answer(400, 'text/plain; charset=utf-8', `Bad attribute name: ${name}`);
+      attrs += `data-${name}="${escapeAttr(value)}" `;
+    }
+    const page = fs.readFileSync(indexFile, 'utf8');
+    if (query.get('two') !== '1') return answer(200, TYPES['.html'], page.replace('<div data-newsroom ', `<div data-newsroom ${attrs}`));
+    const two = page.replace(/<div data-newsroom ([^>]*)><\/div>/, (_, own) =>
+      `<div data-newsroom data-layout="compact" data-limit="3" ${attrs}${own}></div>\n      <div data-newsroom ${attrs}${own}></div>`);
+    return answer(200, TYPES['.html'], two);
+  };
+
+  /**
+   * What the server answers to a GET of `pathname`, unsent; null for the
+   * `/NAME` redirect, the only answer that is not a status, headers and body.
+   * Held, delayed and paced answers are given here as they end up: the
+   * handler holds, delays or paces them.
+   */
+  const answerFor = (url, pathname) => {
+    if (HOST_PAGES[pathname] || pathname.startsWith('/host-assets/')) {
+      const file = path.join(HOST_DIR, HOST_PAGES[pathname] || path.basename(pathname));
+      if (!fs.existsSync(file)) return notFound();
+      return answer(200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file), { 'content-security-policy': HOST_CSP });
+    }
+    if (pathname.startsWith('/assets/newsroom/')) return fileAnswer(pathname.slice('/assets/newsroom/'.length));
+    if (pathname === '/news/feed.json') return fileAnswer('feed.json');
+    // The sample's relative image addresses resolve against the host page.
+    const hostImages = /^\/(about|zh)\/news\/(images\/.*)$/.exec(pathname);
+    if (hostImages) return fileAnswer(hostImages[2]);
+    const m = /^\/([^/]+)(\/.*)?$/.exec(pathname);
+    if (!m || !SCENARIOS.includes(m[1])) return fileAnswer(pathname);
+    const rest = m[2];
+    if (rest === undefined) return null;
+    if (rest === '/with.html') return withPage(url);
+    if ((rest === '/' || rest === '/index.html') && m[1] === 'data-src') {
+      const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom data-src="${DATA_SRC}" `);
+      return answer(200, TYPES['.html'], page);
+    }
+    // `/archive/future.html`: the archive as a newer `newsroom build` would name its index:
+    // `feed-future.json` (the first page) points at a summary of format version 2.
+    if (m[1] === 'archive' && rest === '/future.html') {
+      const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', '<div data-newsroom data-src="feed-future.json" ');
+      return answer(200, TYPES['.html'], page);
+    }
+    if (m[1] === 'archive' && rest === '/feed-future.json') {
+      const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
+      feed._newsroom.index = 'index/summary-future.json';
+      return answer(200, TYPES['.json'], JSON.stringify(feed));
+    }
+    if (m[1] === 'archive' && rest === '/index/summary-future.json') {
+      const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
+      const summary = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, feed._newsroom.index), 'utf8'));
+      return answer(200, TYPES['.json'], JSON.stringify({ ...summary, version: 2 }));
+    }
+    // `/archive/compact.html?category=…`: the compact layout of one category, on the archive.
+    if (rest === '/compact.html' && m[1] === 'archive') {
+      const category = new URL(url, 'http://127.0.0.1').searchParams.get('category') || '';
+      const attrs = `data-layout="compact" data-limit="8"${category ? ` data-category="${category.replace(/"/g, '&quot;')}"` : ''}`;
+      const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom ${attrs} `);
+      return answer(200, TYPES['.html'], page);
+    }
+    if (rest === '/' || rest === '/index.html') return fileAnswer('index.html');
+    // A built folder as a static host serves it; `state.missing` holds paths to answer 404.
+    const built = { built: builtSite, archive: archiveBuild }[m[1]];
+    if (built && /^\/(feed\.json|(pages|index)\/[a-z-]*h[0-9a-f]{16}\.(json|bin))$/.test(rest)) {
+      const file = path.join(built().dir, rest);
+      if (state.missing.has(rest) || !fs.existsSync(file)) return notFound();
+      return answer(200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
+    }
+    if (m[1] === 'paged' && PAGED_FEED[rest]) return answer(200, TYPES['.json'], JSON.stringify(PAGED_FEED[rest], null, 2));
+    if (m[1] === 'pictures' && rest === `/${SQUARE_PICTURE}`) return answer(200, TYPES['.svg'], SQUARE_SVG);
+    if (m[1] === 'pictures' && rest.startsWith(`/${SLOW_PICTURES}`)) return fileAnswer(`images/${path.posix.basename(rest)}`);
+    if (rest === '/feed.json' && m[1] === 'slow') return answer(200, TYPES['.json'], generatedFeeds().slow);
+    if (rest === '/feed.json' && m[1] === 'net') return fileAnswer('feed.json');
+    if (rest === '/feed.json') {
+      const r = scenarioFeed(m[1], state);
+      return answer(r.status, r.type, r.body);
+    }
+    return fileAnswer(rest);
+  };
+
+  /** Answers a request as `fault` says; false if it cannot (no plain answer to stall or slow down). */
+  const injectFault = (req, res, pathname, fault) => {
+    switch (fault.mode) {
+      case 'never':
+        // No timer to clear: the socket stays until the client goes or close() ends it.
+        return true;
+      case 'reset':
+        req.socket.destroy();
+        return true;
+      case 'busy':
+        if (fault.retryAfter !== undefined) res.setHeader('retry-after', fault.retryAfter);
+        send(req, res, 503, 'text/plain; charset=utf-8', 'Service Unavailable');
+        return true;
+      case 'stall': {
+        const a = answerFor(req.url, pathname);
+        if (!a) return false;
+        res.writeHead(a.status, headersOf(a));
+        res.flushHeaders();
+        // Always short of the whole body, so a small answer stalls too; never ended.
+        res.write(a.body.subarray(0, Math.min(fault.stallAfter ?? 30_000, a.body.length - 1)));
+        return true;
+      }
+      case 'slow': {
+        const a = answerFor(req.url, pathname);
+        if (!a) return false;
+        const rate = fault.rate ?? 50_000;
+        // In writes every 50 ms: 1/20 of the rate each.
+        const timer = setTimeout(() => pace(res, a, Math.max(1, Math.round(rate / 20)), 50), fault.latency ?? 400);
+        res.on('close', () => clearTimeout(timer));
+        return true;
+      }
+      default:
+        send(req, res, 500, 'text/plain; charset=utf-8', `Unknown fault mode: ${fault.mode}`);
+        return true;
     }
   };
 
@@ -334,95 +517,35 @@ export async function startServer({ dist = defaultDist() } = {}) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(req, res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
     }
-    if (HOST_PAGES[pathname] || pathname.startsWith('/host-assets/')) {
-      const file = path.join(HOST_DIR, HOST_PAGES[pathname] || path.basename(pathname));
-      if (!fs.existsSync(file)) return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
-      res.setHeader('content-security-policy', HOST_CSP);
-      return send(req, res, 200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
+    // A fault stands for the network: it comes before whatever the path would answer.
+    const fault = state.faults.find((f) => {
+      f.path.lastIndex = 0; // a /g or /y regexp would otherwise match every other time
+      return f.path.test(pathname);
+    });
+    if (fault) {
+      fault.hits = (fault.hits ?? 0) + 1;
+      if (fault.hits <= (fault.times ?? Infinity) && injectFault(req, res, pathname, fault)) return;
     }
-    if (pathname.startsWith('/assets/newsroom/')) return sendFile(req, res, pathname.slice('/assets/newsroom/'.length));
-    if (pathname === '/news/feed.json') return sendFile(req, res, 'feed.json');
-    // The sample's relative image addresses resolve against the host page.
-    const hostImages = /^\/(about|zh)\/news\/(images\/.*)$/.exec(pathname);
-    if (hostImages) return sendFile(req, res, hostImages[2]);
     const m = /^\/([^/]+)(\/.*)?$/.exec(pathname);
-    if (m && SCENARIOS.includes(m[1])) {
-      const rest = m[2];
-      if (rest === undefined) {
-        // `/flaky` -> `/flaky/` so relative URLs resolve inside the scenario.
-        const u = new URL(req.url, 'http://127.0.0.1');
-        res.writeHead(301, { location: `/${m[1]}/${u.search}`, 'cache-control': 'no-store' });
-        return res.end();
-      }
-      if ((rest === '/' || rest === '/index.html') && m[1] === 'data-src') {
-        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom data-src="${DATA_SRC}" `);
-        return send(req, res, 200, TYPES['.html'], page);
-      }
-      // `/archive/future.html`: the archive as a newer `newsroom build` would name its index:
-      // `feed-future.json` (the first page) points at a summary of format version 2.
-      if (m[1] === 'archive' && rest === '/future.html') {
-        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', '<div data-newsroom data-src="feed-future.json" ');
-        return send(req, res, 200, TYPES['.html'], page);
-      }
-      if (m[1] === 'archive' && rest === '/feed-future.json') {
-        const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
-        feed._newsroom.index = 'index/summary-future.json';
-        return send(req, res, 200, TYPES['.json'], JSON.stringify(feed));
-      }
-      if (m[1] === 'archive' && rest === '/index/summary-future.json') {
-        const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
-        const summary = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, feed._newsroom.index), 'utf8'));
-        return send(req, res, 200, TYPES['.json'], JSON.stringify({ ...summary, version: 2 }));
-      }
-      // `/archive/compact.html?category=…`: the compact layout of one category, on the archive.
-      if (rest === '/compact.html' && m[1] === 'archive') {
-        const category = new URL(req.url, 'http://127.0.0.1').searchParams.get('category') || '';
-        const attrs = `data-layout="compact" data-limit="8"${category ? ` data-category="${category.replace(/"/g, '&quot;')}"` : ''}`;
-        const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom ${attrs} `);
-        return send(req, res, 200, TYPES['.html'], page);
-      }
-      if (rest === '/' || rest === '/index.html') return sendFile(req, res, 'index.html');
-      // A built folder as a static host serves it; `state.missing` holds paths to answer 404.
-      const built = { built: builtSite, archive: archiveBuild }[m[1]];
-      if (built && /^\/(feed\.json|(pages|index)\/[a-z-]*h[0-9a-f]{16}\.(json|bin))$/.test(rest)) {
-        const file = path.join(built().dir, rest);
-        if (state.missing.has(rest) || !fs.existsSync(file)) return send(req, res, 404, 'text/plain; charset=utf-8', 'Not Found');
-        return send(req, res, 200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
-      }
-      if (m[1] === 'paged' && PAGED_FEED[rest]) {
-        const answer = () => send(req, res, 200, TYPES['.json'], JSON.stringify(PAGED_FEED[rest], null, 2));
-        if (rest === '/feed-2.json' && state.pagedHeld) return state.pagedWaiting.push(answer);
-        return answer();
-      }
-      if (m[1] === 'pictures' && rest === `/${SQUARE_PICTURE}`) return send(req, res, 200, TYPES['.svg'], SQUARE_SVG);
-      if (m[1] === 'pictures' && rest.startsWith(`/${SLOW_PICTURES}`)) {
-        const timer = setTimeout(() => sendFile(req, res, `images/${path.posix.basename(rest)}`), PICTURE_DELAY_MS);
-        res.on('close', () => clearTimeout(timer));
-        return;
-      }
-      if (rest === '/feed.json' && m[1] === 'slow') {
-        // A slow network: the length up front, then 32 KiB every 15 ms.
-        const body = Buffer.from(generatedFeeds().slow);
-        res.writeHead(200, { 'content-type': TYPES['.json'], 'content-length': body.length, 'cache-control': 'no-store' });
-        let at = 0;
-        const timer = setInterval(() => {
-          if (res.destroyed) return clearInterval(timer);
-          res.write(body.subarray(at, at + 32_768));
-          at += 32_768;
-          if (at >= body.length) {
-            clearInterval(timer);
-            res.end();
-          }
-        }, 15);
-        return;
-      }
-      if (rest === '/feed.json') {
-        const r = scenarioFeed(m[1], state);
-        return send(req, res, r.status, r.type, r.body);
-      }
-      return sendFile(req, res, rest);
+    const scenario = m && SCENARIOS.includes(m[1]) ? m[1] : null;
+    const rest = m?.[2];
+    if (scenario && rest === undefined) {
+      // `/flaky` -> `/flaky/` so relative URLs resolve inside the scenario.
+      const u = new URL(req.url, 'http://127.0.0.1');
+      res.writeHead(301, { location: `/${scenario}/${u.search}`, 'cache-control': 'no-store' });
+      return res.end();
     }
-    return sendFile(req, res, pathname);
+    if (scenario === 'paged' && rest === '/feed-2.json' && state.pagedHeld) {
+      return state.pagedWaiting.push(() => reply(req, res, answerFor(req.url, pathname)));
+    }
+    if (scenario === 'pictures' && rest.startsWith(`/${SLOW_PICTURES}`)) {
+      const timer = setTimeout(() => reply(req, res, answerFor(req.url, pathname)), PICTURE_DELAY_MS);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    // `slow`'s bundle: 32 KiB every 15 ms.
+    if (scenario === 'slow' && rest === '/feed.json') return pace(res, answerFor(req.url, pathname), 32_768, 15);
+    return reply(req, res, answerFor(req.url, pathname));
   });
 
   await new Promise((resolve, reject) => {
