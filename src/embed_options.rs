@@ -2,6 +2,7 @@
 
 
 use crate::html_policy::safe_url;
+use crate::time_limits::{self, parse_duration_ms, Limits};
 
 /// The bundle address when the element names none: next to the page.
 pub const DEFAULT_SRC: &str = "feed.json";
@@ -30,6 +31,9 @@ pub struct EmbedOptions {
     pub category: Option<String>,
     /// `data-link`: in a compact list, the full news page that headlines open.
     pub link: Option<String>,
+    /// `data-timeout`: how long each request may wait for an answer, and
+    /// for the next piece of its body.
+    pub limits: Limits,
 }
 
 /// An attribute that could not be used; the instance says so and uses the default.
@@ -38,6 +42,7 @@ pub enum OptionProblem {
     UnknownLayout(String),
     BadLimit(String),
     UnsafeLink(String),
+    BadTimeout(String),
 }
 
 impl EmbedOptions {
@@ -71,12 +76,20 @@ impl EmbedOptions {
                 None
             }
         });
+        let limits = match get("data-timeout") {
+            None => time_limits::DEFAULT,
+            Some(v) => parse_duration_ms(&v).map(Limits::both).unwrap_or_else(|| {
+                problems.push(OptionProblem::BadTimeout(v));
+                time_limits::DEFAULT
+            }),
+        };
         let options = EmbedOptions {
             src: get("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string()),
             layout,
             limit,
             category: get("data-category"),
             link,
+            limits,
         };
         (options, problems)
     }
@@ -93,7 +106,7 @@ mod tests {
     #[test]
     fn defaults() {
         let (o, problems) = read(&[]);
-        assert_eq!(o, EmbedOptions { src: "feed.json".into(), layout: Layout::Full, limit: 10, category: None, link: None });
+        assert_eq!(o, EmbedOptions { src: "feed.json".into(), layout: Layout::Full, limit: 10, category: None, link: None, limits: time_limits::DEFAULT });
         assert!(problems.is_empty());
         assert_eq!(read(&[("data-layout", "compact")]).0.limit, 5);
         assert_eq!(read(&[("data-src", "  ")]).0.src, "feed.json");
@@ -102,20 +115,21 @@ mod tests {
     #[test]
     fn reads_every_option() {
         let (o, problems) = read(&[("data-src", "/news/feed.json"), ("data-layout", "compact"), ("data-limit", "3"),
-            ("data-category", " Products "), ("data-link", "/about/news/")]);
+            ("data-category", " Products "), ("data-link", "/about/news/"), ("data-timeout", "1.5s")]);
         assert_eq!(o, EmbedOptions { src: "/news/feed.json".into(), layout: Layout::Compact, limit: 3,
-            category: Some("Products".into()), link: Some("/about/news/".into()) });
+            category: Some("Products".into()), link: Some("/about/news/".into()), limits: Limits::both(1_500) });
         assert!(problems.is_empty());
     }
 
     #[test]
     fn bad_values_fall_back_and_are_reported() {
-        let (o, problems) = read(&[("data-layout", "sidebar"), ("data-limit", "lots"), ("data-link", "javascript:alert(1)")]);
-        assert_eq!((o.layout, o.limit, o.link), (Layout::Full, 10, None));
+        let (o, problems) = read(&[("data-layout", "sidebar"), ("data-limit", "lots"), ("data-link", "javascript:alert(1)"), ("data-timeout", "soon")]);
+        assert_eq!((o.layout, o.limit, o.link, o.limits), (Layout::Full, 10, None, time_limits::DEFAULT));
         assert_eq!(problems, [
             OptionProblem::UnknownLayout("sidebar".into()),
             OptionProblem::BadLimit("lots".into()),
             OptionProblem::UnsafeLink("javascript:alert(1)".into()),
+            OptionProblem::BadTimeout("soon".into()),
         ]);
         assert_eq!(read(&[("data-limit", "0")]).1.len(), 1);
         assert_eq!(read(&[("data-limit", "101")]).1.len(), 1);

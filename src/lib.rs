@@ -25,6 +25,7 @@ pub mod sort;
 pub mod test_rng;
 pub mod url_state;
 pub mod thumbnail;
+pub mod time_limits;
 pub mod virtual_list;
 pub mod catalog;
 pub mod color;

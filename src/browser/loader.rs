@@ -1,20 +1,21 @@
-//! Fetching the bundle as a stream, reading it item by item in short slices
-//! of work, then building the search index the same way in the background.
+//! Fetching the bundle as a stream (through `request`), reading it item by
+//! item in short slices of work, then building the search index the same
+//! way in the background.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 
-use gloo_net::http::Request;
-use js_sys::{Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, RequestCache};
+use web_sys::RequestCache;
 
 use crate::bundle::{Bundle, BundleReader};
 use crate::catalog::{index_article, Catalog};
 use crate::index::{IndexBuilder, SearchIndex};
-use crate::load_error::LoadError;
-use crate::prebuilt::parts::PartFailure;
+use crate::browser::request::{with_retries, Download};
+use crate::load_error::{LoadError, Retrying};
+use crate::time_limits::Limits;
 
 /// Longest stretch of work between two yields to the browser, in ms: well
 /// under a frame, so input and painting keep going while a bundle loads.
@@ -68,84 +69,74 @@ pub fn absolute_url(url: &str, base: &str) -> Option<String> {
     web_sys::Url::new_with_base(url, &base.href()).ok().map(|u| u.href())
 }
 
-/// What a failed promise or call says, for an error message.
-fn describe(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| format!("{}: {}", e.name(), e.message())))
-        .unwrap_or_else(|| "unknown error".to_string())
+/// How a load is going: what arrived, and whether it is being tried again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loading {
+    pub progress: Progress,
+    pub retrying: Option<Retrying>,
 }
 
-/// Fetches and reads a feed (the bundle, or a page of a paged or pre-built one).
+/// Fetches and reads a feed (the bundle, or a page of a paged or pre-built
+/// one), trying a transient failure again; `report` hears how it goes.
 // Boxed and `&dyn`: one copy of this state machine in the wasm, whoever
 // calls it (an `async fn` is inlined into every caller's future).
-pub fn load<'a>(url: &'a str, progress: &'a dyn Fn(Progress)) -> Pin<Box<dyn Future<Output = Result<Bundle, LoadError>> + 'a>> {
-    Box::pin(read_feed(url, progress))
+pub fn load<'a>(url: &'a str, limits: Limits, report: &'a dyn Fn(Loading)) -> Pin<Box<dyn Future<Output = Result<Bundle, LoadError>> + 'a>> {
+    Box::pin(async move {
+        // Once retrying, the reader sees so until the load ends.
+        let retrying = RefCell::new(None::<Retrying>);
+        let progress = |progress: Progress| report(Loading { progress, retrying: retrying.borrow().clone() });
+        let on_retry = |r: Retrying| {
+            retrying.replace(Some(r));
+            progress(Progress::default());
+        };
+        with_retries(|| read_feed(url, limits, &progress), &on_retry).await
+    })
 }
 
-async fn read_feed(url: &str, progress: &dyn Fn(Progress)) -> Result<Bundle, LoadError> {
-    let owned = || url.to_string();
+async fn read_feed(url: &str, limits: Limits, progress: &dyn Fn(Progress)) -> Result<Bundle, LoadError> {
     // `no-cache` revalidates, so Retry after a fix on the server sees the fix.
-    let response = Request::get(url)
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network { url: owned(), detail: e.to_string() })?;
-    if !response.ok() {
-        return Err(LoadError::Status { url: owned(), status: response.status(), status_text: response.status_text() });
-    }
-    let total = response.headers().get("content-length").and_then(|v| v.trim().parse().ok());
+    let mut download = Download::start(url, RequestCache::NoCache, limits).await?;
+    let total = download.total;
     let mut reader = BundleReader::default();
     if let Some(total) = total {
         reader.reserve(total);
     }
     progress(Progress { received: 0, total });
-    let body_error = |e: JsValue| LoadError::Body { url: owned(), detail: describe(&e) };
-    match response.body() {
-        Some(stream) => {
-            let chunks: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-            loop {
-                let next = JsFuture::from(chunks.read()).await.map_err(body_error)?;
-                if Reflect::get(&next, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
-                    break;
-                }
-                if let Ok(bytes) = Reflect::get(&next, &"value".into()) {
-                    // A chunk from a fast connection can be megabytes: copied in
-                    // parts, a task each, so no copy blocks input.
-                    let chunk = Uint8Array::new(&bytes);
-                    let mut at = 0;
-                    while at < chunk.length() {
-                        let end = chunk.length().min(at + CHUNK_PART);
-                        reader.push(&chunk.subarray(at, end).to_vec());
-                        at = end;
-                        if at < chunk.length() {
-                            yield_to_browser().await;
-                        }
-                    }
-                }
-                progress(Progress { received: reader.received(), total });
-                in_slices(|| reader.read_items(8) == 0).await;
+    while let Some(chunk) = download.next().await? {
+        // A chunk from a fast connection can be megabytes: copied in
+        // parts, a task each, so no copy blocks input.
+        let mut at = 0;
+        while at < chunk.length() {
+            let end = chunk.length().min(at + CHUNK_PART);
+            reader.push(&chunk.subarray(at, end).to_vec());
+            at = end;
+            if at < chunk.length() {
+                yield_to_browser().await;
             }
         }
-        // No stream (an old browser): the whole body at once.
-        None => {
-            let bytes = response.binary().await.map_err(|e| LoadError::Body { url: owned(), detail: e.to_string() })?;
-            reader.push(&bytes);
-        }
+        progress(Progress { received: reader.received(), total });
+        in_slices(|| reader.read_items(8) == 0).await;
     }
     in_slices(|| reader.read_items(8) == 0).await;
-    reader.finish().map_err(|error| LoadError::Bundle { url: owned(), error })
+    reader.finish().map_err(|error| LoadError::Bundle { url: url.to_string(), error })
 }
 
 /// A whole file as bytes: a pre-built archive's summary or one of its parts.
 /// Their names change with their content, so the HTTP cache may answer;
 /// `revalidate` asks the server again (a Retry after a failure).
-pub async fn fetch_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, PartFailure> {
+pub async fn fetch_bytes(url: &str, revalidate: bool, limits: Limits) -> Result<Vec<u8>, LoadError> {
     let cache = if revalidate { RequestCache::NoCache } else { RequestCache::Default };
-    let response = Request::get(url).cache(cache).send().await.map_err(|e| PartFailure::Unreachable(e.to_string()))?;
-    if !response.ok() {
-        return Err(PartFailure::Status(response.status()));
-    }
-    response.binary().await.map_err(|e| PartFailure::Unreachable(e.to_string()))
+    with_retries(|| async move {
+        let mut download = Download::start(url, cache, limits).await?;
+        let mut bytes = Vec::with_capacity(download.total.unwrap_or(0));
+        while let Some(chunk) = download.next().await? {
+            let at = bytes.len();
+            bytes.resize(at + chunk.length() as usize, 0);
+            chunk.copy_to(&mut bytes[at..]);
+        }
+        Ok(bytes)
+    }, &|_| ())
+    .await
 }
 
 /// Builds `catalog`'s search index in slices, reporting the share done (0–100).

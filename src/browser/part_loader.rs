@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::loader::{absolute_url, fetch_bytes, load};
-use crate::load_error::LoadError;
 use crate::catalog::Catalog;
 use crate::prebuilt::parts::{Part, PartError, PartFailure};
+use crate::time_limits::Limits;
 
 #[derive(Clone, Copy)]
 pub struct PartLoader {
@@ -24,10 +24,11 @@ pub struct PartLoader {
     /// Failed files, until Retry.
     pub failures: RwSignal<Vec<PartError>>,
     revalidate: StoredValue<bool>,
+    limits: Limits,
 }
 
 impl PartLoader {
-    pub fn new(catalog: RwSignal<Arc<Catalog>>, base: String) -> Self {
+    pub fn new(catalog: RwSignal<Arc<Catalog>>, base: String, limits: Limits) -> Self {
         PartLoader {
             catalog,
             base: StoredValue::new(base),
@@ -35,6 +36,7 @@ impl PartLoader {
             busy: RwSignal::new(0),
             failures: RwSignal::new(Vec::new()),
             revalidate: StoredValue::new(false),
+            limits,
         }
     }
 
@@ -67,14 +69,10 @@ impl PartLoader {
         let fail = |error| PartError { part, file: url.clone(), error };
         // A page is a feed page: the feed reader reads it, as it reads `feed.json`.
         if let Part::Page(p) = part {
-            let page = load(&url, &|_| ()).await.map_err(|e| fail(match e {
-                LoadError::Status { status, .. } => PartFailure::Status(status),
-                LoadError::Network { detail, .. } | LoadError::Body { detail, .. } => PartFailure::Unreachable(detail),
-                LoadError::Bundle { error, .. } => PartFailure::Page(error),
-            }))?;
+            let page = load(&url, self.limits, &|_| ()).await.map_err(|e| fail(PartFailure::from_load(e)))?;
             return catalog.install_page(p, page.articles).map_err(|e| fail(PartFailure::Format(e)));
         }
-        let bytes = fetch_bytes(&url, self.revalidate.get_value()).await.map_err(fail)?;
+        let bytes = fetch_bytes(&url, self.revalidate.get_value(), self.limits).await.map_err(|e| fail(PartFailure::from_load(e)))?;
         catalog.install(part, &bytes).map_err(|e| PartError { file: url.clone(), ..e })
     }
 

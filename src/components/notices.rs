@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn Notices(notices: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn Notices(#[prop(into)] notices: Signal<Vec<String>>) -> impl IntoView {
     move || {
         let list = notices.get();
         (!list.is_empty()).then(|| view! {

@@ -3,7 +3,8 @@
 use super::{fill, Messages};
 use crate::bundle::{BundleError, ItemError, JsonKind};
 use crate::embed_options::{OptionProblem, MAX_LIMIT};
-use crate::load_error::LoadError;
+use crate::byte_size::{byte_size, Unit};
+use crate::load_error::{LoadError, Retrying};
 use crate::prebuilt::format::{FormatError, VERSION};
 use crate::prebuilt::parts::{PartError, PartFailure, Purpose};
 use crate::url_state::{Facet, UrlProblem};
@@ -11,11 +12,18 @@ use crate::url_state::{Facet, UrlProblem};
 pub fn load_error(m: &Messages, e: &LoadError) -> String {
     match e {
         LoadError::Network { url, detail } => fill(m.net_unreachable, &[("url", url), ("detail", detail)]),
-        LoadError::Status { url, status, status_text } => {
+        LoadError::Status { url, status, status_text, .. } => {
             let text = if status_text.is_empty() { http_reason(*status) } else { status_text.as_str() };
             fill(m.net_status, &[("url", url), ("status", &format!("{status} {text}"))])
         }
         LoadError::Body { url, detail } => fill(m.net_body, &[("url", url), ("detail", detail)]),
+        LoadError::TimedOut { url, limit_ms, received: None } => {
+            fill(m.net_no_answer, &[("url", url), ("limit", &seconds(m, *limit_ms))])
+        }
+        LoadError::TimedOut { url, limit_ms, received: Some(bytes) } => fill(
+            m.net_stalled,
+            &[("url", url), ("received", &data_size(m, *bytes)), ("limit", &seconds(m, *limit_ms))],
+        ),
         LoadError::Bundle { url, error } => fill(m.net_bundle, &[("reason", &bundle_error(m, error)), ("url", url)]),
     }
 }
@@ -77,6 +85,7 @@ pub fn option_problem(m: &Messages, p: &OptionProblem) -> String {
         OptionProblem::UnknownLayout(v) => fill(m.option_layout, &[("value", v)]),
         OptionProblem::BadLimit(v) => fill(m.option_limit, &[("value", v), ("max", &MAX_LIMIT.to_string())]),
         OptionProblem::UnsafeLink(v) => fill(m.option_link, &[("value", v)]),
+        OptionProblem::BadTimeout(v) => fill(m.option_timeout, &[("value", v)]),
     }
 }
 
@@ -94,6 +103,10 @@ pub fn part_failure(m: &Messages, e: &PartFailure) -> String {
         PartFailure::Status(404) => m.part_missing.to_string(),
         PartFailure::Status(status) => fill(m.part_status, &[("status", &status.to_string())]),
         PartFailure::Unreachable(detail) => fill(m.part_unreachable, &[("detail", detail)]),
+        PartFailure::TimedOut { limit_ms, received: None } => fill(m.part_no_answer, &[("limit", &seconds(m, *limit_ms))]),
+        PartFailure::TimedOut { limit_ms, received: Some(bytes) } => {
+            fill(m.part_stalled, &[("received", &data_size(m, *bytes)), ("limit", &seconds(m, *limit_ms))])
+        }
         PartFailure::Format(e) => format_error(m, e),
         PartFailure::Page(e) => bundle_error(m, e),
     }
@@ -110,6 +123,45 @@ pub fn format_error(m: &Messages, e: &FormatError) -> String {
         // The detail is the format's own term, for whoever rebuilds the archive.
         FormatError::Malformed(detail) => fill(m.format_malformed, &[("detail", detail)]),
     }
+}
+
+/// A request being tried again, and why, in the short words of a file's failure.
+pub fn retrying(m: &Messages, r: &Retrying) -> String {
+    let reason = match &r.error {
+        // The status with its name: "503 Service Unavailable".
+        LoadError::Status { status, status_text, .. } => {
+            let text = if status_text.is_empty() { http_reason(*status) } else { status_text.as_str() };
+            fill(m.part_status, &[("status", format!("{status} {text}").trim_end())])
+        }
+        e => part_failure(m, &PartFailure::from_load(e.clone())),
+    };
+    fill(m.retrying, &[("attempt", &r.attempt.to_string()), ("retries", &r.retries.to_string()), ("reason", &reason)])
+}
+
+/// A time limit in seconds ("20 s", "1.5 s"). Plain digits: the same in
+/// every language the page speaks, and no `Intl` in the core.
+fn seconds(m: &Messages, ms: u32) -> String {
+    let whole = ms / 1000;
+    let n = match ms % 1000 {
+        0 => whole.to_string(),
+        rest => format!("{whole}.{}", format!("{rest:03}").trim_end_matches('0')),
+    };
+    fill(m.seconds, &[("n", &n)])
+}
+
+/// An amount of data ("58 KB"), in plain digits as `seconds`.
+fn data_size(m: &Messages, bytes: usize) -> String {
+    let size = byte_size(bytes as u64);
+    let template = match size.unit {
+        Unit::Bytes => m.size_bytes,
+        Unit::Kilobytes => m.size_kilobytes,
+        Unit::Megabytes => m.size_megabytes,
+    };
+    let n = match size.tenths % 10 {
+        0 => (size.tenths / 10).to_string(),
+        tenth => format!("{}.{tenth}", size.tenths / 10),
+    };
+    fill(template, &[("n", &n)])
 }
 
 /// HTTP/2 answers carry no status text; these are the ones a reader may meet.
@@ -140,10 +192,10 @@ mod tests {
     #[test]
     fn load_errors_name_the_address_and_the_failure() {
         let url = "feed.json".to_string();
-        let status = LoadError::Status { url: url.clone(), status: 404, status_text: String::new() };
+        let status = LoadError::Status { url: url.clone(), status: 404, status_text: String::new(), retry_after_ms: None };
         assert_eq!(load_error(&EN, &status), "The news feed at feed.json could not be loaded: the server answered 404 Not Found.");
         assert_eq!(load_error(&ZH_CN, &status), "无法加载位于 feed.json 的新闻源：服务器返回 404 Not Found。");
-        let status = LoadError::Status { url: url.clone(), status: 599, status_text: "Odd".into() };
+        let status = LoadError::Status { url: url.clone(), status: 599, status_text: "Odd".into(), retry_after_ms: None };
         assert!(load_error(&EN, &status).contains("599 Odd"));
         let net = LoadError::Network { url: url.clone(), detail: "TypeError: Failed to fetch".into() };
         assert!(load_error(&EN, &net).contains("feed.json") && load_error(&EN, &net).contains("retry"));
@@ -168,5 +220,31 @@ mod tests {
         assert_eq!(reasons[4], "搜索暂不可用：index/t.bin：服务器上缺少该文件（404）。");
         assert!(reasons[5].contains('2') && reasons[5].contains(&VERSION.to_string()));
         assert!(reasons.iter().all(|r| !r.contains('{')));
+    }
+
+    #[test]
+    fn a_timeout_says_how_long_was_waited_and_what_arrived() {
+        let url = "feed.json".to_string();
+        let silent = LoadError::TimedOut { url: url.clone(), limit_ms: 20_000, received: None };
+        assert_eq!(load_error(&EN, &silent),
+            "The news feed at feed.json could not be loaded: the server did not answer within 20 s. Check the connection, then retry.");
+        assert!(load_error(&ZH_CN, &silent).contains("20 秒内没有响应"));
+        let stalled = LoadError::TimedOut { url, limit_ms: 1_500, received: Some(30_000) };
+        assert_eq!(load_error(&EN, &stalled),
+            "The news feed at feed.json stopped arriving after 29 KB: nothing more came for 1.5 s. Check the connection, then retry.");
+        let part = PartFailure::TimedOut { limit_ms: 250, received: Some(100) };
+        assert_eq!(part_failure(&EN, &part), "it stopped arriving after 100 bytes: nothing more came for 0.25 s");
+        assert_eq!(option_problem(&EN, &OptionProblem::BadTimeout("soon".into())),
+            "data-timeout “soon” is not a time from 0.1 to 600 seconds (such as 20, 20s or 500ms); using 20 s.");
+    }
+
+    #[test]
+    fn a_retry_says_which_and_why() {
+        let busy = LoadError::Status { url: "feed.json".into(), status: 503, status_text: String::new(), retry_after_ms: Some(1_000) };
+        let r = Retrying { attempt: 1, retries: 3, error: busy };
+        assert_eq!(retrying(&EN, &r), "Retrying (1 of 3): the server answered 503 Service Unavailable.");
+        assert_eq!(retrying(&ZH_CN, &r), "正在重试（第 1 次，共 3 次）：服务器返回 503 Service Unavailable。");
+        let reset = Retrying { attempt: 2, retries: 3, error: LoadError::Network { url: "x".into(), detail: "TypeError: Failed to fetch".into() } };
+        assert_eq!(retrying(&EN, &reset), "Retrying (2 of 3): it could not be reached (TypeError: Failed to fetch).");
     }
 }

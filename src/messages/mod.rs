@@ -43,6 +43,10 @@ keys! {
     size_bytes,
     size_kilobytes,
     size_megabytes,
+    /// A time limit: `{n}` seconds.
+    seconds,
+    /// `{attempt}` of `{retries}` retries, after `{reason}` (a `part_*` reason).
+    retrying,
     load_failed,
     retry,
     search_label,
@@ -92,6 +96,9 @@ keys! {
     net_unreachable,
     net_status,
     net_body,
+    /// `{limit}`: a time (`seconds`); `{received}`: an amount of data.
+    net_no_answer,
+    net_stalled,
     net_bundle,
     // Why the feed is not a bundle (`BundleError`).
     bundle_empty,
@@ -125,6 +132,7 @@ keys! {
     option_layout,
     option_limit,
     option_link,
+    option_timeout,
     // A pre-built archive's file that could not be used (`PartError`).
     part_error,
     part_search,
@@ -133,6 +141,8 @@ keys! {
     part_missing,
     part_status,
     part_unreachable,
+    part_no_answer,
+    part_stalled,
     format_version,
     format_not_index,
     format_damaged,

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
 use crate::bundle::BundleError;
+use crate::load_error::LoadError;
 use crate::article::Article;
 use crate::index::SearchIndex;
 use crate::fold::TokenKind;
@@ -55,9 +56,23 @@ pub enum PartFailure {
     Status(u16),
     /// No answer (offline, refused, blocked).
     Unreachable(String),
+    /// No answer within `limit_ms`, or nothing more of it for `limit_ms` after `received` bytes.
+    TimedOut { limit_ms: u32, received: Option<usize> },
     Format(FormatError),
     /// A feed page that is not a readable feed.
     Page(BundleError),
+}
+
+impl PartFailure {
+    /// A file's request that failed as the bundle's can.
+    pub fn from_load(e: LoadError) -> PartFailure {
+        match e {
+            LoadError::Status { status, .. } => PartFailure::Status(status),
+            LoadError::Network { detail, .. } | LoadError::Body { detail, .. } => PartFailure::Unreachable(detail),
+            LoadError::TimedOut { limit_ms, received, .. } => PartFailure::TimedOut { limit_ms, received },
+            LoadError::Bundle { error, .. } => PartFailure::Page(error),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

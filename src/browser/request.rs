@@ -1,0 +1,187 @@
+//! Every request the page makes: a GET through gloo-net that is aborted
+//! (through an AbortController) when the server does not answer within the
+//! time limit or its body stops arriving for longer than the stall limit,
+//! and that tries a transient failure again by itself, as the retry policy
+//! says. The loaders read bodies through `Download`, chunk by chunk.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
+
+use gloo_net::http::{Request, Response};
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache};
+
+use crate::load_error::{LoadError, Retrying};
+use crate::retry::{self, retry_after_seconds, Decision};
+use crate::time_limits::Limits;
+
+/// Aborts the request when its timer runs out; remembers that it did, so
+/// the abort reads as a timeout and not as a network failure.
+struct Watchdog {
+    controller: Option<AbortController>,
+    fired: Rc<Cell<bool>>,
+    timer: Option<(i32, Closure<dyn FnMut()>)>,
+}
+
+impl Watchdog {
+    fn new() -> Watchdog {
+        Watchdog { controller: AbortController::new().ok(), fired: Rc::new(Cell::new(false)), timer: None }
+    }
+
+    fn arm(&mut self, ms: u32) {
+        self.disarm();
+        let (Some(window), Some(controller)) = (web_sys::window(), self.controller.clone()) else { return };
+        let fired = self.fired.clone();
+        let bark = Closure::<dyn FnMut()>::new(move || {
+            fired.set(true);
+            controller.abort();
+        });
+        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+        if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(bark.as_ref().unchecked_ref(), ms) {
+            self.timer = Some((id, bark));
+        }
+    }
+
+    fn disarm(&mut self) {
+        if let (Some((id, _)), Some(window)) = (self.timer.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(id);
+        }
+    }
+
+    fn fired(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.disarm();
+        // A download given up half-way frees its connection.
+        if let Some(controller) = &self.controller {
+            controller.abort();
+        }
+    }
+}
+
+/// A response whose body is read piece by piece, each within the stall limit.
+pub struct Download {
+    url: String,
+    response: Response,
+    chunks: Option<ReadableStreamDefaultReader>,
+    watchdog: Watchdog,
+    stall_ms: u32,
+    pub received: usize,
+    /// The length the server announced.
+    pub total: Option<usize>,
+}
+
+impl Download {
+    /// Sends the request; resolves once the answer's headers are here and say success.
+    pub async fn start(url: &str, cache: RequestCache, limits: Limits) -> Result<Download, LoadError> {
+        let owned = || url.to_string();
+        let mut watchdog = Watchdog::new();
+        watchdog.arm(limits.answer_ms);
+        let sent = Request::get(url).cache(cache).abort_signal(watchdog.controller.as_ref().map(|c| c.signal()).as_ref()).send().await;
+        watchdog.disarm();
+        let response = match sent {
+            Ok(response) => response,
+            Err(_) if watchdog.fired() => return Err(LoadError::TimedOut { url: owned(), limit_ms: limits.answer_ms, received: None }),
+            Err(e) => return Err(LoadError::Network { url: owned(), detail: e.to_string() }),
+        };
+        if !response.ok() {
+            let retry_after_ms = response.headers().get("retry-after").and_then(|v| retry_after_ms(&v));
+            return Err(LoadError::Status { url: owned(), status: response.status(), status_text: response.status_text(), retry_after_ms });
+        }
+        let total = response.headers().get("content-length").and_then(|v| v.trim().parse().ok());
+        let chunks = response.body().map(|stream| stream.get_reader().unchecked_into());
+        Ok(Download { url: owned(), response, chunks, watchdog, stall_ms: limits.stall_ms, received: 0, total })
+    }
+
+    /// The next piece of the body; `None` at its end.
+    pub async fn next(&mut self) -> Result<Option<Uint8Array>, LoadError> {
+        self.watchdog.arm(self.stall_ms);
+        let next = match &self.chunks {
+            Some(chunks) => JsFuture::from(chunks.read()).await.map(Some),
+            // No stream (an old browser): the whole body as one piece, once.
+            None if self.received == 0 => {
+                self.response.binary().await.map(|b| Some(JsValue::from(Uint8Array::from(b.as_slice())))).map_err(|e| JsValue::from(e.to_string()))
+            }
+            None => Ok(None),
+        };
+        self.watchdog.disarm();
+        let next = match next {
+            Ok(next) => next,
+            Err(_) if self.watchdog.fired() => {
+                return Err(LoadError::TimedOut { url: self.url.clone(), limit_ms: self.stall_ms, received: Some(self.received) })
+            }
+            Err(e) => return Err(LoadError::Body { url: self.url.clone(), detail: describe(&e) }),
+        };
+        let chunk = next.and_then(|next| {
+            if self.chunks.is_none() {
+                return next.dyn_into::<Uint8Array>().ok();
+            }
+            let done = Reflect::get(&next, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+            if done { None } else { Reflect::get(&next, &"value".into()).ok().map(|v| Uint8Array::new(&v)) }
+        });
+        if let Some(chunk) = &chunk {
+            self.received += chunk.length() as usize;
+        }
+        Ok(chunk)
+    }
+}
+
+/// `Retry-After` in milliseconds from now: seconds, or an HTTP date.
+fn retry_after_ms(value: &str) -> Option<u64> {
+    retry_after_seconds(value).or_else(|| {
+        let at = js_sys::Date::parse(value.trim());
+        (!at.is_nan()).then(|| (at - js_sys::Date::now()).max(0.0) as u64)
+    })
+}
+
+/// What a failed promise or call says, for an error message.
+pub fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| format!("{}: {}", e.name(), e.message())))
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Runs `attempt` until it succeeds or the retry policy gives up, waiting
+/// between attempts; `retrying` hears of each retry before its wait.
+pub async fn with_retries<T, F: Future<Output = Result<T, LoadError>>>(
+    mut attempt: impl FnMut() -> F,
+    retrying: &dyn Fn(Retrying),
+) -> Result<T, LoadError> {
+    let policy = retry::DEFAULT;
+    let mut tries = 1;
+    loop {
+        let error = match attempt().await {
+            Ok(value) => return Ok(value),
+            Err(error) => error,
+        };
+        let jitter = (js_sys::Math::random() * 1001.0) as u32;
+        match policy.decide(error.failure(), tries, error.retry_after_ms(), jitter) {
+            Decision::GiveUp => return Err(error),
+            Decision::RetryAfter(ms) => {
+                retrying(Retrying { attempt: tries, retries: policy.retries, error });
+                sleep(ms).await;
+                tries += 1;
+            }
+        }
+    }
+}
+
+/// Resolves after `ms` milliseconds, without holding the main thread.
+pub async fn sleep(ms: u64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+        let set = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
+        if !matches!(set, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
