@@ -33,18 +33,32 @@ impl Limits {
 
 /// A duration as a host page writes it: seconds (`20`, `1.5`, `20s`) or
 /// milliseconds (`500ms`), within `SHORTEST_MS..=LONGEST_MS`.
+// Read as integers: a float parser would cost the page kilobytes.
 pub fn parse_duration_ms(text: &str) -> Option<u32> {
     let text = text.trim().to_ascii_lowercase();
-    let (number, scale) = match text.strip_suffix("ms") {
-        Some(ms) => (ms, 1.0),
-        None => (text.strip_suffix('s').unwrap_or(&text), 1000.0),
+    let (number, millis) = match text.strip_suffix("ms") {
+        Some(ms) => (ms.trim_end(), true),
+        None => (text.strip_suffix('s').unwrap_or(&text).trim_end(), false),
     };
-    let number = number.trim();
-    // Digits and one point only: no signs, exponents, `inf` or `NaN`.
-    let plain = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit() || b == b'.') && number.matches('.').count() <= 1;
-    let value: f64 = number.parse().ok().filter(|_| plain)?;
-    let ms = (value * scale).round();
-    (f64::from(SHORTEST_MS)..=f64::from(LONGEST_MS)).contains(&ms).then_some(ms as u32)
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    // Digits and one point only: no signs, exponents, `inf` or `NaN`; no
+    // fraction of a millisecond.
+    let fraction_digits = if millis { 0 } else { 3 };
+    if whole.is_empty() || whole.len() > 7 || !digits(whole) || !digits(fraction) || fraction.len() > fraction_digits {
+        return None;
+    }
+    if number.contains('.') && fraction.is_empty() {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    let ms = if millis {
+        whole
+    } else {
+        let thousandths: u32 = format!("{fraction:0<3}").parse().ok()?;
+        whole.checked_mul(1000)?.checked_add(thousandths)?
+    };
+    (SHORTEST_MS..=LONGEST_MS).contains(&ms).then_some(ms)
 }
 
 #[cfg(test)]
@@ -59,7 +73,9 @@ mod tests {
         assert_eq!(parse_duration_ms("500ms"), Some(500));
         assert_eq!(parse_duration_ms("500 MS"), Some(500));
         assert_eq!(parse_duration_ms("600"), Some(600_000));
-        for bad in ["", "s", "ms", "fast", "-1", "1e3", "1.2.3", "inf", "NaN", "0", "99ms", "601", "20 min"] {
+        assert_eq!(parse_duration_ms("0.25"), Some(250));
+        assert_eq!(parse_duration_ms("2.125s"), Some(2_125));
+        for bad in ["", "s", "ms", "fast", "-1", "+1", "1e3", "1.2.3", "1.", ".5", "1.2345", "1.5ms", "inf", "NaN", "0", "99ms", "601", "20 min", "99999999999"] {
             assert_eq!(parse_duration_ms(bad), None, "{bad}");
         }
     }

@@ -211,3 +211,36 @@ async fn compact_list_shows_the_latest_headlines_linking_to_the_news_page() {
         ("Vice Mayor Miao visits".to_string(), "/news/?lang=en&nr-article=visit#top".to_string()),
     ]);
 }
+
+#[wasm_bindgen_test]
+async fn transient_failures_are_tried_again_with_waits_and_others_go_to_the_reader() {
+    use std::cell::Cell;
+    use newsroom::browser::request::with_retries;
+    use newsroom::load_error::LoadError;
+    let busy = || LoadError::Status { url: "feed.json".into(), status: 503, status_text: String::new(), retry_after_ms: None };
+    // Two 503s, then success: two retries heard, waits of at least 0.25 s and 0.5 s.
+    let (tries, heard) = (Cell::new(0), Cell::new(0));
+    let started = js_sys::Date::now();
+    let result = with_retries(|| {
+        tries.set(tries.get() + 1);
+        let outcome = if tries.get() < 3 { Err(busy()) } else { Ok(tries.get()) };
+        async move { outcome }
+    }, &|r| {
+        heard.set(heard.get() + 1);
+        assert_eq!((r.attempt, r.retries), (heard.get(), 3));
+    })
+    .await;
+    assert_eq!(result, Ok(3));
+    assert_eq!(heard.get(), 2);
+    assert!(js_sys::Date::now() - started >= 750.0, "waited {} ms", js_sys::Date::now() - started);
+    // A 404 goes to the reader at once.
+    let tries = Cell::new(0);
+    let gone = LoadError::Status { url: "feed.json".into(), status: 404, status_text: String::new(), retry_after_ms: None };
+    let result: Result<(), _> = with_retries(|| {
+        tries.set(tries.get() + 1);
+        let gone = gone.clone();
+        async move { Err(gone) }
+    }, &|_| panic!("a 404 is not retried"))
+    .await;
+    assert_eq!((result, tries.get()), (Err(gone), 1));
+}

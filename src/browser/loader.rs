@@ -124,9 +124,10 @@ async fn read_feed(url: &str, limits: Limits, progress: &dyn Fn(Progress)) -> Re
 /// A whole file as bytes: a pre-built archive's summary or one of its parts.
 /// Their names change with their content, so the HTTP cache may answer;
 /// `revalidate` asks the server again (a Retry after a failure).
-pub async fn fetch_bytes(url: &str, revalidate: bool, limits: Limits) -> Result<Vec<u8>, LoadError> {
+// Boxed, as `load`: one copy of it for its two callers.
+pub fn fetch_bytes<'a>(url: &'a str, revalidate: bool, limits: Limits) -> Pin<Box<dyn Future<Output = Result<Vec<u8>, LoadError>> + 'a>> {
     let cache = if revalidate { RequestCache::NoCache } else { RequestCache::Default };
-    with_retries(|| async move {
+    Box::pin(with_retries(move || async move {
         let mut download = Download::start(url, cache, limits).await?;
         let mut bytes = Vec::with_capacity(download.total.unwrap_or(0));
         while let Some(chunk) = download.next().await? {
@@ -135,8 +136,7 @@ pub async fn fetch_bytes(url: &str, revalidate: bool, limits: Limits) -> Result<
             chunk.copy_to(&mut bytes[at..]);
         }
         Ok(bytes)
-    }, &|_| ())
-    .await
+    }, &|_| ()))
 }
 
 /// Builds `catalog`'s search index in slices, reporting the share done (0–100).

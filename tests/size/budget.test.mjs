@@ -21,9 +21,14 @@ import { measure } from './sizes.mjs';
 // 234.2 with the rest of issue 10: the interface in English and Chinese
 // (+6.4: both message files' text, Intl dates, numbers, plurals, lists and
 // language names), excerpts around matches (+2.1) and thumbnails with
-// natural card heights (+2.0).
-// Budget: 234.2 plus 3.
-const BUDGET_KB = 237;
+// natural card heights (+2.0); 243.2 with issue 11 (+9.0): every request
+// under a time limit and retried by policy (the watchdog timers, the retry
+// loop and waits, the "retrying" line, the timeout messages in both
+// languages, `data-timeout` read without a float parser, which alone cost
+// 10 KB before it was rewritten) and one load shared by the instances on a
+// bundle (its shared signals, each instance's own view of them).
+// Budget: 243.2 plus 2.
+const BUDGET_KB = 245;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
