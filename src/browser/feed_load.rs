@@ -92,6 +92,11 @@ struct Shared {
     notices: ArcRwSignal<Vec<FeedNotice>>,
     /// Whether this load's catalog is being (or was) made searchable.
     searching: bool,
+    /// What this load left out for want of an instance needing it: the
+    /// archive index (after a first page of so many articles), a paged
+    /// feed's later pages. An instance that needs it loads it again.
+    skipped_index: Option<usize>,
+    skipped_pages: bool,
 }
 
 thread_local! {
@@ -108,12 +113,14 @@ impl FeedLoad {
     pub fn join(options: &EmbedOptions) -> FeedLoad {
         let url = absolute_url(&options.src, &options.src).unwrap_or_else(|| options.src.clone());
         let needs = Needs::of(options);
-        let (load, fresh) = LOADS.with_borrow_mut(|loads| match loads.iter().position(|l| l.url == url) {
+        let (load, load_now) = LOADS.with_borrow_mut(|loads| match loads.iter().position(|l| l.url == url) {
             Some(at) => {
                 let shared = &mut loads[at];
                 shared.limits = shared.limits.longest(options.limits);
                 shared.needs = shared.needs.and(needs);
-                (FeedLoad(at), false)
+                // Rare (an instance added after the load, needing more): loaded again for all.
+                let short = shared.skipped_index.is_some_and(|first| needs.summary(first)) || (shared.skipped_pages && needs.full);
+                (FeedLoad(at), short)
             }
             None => {
                 loads.push(Shared {
@@ -125,11 +132,13 @@ impl FeedLoad {
                     paging: ArcRwSignal::new(None),
                     notices: ArcRwSignal::new(Vec::new()),
                     searching: false,
+                    skipped_index: None,
+                    skipped_pages: false,
                 });
                 (FeedLoad(loads.len() - 1), true)
             }
         });
-        if fresh {
+        if load_now {
             load.start();
         } else if needs.full {
             // A full page joining a load that only listed headlines makes it searchable.
@@ -172,7 +181,11 @@ impl FeedLoad {
     }
 
     fn start(self) {
-        self.with(|s| s.searching = false);
+        self.with(|s| {
+            s.searching = false;
+            s.skipped_index = None;
+            s.skipped_pages = false;
+        });
         self.notices().set(Vec::new());
         self.state().set(LoadState::Loading(Loading::default()));
         spawn_local(self.run());
@@ -198,6 +211,9 @@ impl FeedLoad {
                 Err(failure) => self.notify(FeedNotice::IndexUnusable { url: index, failure }),
             }
         }
+        let skipped_index = bundle.index_url.as_ref().filter(|_| !needs.summary(bundle.articles.len())).map(|_| bundle.articles.len());
+        let skipped_pages = bundle.next_url.is_some() && !needs.full;
+        self.with(|s| (s.skipped_index, s.skipped_pages) = (skipped_index, skipped_pages));
         // A paged feed's later pages are added to what the first one read.
         let later = bundle.next_url.clone().filter(|_| needs.full).map(|next| (next, bundle.clone()));
         // At 10,000 articles the catalog and the first render take tens of

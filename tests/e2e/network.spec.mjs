@@ -159,6 +159,22 @@ test.describe('two instances on one bundle', () => {
     await expect(error(page)).toHaveCount(0);
     expect(sent.length, 'one more request, for both').toBe(2);
   });
+
+  test('a full page added after a headline list loaded gets what headlines did not need: a paged feed\'s later pages', async ({ page }) => {
+    const sent = watchRequests(page, '/paged/feed.json');
+    await page.goto('/paged/with.html?layout=compact&limit=3');
+    await expect(page.locator('.newsroom--compact .newsroom__headline')).toHaveCount(3);
+    expect(sent.length).toBe(1);
+    // As a CMS adds its mount element after our script ran.
+    await page.evaluate(() => {
+      const full = document.createElement('div');
+      full.setAttribute('data-newsroom', '');
+      document.querySelector('main').append(full);
+    });
+    await countWhen(page, (c) => c.total === 12, 'all 12 articles of the three pages', '.newsroom--full');
+    await expect(page.locator('.newsroom--compact .newsroom__headline')).toHaveCount(3);
+    expect(sent.length, 'the bundle loaded again, once, for both').toBe(2);
+  });
 });
 
 test.describe('an archive\'s index files', () => {
