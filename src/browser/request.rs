@@ -74,6 +74,8 @@ pub struct Download {
     chunks: Option<ReadableStreamDefaultReader>,
     watchdog: Watchdog,
     stall_ms: u32,
+    /// Without a stream: whether the body was read whole already.
+    read_whole: bool,
     pub received: usize,
     /// The length the server announced.
     pub total: Option<usize>,
@@ -98,40 +100,42 @@ impl Download {
         }
         let total = response.headers().get("content-length").and_then(|v| v.trim().parse().ok());
         let chunks = response.body().map(|stream| stream.get_reader().unchecked_into());
-        Ok(Download { url: owned(), response, chunks, watchdog, stall_ms: limits.stall_ms, received: 0, total })
+        Ok(Download { url: owned(), response, chunks, watchdog, stall_ms: limits.stall_ms, read_whole: false, received: 0, total })
     }
 
     /// The next piece of the body; `None` at its end.
     pub async fn next(&mut self) -> Result<Option<Uint8Array>, LoadError> {
         self.watchdog.arm(self.stall_ms);
         let next = match &self.chunks {
-            Some(chunks) => JsFuture::from(chunks.read()).await.map(Some),
-            // No stream (an old browser): the whole body as one piece, once.
-            None if self.received == 0 => {
-                self.response.binary().await.map(|b| Some(JsValue::from(Uint8Array::from(b.as_slice())))).map_err(|e| JsValue::from(e.to_string()))
+            Some(chunks) => JsFuture::from(chunks.read()).await.map(|read| chunk_of(&read)),
+            // No stream (an old browser, or no body at all): the whole body, once.
+            None if !self.read_whole => {
+                self.read_whole = true;
+                self.response.binary().await.map(|b| Some(Uint8Array::from(b.as_slice()))).map_err(|e| JsValue::from(e.to_string()))
             }
             None => Ok(None),
         };
         self.watchdog.disarm();
-        let next = match next {
-            Ok(next) => next,
+        match next {
+            Ok(chunk) => {
+                self.received += chunk.as_ref().map_or(0, |c| c.length() as usize);
+                Ok(chunk)
+            }
             Err(_) if self.watchdog.fired() => {
-                return Err(LoadError::TimedOut { url: self.url.clone(), limit_ms: self.stall_ms, received: Some(self.received) })
+                Err(LoadError::TimedOut { url: self.url.clone(), limit_ms: self.stall_ms, received: Some(self.received) })
             }
-            Err(e) => return Err(LoadError::Body { url: self.url.clone(), detail: describe(&e) }),
-        };
-        let chunk = next.and_then(|next| {
-            if self.chunks.is_none() {
-                return next.dyn_into::<Uint8Array>().ok();
-            }
-            let done = Reflect::get(&next, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
-            if done { None } else { Reflect::get(&next, &"value".into()).ok().map(|v| Uint8Array::new(&v)) }
-        });
-        if let Some(chunk) = &chunk {
-            self.received += chunk.length() as usize;
+            Err(e) => Err(LoadError::Body { url: self.url.clone(), detail: describe(&e) }),
         }
-        Ok(chunk)
     }
+}
+
+/// The bytes of a stream reader's `{ done, value }`; `None` when done.
+fn chunk_of(read: &JsValue) -> Option<Uint8Array> {
+    let done = Reflect::get(read, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+    if done {
+        return None;
+    }
+    Reflect::get(read, &"value".into()).ok().map(|v| Uint8Array::new(&v))
 }
 
 /// `Retry-After` in milliseconds from now: seconds, or an HTTP date.

@@ -13,8 +13,7 @@ pub fn load_error(m: &Messages, e: &LoadError) -> String {
     match e {
         LoadError::Network { url, detail } => fill(m.net_unreachable, &[("url", url), ("detail", detail)]),
         LoadError::Status { url, status, status_text, .. } => {
-            let text = if status_text.is_empty() { http_reason(*status) } else { status_text.as_str() };
-            fill(m.net_status, &[("url", url), ("status", &format!("{status} {text}"))])
+            fill(m.net_status, &[("url", url), ("status", &status_line(*status, status_text))])
         }
         LoadError::Body { url, detail } => fill(m.net_body, &[("url", url), ("detail", detail)]),
         LoadError::TimedOut { url, limit_ms, received: None } => {
@@ -129,10 +128,7 @@ pub fn format_error(m: &Messages, e: &FormatError) -> String {
 pub fn retrying(m: &Messages, r: &Retrying) -> String {
     let reason = match &r.error {
         // The status with its name: "503 Service Unavailable".
-        LoadError::Status { status, status_text, .. } => {
-            let text = if status_text.is_empty() { http_reason(*status) } else { status_text.as_str() };
-            fill(m.part_status, &[("status", format!("{status} {text}").trim_end())])
-        }
+        LoadError::Status { status, status_text, .. } => fill(m.part_status, &[("status", &status_line(*status, status_text))]),
         e => part_failure(m, &PartFailure::from_load(e.clone())),
     };
     fill(m.retrying, &[("attempt", &r.attempt.to_string()), ("retries", &r.retries.to_string()), ("reason", &reason)])
@@ -162,6 +158,12 @@ fn data_size(m: &Messages, bytes: usize) -> String {
         tenth => format!("{}.{tenth}", size.tenths / 10),
     };
     fill(template, &[("n", &n)])
+}
+
+/// "503 Service Unavailable": the status and its text, the server's or the protocol's.
+fn status_line(status: u16, status_text: &str) -> String {
+    let text = if status_text.is_empty() { http_reason(status) } else { status_text };
+    format!("{status} {text}").trim_end().to_string()
 }
 
 /// HTTP/2 answers carry no status text; these are the ones a reader may meet.
