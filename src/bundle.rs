@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 use crate::article::{body_text, Article, Body};
 pub use crate::bundle_reader::BundleReader;
 use crate::date::parse_date;
+use crate::thumbnail::safe_image;
 use crate::fallbacks::{content_id, title_from_text};
-use crate::html_policy::safe_url;
 use crate::index::FxBuild;
 use crate::json_text::json_text;
 
@@ -286,7 +286,7 @@ fn read_item(index: usize, item: Value) -> Result<(Article, Option<String>), Ite
 /// `image`, else `banner_image`: the first whose address pictures may have.
 fn picture(o: &mut Map<String, Value>) -> Option<String> {
     let (image, banner) = (take(o, "image"), take(o, "banner_image"));
-    image.filter(|u| safe_url(u, false).is_some()).or(banner)
+    image.filter(|u| safe_image(u).is_some()).or(banner)
 }
 
 /// Names from `authors` (1.1), else `author` (1.0), of an item or the feed.

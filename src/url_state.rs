@@ -133,12 +133,18 @@ impl ViewState {
                 },
                 key => {
                     let Some(facet) = FACETS.into_iter().find(|f| f.param() == key) else { continue };
-                    let year_ok = facet != Facet::Year || value.parse::<i32>().is_ok_and(|y| (1..=9999).contains(&y));
-                    match set(value.clone()) {
-                        Some(_) if !year_ok => problems.push(UrlProblem::BadYear(value)),
-                        Some(v) if facet == Facet::Year => state.filters.set(facet, Some(v.trim_start_matches('0').to_string())),
-                        v => state.filters.set(facet, v),
-                    }
+                    let chosen = match set(value.clone()) {
+                        // A year as its number: `02023` and `%2B2023` (+2023) are 2023.
+                        Some(v) if facet == Facet::Year => match v.parse::<i32>() {
+                            Ok(y) if (1..=9999).contains(&y) => Some(y.to_string()),
+                            _ => {
+                                problems.push(UrlProblem::BadYear(value));
+                                continue;
+                            }
+                        },
+                        v => v,
+                    };
+                    state.filters.set(facet, chosen);
                 }
             }
         }
@@ -330,6 +336,9 @@ mod tests {
         assert_eq!(s.page, 1);
         assert_eq!(problems.len(), 3);
         assert_eq!(ViewState::from_search("nr-page=4000000").0.page, MAX_PAGE);
+        for year in ["2023", "02023", "%2B2023"] {
+            assert_eq!(ViewState::from_search(&format!("nr-year={year}")).0.filters.get(Facet::Year), Some("2023"), "{year}");
+        }
     }
 
     #[test]

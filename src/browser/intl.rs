@@ -7,6 +7,7 @@ use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::date::PublishedDate;
+use crate::messages::describe::amount_of_data;
 use crate::messages::{fill, Messages};
 
 /// The language's formatters, made once: a count, a facet option or a date
@@ -22,9 +23,9 @@ struct Formatters {
 }
 
 thread_local! {
-    /// Those of the last locale asked for: a page has one language, or a few
-    /// instances that mostly share one.
-    static FORMATTERS: RefCell<Option<Formatters>> = const { RefCell::new(None) };
+    /// Those of each language asked for, made once: instances in two
+    /// languages on one page do not remake them in turn.
+    static FORMATTERS: RefCell<Vec<Formatters>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Formatters {
@@ -48,10 +49,14 @@ impl Formatters {
 fn with_formatters<R>(m: &Messages, f: impl FnOnce(&Formatters) -> R) -> R {
     FORMATTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if cache.as_ref().is_some_and(|x| x.locale != m.locale) {
-            *cache = None;
-        }
-        f(cache.get_or_insert_with(|| Formatters::new(m.locale)))
+        let at = match cache.iter().position(|x| x.locale == m.locale) {
+            Some(at) => at,
+            None => {
+                cache.push(Formatters::new(m.locale));
+                cache.len() - 1
+            }
+        };
+        f(&cache[at])
     })
 }
 
@@ -80,17 +85,11 @@ pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
 
 /// An amount of data in the language's words and digits ("58 KB", "2.4 MB").
 pub fn byte_size(m: &Messages, bytes: usize) -> String {
-    use crate::byte_size::{byte_size, Unit};
-    let size = byte_size(bytes as u64);
-    let template = match size.unit {
-        Unit::Bytes => m.size_bytes,
-        Unit::Kilobytes => m.size_kilobytes,
-        Unit::Megabytes => m.size_megabytes,
-    };
     // Intl writes the decimal (or none), in the language's way.
-    let n = with_formatters(m, |f| call(&f.decimal, "format", &JsValue::from_f64(size.tenths as f64 / 10.0)))
-        .unwrap_or_else(|| (size.tenths / 10).to_string());
-    fill(template, &[("n", &n)])
+    amount_of_data(m, bytes, |tenths| {
+        with_formatters(m, |f| call(&f.decimal, "format", &JsValue::from_f64(tenths as f64 / 10.0)))
+            .unwrap_or_else(|| (tenths / 10).to_string())
+    })
 }
 
 /// "1,234" or "1,234" as the language groups digits.

@@ -82,8 +82,9 @@ pub fn Toolbar(
             </label>
             {FACETS.into_iter().filter(|&f| f != Facet::Category || fixed_category.is_none()).map(|facet| {
                 // A language filter only when there is more than one language.
-                let shown = move || facet != Facet::Language || listing.with(|l| l.facets.get(facet).len() > 1);
-                move || shown().then(|| view! {
+                // A memo: the filter is rebuilt when it comes or goes, not on every search.
+                let shown = Memo::new(move |_| facet != Facet::Language || listing.with(|l| l.facets.get(facet).len() > 1));
+                move || shown.get().then(|| view! {
                     <FacetSelect nav=nav facet=facet pending=pending
                         options=Signal::derive(move || listing.with(|l| l.facets.get(facet).to_vec()))
                         selected=Signal::derive(move || state.with(|s| s.filters.get(facet).map(str::to_string)))/>

@@ -145,19 +145,24 @@ fn seconds(m: &Messages, ms: u32) -> String {
     fill(m.seconds, &[("n", &n)])
 }
 
-/// An amount of data ("58 KB"), in plain digits as `seconds`.
-fn data_size(m: &Messages, bytes: usize) -> String {
+/// An amount of data ("58 KB") in a language's unit words, its number
+/// (given in tenths) written by `digits`.
+pub fn amount_of_data(m: &Messages, bytes: usize, digits: impl FnOnce(u64) -> String) -> String {
     let size = byte_size(bytes as u64);
     let template = match size.unit {
         Unit::Bytes => m.size_bytes,
         Unit::Kilobytes => m.size_kilobytes,
         Unit::Megabytes => m.size_megabytes,
     };
-    let n = match size.tenths % 10 {
-        0 => (size.tenths / 10).to_string(),
-        tenth => format!("{}.{tenth}", size.tenths / 10),
-    };
-    fill(template, &[("n", &n)])
+    fill(template, &[("n", &digits(size.tenths))])
+}
+
+/// An amount of data in plain digits, as `seconds`.
+fn data_size(m: &Messages, bytes: usize) -> String {
+    amount_of_data(m, bytes, |tenths| match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        tenth => format!("{}.{tenth}", tenths / 10),
+    })
 }
 
 /// "503 Service Unavailable": the status and its text, the server's or the protocol's.

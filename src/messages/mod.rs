@@ -197,7 +197,8 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// The `{names}` a template uses, sorted.
-pub fn placeholders(template: &str) -> Vec<&str> {
+#[cfg(test)]
+fn placeholders(template: &str) -> Vec<&str> {
     let mut names: Vec<&str> = template
         .split('{')
         .skip(1)

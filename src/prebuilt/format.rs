@@ -436,6 +436,9 @@ const PAIR: u8 = 1;
 
 /// A term shard: terms in order with their postings. Documents are
 /// delta-coded; a word's weights follow its documents as one column.
+/// (`newsroom build` streams its terms through `write_term`; this whole-shard
+/// form is what the tests read back.)
+#[cfg(test)]
 pub fn encode_terms<S: AsRef<str>>(build: u64, terms: &[(S, TermData)]) -> Vec<u8> {
     let mut body = Writer(Vec::new());
     for (term, data) in terms {
@@ -568,12 +571,6 @@ pub struct FacetTable {
     pub columns: Vec<Column>,
 }
 
-impl FacetTable {
-    pub fn column(&self, facet: Facet) -> &Column {
-        &self.columns[facet as usize]
-    }
-}
-
 /// A column per facet, each as every document's count of values, then the
 /// values (in order: like runs compress better, and their order means nothing).
 pub fn encode_facets(build: u64, t: &FacetTable) -> Vec<u8> {
@@ -581,17 +578,19 @@ pub fn encode_facets(build: u64, t: &FacetTable) -> Vec<u8> {
     let docs = t.columns.first().map_or(0, Column::docs);
     w.uint(docs as u64);
     for column in &t.columns {
-        let values = |d: usize| {
-            let mut v = Vec::new();
-            column.each(d, |x| v.push(x));
-            v.sort_unstable();
-            v
-        };
-        for d in 0..docs {
-            w.uint(values(d).len() as u64);
+        let values: Vec<Vec<u16>> = (0..docs)
+            .map(|d| {
+                let mut v = Vec::new();
+                column.each(d, |x| v.push(x));
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        for v in &values {
+            w.uint(v.len() as u64);
         }
-        for d in 0..docs {
-            values(d).into_iter().for_each(|x| w.uint(u64::from(x)));
+        for &x in values.iter().flatten() {
+            w.uint(u64::from(x));
         }
     }
     w.0
