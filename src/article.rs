@@ -36,13 +36,18 @@ impl Article {
 
     /// What a list shows under the title: the summary, else the first paragraph.
     pub fn teaser(&self) -> String {
-        if let Some(s) = self.summary.as_deref().filter(|s| !s.trim().is_empty()) {
-            return s.trim().to_string();
-        }
-        let body = self.body_text();
-        let first = paragraphs(&body).next().unwrap_or_default();
-        shorten(first, 320)
+        teaser(self.summary.as_deref(), || self.body_text())
     }
+}
+
+/// The summary, else the first paragraph of the body's text (only then made).
+pub fn teaser(summary: Option<&str>, body: impl FnOnce() -> String) -> String {
+    if let Some(s) = summary.filter(|s| !s.trim().is_empty()) {
+        return s.trim().to_string();
+    }
+    let body = body();
+    let first = paragraphs(&body).next().unwrap_or_default();
+    shorten(first, 320)
 }
 
 /// A body as plain text (paragraphs separated by blank lines).

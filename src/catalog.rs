@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{RwLock, RwLockReadGuard};
 
-use crate::article::Article;
+use crate::article::{teaser, Article};
 use crate::bundle::Bundle;
 use crate::excerpt::{excerpt, Excerpt};
 use crate::index::{DocFields, DocId, FieldHit, FxBuild, IndexBuilder, Matcher, SearchIndex, BODY, FIELDS, LABELS};
@@ -94,12 +94,14 @@ pub struct CardText {
 
 impl CardText {
     pub fn new(article: &Article) -> Self {
+        // The body's text once: for the excerpt, and for a teaser without a summary.
+        let body = article.body_text();
         CardText {
             title: article.title.clone(),
-            teaser: article.teaser(),
+            teaser: teaser(article.summary.as_deref(), || body.clone()),
             // As the index read it (its offsets count from here); an excerpt trims it.
             summary: article.summary.clone().unwrap_or_default(),
-            body: article.body_text(),
+            body,
         }
     }
 
@@ -363,7 +365,8 @@ impl Catalog {
         let query = Query::parse(query);
         let index = self.index();
         // Scores by article; NaN marks "not found".
-        let scores: Option<Vec<f32>> = index.as_ref().and_then(|index| index.search(&query)).map(|found| {
+        let matcher = index.as_ref().map(|index| index.matcher(&query)).unwrap_or_default();
+        let scores: Option<Vec<f32>> = index.as_ref().and_then(|index| index.scores(&matcher)).map(|found| {
             let mut scores = vec![f32::NAN; self.len];
             for (d, s) in found {
                 scores[d as usize] = s;
@@ -427,7 +430,7 @@ impl Catalog {
                 pending: false,
             },
         };
-        Listing { order: shown, facets, matcher: index.as_ref().map(|index| index.matcher(&query)).unwrap_or_default(), waiting: false }
+        Listing { order: shown, facets, matcher, waiting: false }
     }
 
     /// A title or teaser split into runs to mark or not.

@@ -588,20 +588,27 @@ impl SearchIndex {
         acc.iter().enumerate().filter(|&(_, &w)| w > 0.0).map(|(d, &w)| (d as DocId, w)).collect()
     }
 
-    /// The documents matching every term of `query`, by id, with BM25F scores;
-    /// `None` for an empty query (everything matches).
+    /// [`Self::scores`] of a query, for the tests.
+    #[cfg(test)]
     pub fn search(&self, query: &Query) -> Option<Vec<(DocId, f32)>> {
-        if query.is_empty() {
+        self.scores(&self.matcher(query))
+    }
+
+    /// The documents matching every term of `matcher`'s query, by id, with
+    /// BM25F scores; `None` for an empty query (everything matches). From
+    /// the matcher, so that a listing, which needs both, looks each term up once.
+    pub fn scores(&self, matcher: &Matcher) -> Option<Vec<(DocId, f32)>> {
+        if matcher.terms.is_empty() {
             return None;
         }
         let n = self.len() as f32;
-        let mut lists: Vec<Vec<(DocId, f32)>> = query
+        let mut lists: Vec<Vec<(DocId, f32)>> = matcher
             .terms
             .iter()
-            .map(|t| match self.lookup(t) {
+            .map(|lookup| match lookup {
                 // One pair needs no positions: it scores as a word does.
-                Lookup::Phrase(ids) if ids.len() == 1 => self.term_docs(&Lookup::AnyOf(ids)),
-                lookup => self.term_docs(&lookup),
+                Lookup::Phrase(ids) if ids.len() == 1 => self.term_docs(&Lookup::AnyOf(ids.clone())),
+                lookup => self.term_docs(lookup),
             })
             .collect();
         sort_by(&mut lists, |a, b| a.len().cmp(&b.len()));
