@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::loader::{absolute_url, build_index, fetch_bytes, load, yield_to_browser, Loading};
+use crate::browser::loader::{absolute_url, build_index, fetch_bytes, load, page_url, yield_to_browser, Loading};
 use crate::browser::part_loader::PartLoader;
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
@@ -109,9 +109,9 @@ pub struct FeedLoad(usize);
 
 impl FeedLoad {
     /// The load of `options.src` on this page: joined if another instance
-    /// started it, started if not.
+    /// started it, started if not. Two spellings of one address are one load.
     pub fn join(options: &EmbedOptions) -> FeedLoad {
-        let url = absolute_url(&options.src, &options.src).unwrap_or_else(|| options.src.clone());
+        let url = page_url(&options.src).unwrap_or_else(|| options.src.clone());
         let needs = Needs::of(options);
         let (load, load_now) = LOADS.with_borrow_mut(|loads| match loads.iter().position(|l| l.url == url) {
             Some(at) => {

@@ -61,12 +61,19 @@ async fn in_slices(mut work: impl FnMut() -> bool) {
     }
 }
 
-/// `url` made absolute against `base` (itself resolved against the page), as
-/// a browser resolves a link: a feed's `next_url` is relative to the feed.
-pub fn absolute_url(url: &str, base: &str) -> Option<String> {
+/// An address the host page names (`data-src`) made absolute as the browser
+/// makes an `<a href>`: against the page's base URI (its `<base href>`, else
+/// its own address).
+pub fn page_url(url: &str) -> Option<String> {
     let page = web_sys::window()?.document()?.base_uri().ok().flatten()?;
-    let base = web_sys::Url::new_with_base(base, &page).ok()?;
-    web_sys::Url::new_with_base(url, &base.href()).ok().map(|u| u.href())
+    absolute_url(url, &page)
+}
+
+/// An address a fetched document names made absolute against that
+/// document's own address `base`: a feed's `next_url` is relative to the
+/// feed, an archive's files to the file that names them.
+pub fn absolute_url(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, base).ok().map(|u| u.href())
 }
 
 /// How a load is going: what arrived, and whether it is being tried again.
