@@ -10,6 +10,8 @@
 //   - a query typed into a cold page, as a reader types (90 ms a key):
 //     last keystroke → its first results on screen, and what the query
 //     fetched (its shards, the cards shown; the facet table once, apart);
+//   - long tasks (over 50 ms) from the query's first key to its results
+//     (shards, cards and the facet table arriving meanwhile): the longest;
 //   - the same query typed again key by key once cached: keystroke → DOM p95;
 //   - wasm memory after the query.
 // Prints a table and writes bench-archive.json at the repo root.
@@ -41,6 +43,9 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 const OBSERVER = `(() => {
   addEventListener('newsroom:started', (e) => { window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory; });
+  window.__longTasks = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
     if (window.__firstArticle == null && document.querySelector('.newsroom__card')) window.__firstArticle = performance.now();
   }).observe(document, { childList: true, subtree: true });
@@ -172,9 +177,11 @@ try {
         const { context, page } = await fresh();
         const cold = await page.evaluate(typeCold, [query, KEY_GAP_MS]);
         const fetched = await page.evaluate(dataFetched, { after: cold.first });
+        const longTasks = await page.evaluate((from) => window.__longTasks.filter(([at]) => at >= from).map(([, d]) => d), cold.first);
         const cached = await page.evaluate(typeCached, query);
         const memory = await page.evaluate(() => window.__wasmMemory && window.__wasmMemory.buffer.byteLength);
-        r[lang] = { query, results: cold.results, count: cold.count, fetched, cachedP95: p95(cached), cached, wasm: memory };
+        r[lang] = { query, results: cold.results, count: cold.count, fetched, longest: Math.max(0, ...longTasks), longTasks,
+          cachedP95: p95(cached), cached, wasm: memory };
         await context.close();
       }
     } catch (err) {
@@ -192,13 +199,14 @@ try {
 
 // ------------------------------------------------------------------ table --
 
-const rows = [['form', 'articles', 'first article', 'data before it', 'query', 'results after last key', 'fetched (without facet table)', 'facet table', 'cached keystroke p95', 'wasm memory']];
+const rows = [['form', 'articles', 'first article', 'data before it', 'query', 'results after last key', 'fetched (without facet table)', 'facet table',
+  'longest task while querying (0 = none over 50 ms)', 'cached keystroke p95', 'wasm memory']];
 for (const r of Object.values(results)) {
   for (const lang of [...Object.keys(QUERIES), 'phrase']) {
     const q = r[lang];
     rows.push([r.form, r.n.toLocaleString('en-US'), ms(r.firstArticle), kb(r.firstData && r.firstData.bytes),
       q ? q.query : 'n/a', ms(q && q.results), q ? `${kb(q.fetched.withoutFacets)} (${q.fetched.requests} files)` : 'n/a',
-      kb(q && q.fetched.facets), ms(q && q.cachedP95), mb(q && q.wasm)]);
+      kb(q && q.fetched.facets), ms(q && q.longest), ms(q && q.cachedP95), mb(q && q.wasm)]);
   }
 }
 const width = rows[0].map((_, c) => Math.max(...rows.map((row) => [...row[c]].reduce((w, ch) => w + (/[\u2e80-\ua4cf]/u.test(ch) ? 2 : 1), 0))));

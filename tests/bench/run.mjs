@@ -17,6 +17,9 @@
 //     key by key 3 times: set input.value, dispatch `input`, wait for a
 //     MessageChannel message (microtasks, where Leptos patches the DOM, have
 //     run), force layout, performance.now();
+//   - long tasks (over 50 ms) while the page loads, builds its index and is
+//     typed into at once (the English query, as soon as the first card shows):
+//     how many, and the longest;
 //   - category filter → updated DOM, median of 5 picks;
 //   - sizes: wasm / js / css (raw, gzip -9 and brotli -q 11, by
 //     tests/size/sizes.mjs as `make size` measures them); peer.js + minisearch.
@@ -72,14 +75,17 @@ const OBSERVER = `(() => {
   if (window.top !== window) return;
   addEventListener('newsroom:started', (e) => { window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory; });
   const BLOCKERS = '.newsroom__progress, .newsroom__loading, .newsroom__indexing';
-  // The longest main-thread task from navigation to ready (Long Tasks API: > 50 ms only).
+  // The longest main-thread task from navigation to ready (Long Tasks API: > 50 ms only),
+  // and every long task of the visit.
   window.__longestTask = 0;
+  window.__longTasks = [];
   try {
     new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
       if (window.__readyAt != null) return;
       for (const e of list.getEntries()) window.__longestTask = Math.max(window.__longestTask, e.duration);
     }).observe({ type: 'longtask', buffered: true });
-  } catch (_) { window.__longestTask = null; }
+  } catch (_) { window.__longestTask = null; window.__longTasks = null; }
   const obs = new MutationObserver(() => {
     const card = document.querySelector('.newsroom__card');
     if (card && window.__firstArticle == null) window.__firstArticle = performance.now();
@@ -323,6 +329,17 @@ try {
           };
         }
       });
+      await group(n, app, 'typing while loading', async () => {
+        await page.goto(`${server.url}${app.path(n)}`, { waitUntil: 'commit' });
+        await page.waitForFunction(() => window.__firstArticle != null && document.querySelector('input[type=search].newsroom__search'),
+          null, { polling: 'raf', timeout: READY_TIMEOUT_MS });
+        const typed = await page.evaluate(typeQuery, QUERIES.en);
+        await page.waitForFunction((peer) => { const s = window.__bench.probe(); return s.ready != null && (!peer || s.peer); },
+          app.name === 'peer', { polling: 50, timeout: READY_TIMEOUT_MS });
+        const tasks = await page.evaluate(() => window.__longTasks);
+        if (tasks == null) throw new Error('this Chromium has no Long Tasks API');
+        r.busy = { query: QUERIES.en, count: tasks.length, longest: Math.max(0, ...tasks), tasks, keystrokes: typed.latencies };
+      });
       await group(n, app, 'filter', async () => {
         await load(app, n);
         const picks = await page.evaluate(pickCategories, PICKS);
@@ -362,6 +379,10 @@ for (const n of SIZES) {
   timed(`first article on screen (median of ${LOADS})`, n, 'firstArticleMs', 'median');
   timed(`ready for search (median of ${LOADS})`, n, 'readyMs', 'median');
   timed(`longest main-thread task until ready (max of ${LOADS}; 0 = none over 50 ms)`, n, 'longestTaskMs', 'max');
+  const bo = get(results, n, 'ours', 'busy');
+  const bp = get(results, n, 'peer', 'busy');
+  row(`long tasks over 50 ms, typing "${QUERIES.en}" while loading (count)`, n, bo ? String(bo.count) : 'n/a', bp ? String(bp.count) : 'n/a', '');
+  timed(`  the longest of them (0 = none)`, n, 'busy', 'longest');
   for (const lang of Object.keys(QUERIES)) {
     timed(`keystroke → DOM "${QUERIES[lang]}" p50`, n, 'typing', lang, 'p50');
     timed(`keystroke → DOM "${QUERIES[lang]}" p95`, n, 'typing', lang, 'p95');
