@@ -163,6 +163,21 @@ mod tests {
     }
 
     #[test]
+    fn wordpress_com_names_its_namespace_with_https() {
+        let wxr = br#"<rss version="2.0" xmlns:wp="https://wordpress.org/export/1.2/"><channel>
+            <item><title>a</title><wp:post_type><![CDATA[attachment]]></wp:post_type><wp:status>inherit</wp:status></item>
+            <item><title>b</title><wp:post_type>nav_menu_item</wp:post_type><wp:status><![CDATA[publish]]></wp:status></item>
+            <item><title>c</title><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item></channel></rss>"#;
+        let page = read_wxr(&wxr[..], None).unwrap();
+        let kinds: Vec<String> = page.items.iter().map(|i| match i {
+            Ok(_) => "post".into(),
+            Err(DraftError::Unpublished { status, .. }) => status.clone(),
+            Err(e) => panic!("{e:?}"),
+        }).collect();
+        assert_eq!(kinds, ["attachment", "nav_menu_item", "post"]);
+    }
+
+    #[test]
     fn broken_exports_are_errors() {
         let full = wordpress_fixture();
         let cut = &full[..full.len() / 2];
