@@ -1030,7 +1030,7 @@ mod tests {
             };
             let _ = read_feed(&*bytes, None);
             let _ = read_feed(&*bytes, Some(SITE));
-            let _ = crate::formats::wxr::read_wxr(&*bytes, Some(SITE));
+            let _ = crate::formats::wxr::read_wxr(&*bytes, Some(SITE), crate::formats::Options::default());
             let text = String::from_utf8_lossy(&bytes);
             let _ = html::resolve_urls(&text, &base);
             let _ = html::first_image(&text);
