@@ -263,6 +263,41 @@ fn every_fixture_imports_and_checks() {
 }
 
 #[test]
+fn a_wordpress_export_imports_its_published_posts_and_counts_the_rest_by_kind() {
+    let dir = scratch("wxr-kinds");
+    let archive = dir.join("news.json");
+    let archive_s = archive.to_str().unwrap();
+    let source = format!("{FIXTURES}/feeds/wordpress-kinds.xml");
+    let o = newsroom(&["import", &source, "--into", archive_s]);
+    let said = text(&o);
+    assert!(o.status.success(), "{said}");
+    assert!(said.contains("3 added, 0 updated, 0 unchanged, 14 not imported"), "{said}");
+    let counted = "not imported: 2 attachments, 1 menu item, 2 pages, 1 revision, 1 draft, 1 post pending review, \
+                   1 private post, 1 scheduled post, 1 trashed post, 1 password-protected post, 1 “product” item, 1 “wp_block” item";
+    assert!(said.contains(counted), "{said}");
+    // Drafts and the like are named one per line; attachments and menu links are only counted.
+    assert!(said.contains("?p=307 (scheduled post)"), "{said}");
+    assert!(!said.contains("kiln-hall.jpg (attachment)") && !said.contains("(menu item)"), "{said}");
+    let written = std::fs::read_to_string(&archive).unwrap();
+    assert!(!written.contains("Confidential") && !written.contains("linkedin") && !written.contains("About Us"), "{written}");
+    assert!(written.contains(r#""image": "https://news.lingyue-chem.com/files/2024/04/rotterdam-office.jpg""#), "{written}");
+    assert_eq!(ids(&archive).len(), 3);
+
+    let o = newsroom(&["import", &source, "--into", archive_s, "--wordpress-pages", "--format", "json"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        report,
+        serde_json::json!({
+            "archive": archive_s, "added": 1, "updated": 0, "unchanged": 3, "items": 4,
+            "not_imported": {"attachment": 2, "nav_menu_item": 1, "revision": 1, "draft": 2, "pending": 1, "private": 1,
+                             "future": 1, "trash": 1, "password": 1, "product": 1, "wp_block": 1},
+        })
+    );
+    assert!(std::fs::read_to_string(&archive).unwrap().contains("About Us"));
+}
+
+#[test]
 fn items_without_ids_are_told_apart_by_their_body_and_repeats_are_kept_once() {
     let dir = scratch("noids");
     let (source, archive) = (dir.join("notices.xml"), dir.join("news.json"));

@@ -5,12 +5,7 @@ use newsroom::bundle::BundleReader;
 use serde_json::json;
 
 use crate::messages;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
+use crate::Format;
 
 pub fn run(path: &str, format: Format) -> i32 {
     // The page's own reader, bytes and all: it names the place of invalid UTF-8 too.

@@ -50,11 +50,26 @@ pub enum DraftError {
     FrontMatter { path: String, detail: String },
     /// A Markdown file that is not UTF-8 text.
     NotText { path: String },
-    /// Not published: a draft (`draft: true`, WordPress `draft`/`private`/…), or a
-    /// WordPress attachment or page rather than a post. Reported, never silent.
-    Unpublished { id: String, status: String },
+    /// Not a published news article, and `kind` says what it is instead: a
+    /// WordPress post type other than `post` (`attachment`, `nav_menu_item`,
+    /// `page`, a plugin's own), a status other than `publish` (`draft`,
+    /// `future`, …), `password` for a password-protected post; a Markdown
+    /// `draft` or `section page`. Counted by kind, never silent.
+    Unpublished { id: String, kind: String },
     /// An item the page's own reader would not show (a JSON Feed source).
     Skipped { reason: String },
+}
+
+impl DraftError {
+    /// What the import's report counts this item as: an unpublished item's
+    /// kind, else `unreadable` or `skipped`.
+    pub fn kind(&self) -> &str {
+        match self {
+            Self::FrontMatter { .. } | Self::NotText { .. } => "unreadable",
+            Self::Unpublished { kind, .. } => kind,
+            Self::Skipped { .. } => "skipped",
+        }
+    }
 }
 
 /// Why a whole source could not be read: nothing of it is imported.

@@ -3,22 +3,26 @@
 //! before anything is written, so a source that cannot be read at all
 //! leaves the archive untouched.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use newsroom::archive::{Archive, Item};
+use serde_json::json;
 
 use crate::map::{to_item, MapRules};
 use crate::messages;
-use crate::source::{read_pages, ReadLimits, Source};
+use crate::source::{read_pages, ReadOptions, Source};
+use crate::Format;
 
 pub struct ImportArgs<'a> {
     pub sources: &'a [String],
     pub into: &'a Path,
-    pub limits: ReadLimits,
+    pub limits: ReadOptions,
     pub title: Option<&'a str>,
     pub rules: MapRules,
+    pub format: Format,
 }
 
 /// Exit status: 0 imported (or nothing new), 1 a source or the archive could not be read or written.
@@ -42,7 +46,8 @@ pub fn run(args: ImportArgs) -> i32 {
     let progress = Progress::new();
     let mut failed = false;
     let mut items: Vec<Item> = Vec::new();
-    let mut not_taken = 0;
+    // Items left out, by kind (`DraftError::kind`, `MapError::kind`).
+    let mut left_out: BTreeMap<String, usize> = BTreeMap::new();
     // A new archive takes its title, description and language from the first source that has them.
     let (mut feed_title, mut description, mut language) = (None, None, None);
     for arg in args.sources {
@@ -67,11 +72,16 @@ pub fn run(args: ImportArgs) -> i32 {
             description = description.or(page.description);
             language = language.or(page.language);
             for draft in page.items {
-                match draft.map_err(|e| e.to_string()).and_then(|d| to_item(d, &args.rules).map_err(|e| e.to_string())) {
+                let item = draft
+                    .map_err(|e| (e.kind().to_string(), e.to_string()))
+                    .and_then(|d| to_item(d, &args.rules).map_err(|e| (e.kind().to_string(), e.to_string())));
+                match item {
                     Ok(item) => items.push(item),
-                    Err(reason) => {
-                        not_taken += 1;
-                        progress.line(&messages::not_taken(arg, &reason));
+                    Err((kind, reason)) => {
+                        if messages::names_each(&kind) {
+                            progress.line(&messages::not_taken(arg, &reason));
+                        }
+                        *left_out.entry(kind).or_default() += 1;
                     }
                 }
             }
@@ -100,7 +110,18 @@ pub fn run(args: ImportArgs) -> i32 {
         eprintln!("{}", messages::write_failed(&into, &e));
         return 1;
     }
-    println!("{}", messages::summary(&into, counts, not_taken, archive.len()));
+    match args.format {
+        Format::Text => {
+            println!("{}", messages::summary(&into, counts, &left_out, archive.len()));
+            if let Some(line) = messages::left_out(&left_out) {
+                println!("{line}");
+            }
+        }
+        Format::Json => println!("{}", json!({
+            "archive": into, "added": counts.added, "updated": counts.updated, "unchanged": counts.unchanged,
+            "not_imported": left_out, "items": archive.len(),
+        })),
+    }
     0
 }
 

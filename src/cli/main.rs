@@ -24,6 +24,14 @@ mod messages;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
 
+/// How a command prints what it did: sentences, or one JSON object for scripts.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::path::PathBuf;
@@ -31,7 +39,7 @@ mod cli {
 
     use clap::{Parser, Subcommand};
 
-    use crate::{build, check, import, map::MapRules, source::ReadLimits};
+    use crate::{build, check, formats, import, map::MapRules, source::ReadOptions, Format};
 
     #[derive(Parser)]
     #[command(name = "newsroom", version, about = "Make and check Newsroom bundles (JSON Feed 1.1) from what a website publishes.")]
@@ -62,6 +70,12 @@ mod cli {
             /// The archive's title (default: the first source's, or the archive's own).
             #[arg(long)]
             title: Option<String>,
+            /// Import a WordPress export's published pages as articles too (by default only its published posts).
+            #[arg(long)]
+            wordpress_pages: bool,
+            /// What it did as sentences, or as one JSON object (counts, and what was not imported by kind).
+            #[arg(long, value_enum, default_value = "text")]
+            format: Format,
         },
         /// Write an archive as a folder for any static host: feed.json with the newest items, older pages linked by next_url.
         Build {
@@ -80,18 +94,23 @@ mod cli {
         Check {
             bundle: String,
             #[arg(long, value_enum, default_value = "text")]
-            format: check::Format,
+            format: Format,
         },
     }
 
     pub fn run() -> i32 {
         match Cli::parse().command {
-            Command::Import { sources, into, max_pages, timeout, category, title } => import::run(import::ImportArgs {
+            Command::Import { sources, into, max_pages, timeout, category, title, wordpress_pages, format } => import::run(import::ImportArgs {
                 sources: &sources,
                 into: &into,
-                limits: ReadLimits { max_pages: max_pages as usize, timeout: Duration::from_secs(timeout) },
+                limits: ReadOptions {
+                    max_pages: max_pages as usize,
+                    timeout: Duration::from_secs(timeout),
+                    formats: formats::Options { wordpress_pages },
+                },
                 title: title.as_deref(),
                 rules: MapRules { category },
+                format,
             }),
             Command::Build { archive, out, per_page, base_url } => build::run(build::BuildArgs {
                 archive: &archive,

@@ -25,6 +25,15 @@ pub enum MapError {
     NothingToShow { id: Option<String> },
 }
 
+impl MapError {
+    /// What the import's report counts this item as.
+    pub fn kind(&self) -> &str {
+        match self {
+            Self::NothingToShow { .. } => "empty",
+        }
+    }
+}
+
 pub fn to_item(draft: Draft, rules: &MapRules) -> Result<Item, MapError> {
     let text = draft.content_text.as_deref().or(draft.summary.as_deref()).unwrap_or("");
     let has_text = !text.trim().is_empty() || draft.content_html.as_deref().is_some_and(|h| !h.trim().is_empty());

@@ -1,6 +1,7 @@
 //! Every sentence the command prints, in one place: the rest of the command
 //! returns values (errors, counts) and this module words them.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use newsroom::archive::MergeCounts;
@@ -33,7 +34,7 @@ impl fmt::Display for DraftError {
         match self {
             Self::FrontMatter { path, detail } => write!(f, "{path}: its front matter cannot be read ({detail})"),
             Self::NotText { path } => write!(f, "{path}: not UTF-8 text"),
-            Self::Unpublished { id, status } => write!(f, "{id}: not published ({status})"),
+            Self::Unpublished { id, kind } => write!(f, "{id} ({})", kind_noun(kind, 1)),
             Self::Skipped { reason } => write!(f, "{reason}"),
         }
     }
@@ -88,11 +89,61 @@ pub fn page_read(source: &str, page: usize, items: usize) -> String {
     format!("  {source}: page {page}, {items} items")
 }
 
-pub fn summary(path: &str, counts: MergeCounts, not_taken: usize, total: usize) -> String {
+pub fn summary(path: &str, counts: MergeCounts, left_out: &BTreeMap<String, usize>, total: usize) -> String {
+    let not_taken: usize = left_out.values().sum();
     format!(
         "{path}: {} added, {} updated, {} unchanged, {not_taken} not imported; {total} items in the archive",
         counts.added, counts.updated, counts.unchanged
     )
+}
+
+/// The kinds of item an import leaves out (keys of `DraftError::kind` and
+/// `MapError::kind`), in the order the report gives them: what the report
+/// calls one and several, and whether each item is named on its own line.
+/// A user acts on a draft or an unreadable file; a site's hundred
+/// attachments and menu links, one per line, would only hide those.
+const KINDS: &[(&str, &str, &str, bool)] = &[
+    ("attachment", "attachment", "attachments", false),
+    ("nav_menu_item", "menu item", "menu items", false),
+    ("page", "page", "pages", false),
+    ("section page", "section page", "section pages", false),
+    ("revision", "revision", "revisions", false),
+    ("draft", "draft", "drafts", true),
+    ("auto-draft", "unsaved draft", "unsaved drafts", false),
+    ("pending", "post pending review", "posts pending review", true),
+    ("private", "private post", "private posts", true),
+    ("future", "scheduled post", "scheduled posts", true),
+    ("trash", "trashed post", "trashed posts", true),
+    ("password", "password-protected post", "password-protected posts", true),
+    ("unreadable", "unreadable item", "unreadable items", true),
+    ("skipped", "item the page would skip", "items the page would skip", true),
+    ("empty", "item with nothing to show", "items with nothing to show", true),
+];
+
+/// How many of one kind, in words (`3 menu items`); a kind the table does
+/// not know is a plugin's post type or status, named as WordPress names it.
+fn kind_noun(kind: &str, n: usize) -> String {
+    match KINDS.iter().find(|(key, ..)| *key == kind) {
+        Some((_, one, _, _)) if n == 1 => one.to_string(),
+        Some((_, _, many, _)) => many.to_string(),
+        None if n == 1 => format!("“{kind}” item"),
+        None => format!("“{kind}” items"),
+    }
+}
+
+/// Whether an item left out of this kind is named on a line of its own.
+pub fn names_each(kind: &str) -> bool {
+    KINDS.iter().find(|(key, ..)| *key == kind).is_some_and(|(.., each)| *each)
+}
+
+/// What an import left out, counted by kind (`not imported: 37 attachments,
+/// 1 draft`), or `None` when it left out nothing.
+pub fn left_out(counts: &BTreeMap<String, usize>) -> Option<String> {
+    let known = KINDS.iter().filter_map(|(key, ..)| counts.get_key_value(*key));
+    let others = counts.iter().filter(|(key, _)| !KINDS.iter().any(|(k, ..)| k == key));
+    let parts: Vec<String> = known.chain(others).map(|(kind, n)| format!("{n} {}", kind_noun(kind, *n))).collect();
+    let pages = if counts.contains_key("page") { " (--wordpress-pages imports published pages)" } else { "" };
+    (!parts.is_empty()).then(|| format!("  not imported: {}{pages}", parts.join(", ")))
 }
 
 pub fn check_ok(path: &str, articles: usize) -> String {

@@ -43,21 +43,23 @@ pub struct Pages {
 
 /// How sources are read.
 #[derive(Clone, Copy, Debug)]
-pub struct ReadLimits {
+pub struct ReadOptions {
     /// Pages per source, the first included.
     pub max_pages: usize,
     /// How long one http(s) document may take to arrive in full.
     pub timeout: Duration,
+    /// What the format readers are told.
+    pub formats: formats::Options,
 }
 
 /// Reads `source`, following `next` links up to `limits.max_pages` pages in all.
-pub fn read_pages(source: &Source, limits: ReadLimits, mut on_page: impl FnMut(usize, usize)) -> Result<Pages, SourceError> {
+pub fn read_pages(source: &Source, limits: ReadOptions, mut on_page: impl FnMut(usize, usize)) -> Result<Pages, SourceError> {
     let max_pages = limits.max_pages;
     let fetch = |url: &Url| fetch(url, limits.timeout);
     let ((format, first), address) = match source {
         Source::Path(path) if path.is_dir() => (("Markdown folder", markdown::read_folder(path)?), None),
-        Source::Path(path) => (read_document(read_file(path)?, Some(&file_base(path)))?, Some(file_base(path))),
-        Source::Url(url) => (read_document(fetch(url)?, Some(url.as_str()))?, Some(url.to_string())),
+        Source::Path(path) => (read_document(read_file(path)?, Some(&file_base(path)), limits.formats)?, Some(file_base(path))),
+        Source::Url(url) => (read_document(fetch(url)?, Some(url.as_str()), limits.formats)?, Some(url.to_string())),
     };
     let mut pages = Pages { format, ..Pages::default() };
     let mut visited: std::collections::HashSet<String> = address.iter().cloned().collect();
@@ -75,7 +77,7 @@ pub fn read_pages(source: &Source, limits: ReadLimits, mut on_page: impl FnMut(u
         }
         // Only a local source may lead to local files: a feed from the web never reads the disk.
         let local = matches!(source, Source::Path(_));
-        match read_linked(&link, local, &fetch) {
+        match read_linked(&link, local, &fetch, limits.formats) {
             Ok((_, page)) => {
                 next = page.next.clone();
                 on_page(pages.pages.len() + 1, page.items.len());
@@ -92,22 +94,23 @@ fn read_linked(
     link: &str,
     local: bool,
     fetch: &dyn Fn(&Url) -> Result<Vec<u8>, SourceError>,
+    options: formats::Options,
 ) -> Result<(&'static str, SourcePage), SourceError> {
     let url = Url::parse(link).map_err(|e| SourceError::Io { detail: format!("{link}: {e}") })?;
     match url.scheme() {
-        "http" | "https" => read_document(fetch(&url)?, Some(link)),
+        "http" | "https" => read_document(fetch(&url)?, Some(link), options),
         "file" if local => {
             let path = url.to_file_path().map_err(|()| SourceError::Io { detail: link.to_string() })?;
-            read_document(read_file(&path)?, Some(link))
+            read_document(read_file(&path)?, Some(link), options)
         }
         other => Err(SourceError::Io { detail: format!("cannot follow a {other}: address") }),
     }
 }
 
 /// A document's format, and its page.
-fn read_document(bytes: Vec<u8>, base: Option<&str>) -> Result<(&'static str, SourcePage), SourceError> {
+fn read_document(bytes: Vec<u8>, base: Option<&str>, options: formats::Options) -> Result<(&'static str, SourcePage), SourceError> {
     let format = formats::detect(&bytes)?;
-    Ok((format.name, (format.read)(bytes, base)?))
+    Ok((format.name, (format.read)(bytes, base, options)?))
 }
 
 /// A local file's address, so its relative `next` links resolve next to it.

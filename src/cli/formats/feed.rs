@@ -32,8 +32,9 @@ const RSS_NS: &str = "http://purl.org/rss/1.0/";
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
 const ITUNES_NS: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
-/// WXR 1.0–1.2, and the `excerpt:` namespace below it.
-const WORDPRESS_NS: &str = "http://wordpress.org/export/";
+/// WXR 1.0–1.2, and the `excerpt:` namespace below it. WordPress.com
+/// exports name it with `https://`, self-hosted WordPress with `http://`.
+const WORDPRESS_NS: &str = "wordpress.org/export/";
 
 /// Reads one feed document. `base` is the document's own address (a URL, or
 /// none for a local file): relative links resolve against the item's
@@ -66,6 +67,25 @@ pub(crate) struct ItemXml {
     thumbnail: Option<String>,
     /// Direct children in a WordPress export namespace: local name and text, in order.
     pub wordpress: Vec<(String, String)>,
+    /// `wp:postmeta` children: each one's `wp:meta_key` and `wp:meta_value`, in order.
+    pub postmeta: Vec<(String, String)>,
+}
+
+/// Where the text of an element being read goes.
+enum Capture {
+    /// A WordPress field of the item, by local name.
+    Field(String),
+    /// The key, or the value, of the item's last `wp:postmeta`.
+    MetaKey,
+    MetaValue,
+    /// A media time, checked for what feed-rs cannot read.
+    Duration,
+}
+
+fn is_wordpress(namespace: Option<&str>) -> bool {
+    namespace
+        .and_then(|ns| ns.strip_prefix("http://").or_else(|| ns.strip_prefix("https://")))
+        .is_some_and(|rest| rest.starts_with(WORDPRESS_NS))
 }
 
 /// Reads a feed for [`read_feed`] and for readers of RSS dialects that need the
@@ -274,8 +294,10 @@ fn walk(text: &str) -> Walk {
     let mut bases: Vec<(usize, String)> = Vec::new();
     // The item being read: its index and depth.
     let mut item: Option<(usize, usize)> = None;
-    // Text being gathered for a WordPress field or a duration: (name, depth, text).
-    let mut capture: Option<(String, usize, String, bool)> = None;
+    // Text being gathered, what it is for and the depth of its element.
+    let mut capture: Option<(Capture, usize, String)> = None;
+    // Whether the item's current direct child is a `wp:postmeta`.
+    let mut in_postmeta = false;
     let mut channels = 0;
 
     loop {
@@ -330,12 +352,25 @@ fn walk(text: &str) -> Walk {
                 } else if let Some((index, item_depth)) = item {
                     let current = &mut out.items[index];
                     read_item_child(current, &e, namespace, &local, depth - item_depth, base.as_deref());
-                    if depth == item_depth + 1 && namespace.is_some_and(|ns| ns.starts_with(WORDPRESS_NS)) {
-                        capture = Some((local.clone(), depth, String::new(), true));
+                    let wordpress = is_wordpress(namespace);
+                    if depth == item_depth + 1 {
+                        in_postmeta = wordpress && local == "postmeta";
+                        if in_postmeta {
+                            current.postmeta.push(Default::default());
+                        } else if wordpress {
+                            capture = Some((Capture::Field(local.clone()), depth, String::new()));
+                        }
+                    } else if depth == item_depth + 2 && in_postmeta && wordpress {
+                        let part = match local.as_str() {
+                            "meta_key" => Some(Capture::MetaKey),
+                            "meta_value" => Some(Capture::MetaValue),
+                            _ => None,
+                        };
+                        capture = part.map(|part| (part, depth, String::new())).or(capture);
                     }
                 }
                 if namespace == Some(ITUNES_NS) && local == "duration" {
-                    capture = Some((local.clone(), depth, String::new(), false));
+                    capture = Some((Capture::Duration, depth, String::new()));
                 }
                 if namespace == Some(MEDIA_NS) {
                     for name in ["start", "end", "time"] {
@@ -358,17 +393,22 @@ fn walk(text: &str) -> Walk {
                 while bases.last().is_some_and(|(d, _)| *d >= frame.depth) {
                     bases.pop();
                 }
-                if let Some((name, depth, text, wordpress)) = capture.take() {
+                if let Some((into, depth, text)) = capture.take() {
                     if depth == frame.depth {
-                        if wordpress {
-                            if let Some((index, _)) = item {
-                                out.items[index].wordpress.push((name, text.trim().to_string()));
+                        let text = text.trim().to_string();
+                        let current = item.map(|(index, _)| &mut out.items[index]);
+                        match (into, current) {
+                            (Capture::Duration, _) => check_npt(&mut out, &text),
+                            (Capture::Field(name), Some(current)) => current.wordpress.push((name, text)),
+                            (part @ (Capture::MetaKey | Capture::MetaValue), Some(current)) => {
+                                if let Some((key, value)) = current.postmeta.last_mut() {
+                                    *if matches!(part, Capture::MetaKey) { key } else { value } = text;
+                                }
                             }
-                        } else {
-                            check_npt(&mut out, &text);
+                            (_, None) => {}
                         }
                     } else {
-                        capture = Some((name, depth, text, wordpress));
+                        capture = Some((into, depth, text));
                     }
                 }
                 if item.is_some_and(|(_, d)| d == frame.depth) {
@@ -376,17 +416,17 @@ fn walk(text: &str) -> Walk {
                 }
             }
             Event::Text(t) => {
-                if let Some((_, _, text, _)) = capture.as_mut() {
+                if let Some((_, _, text)) = capture.as_mut() {
                     text.push_str(&t);
                 }
             }
             Event::CData(t) => {
-                if let Some((_, _, text, _)) = capture.as_mut() {
+                if let Some((_, _, text)) = capture.as_mut() {
                     text.push_str(&t);
                 }
             }
             Event::GeneralRef(r) => {
-                if let Some((_, _, text, _)) = capture.as_mut() {
+                if let Some((_, _, text)) = capture.as_mut() {
                     match r.resolve_char_ref() {
                         Ok(Some(c)) => text.push(c),
                         _ => match quick_xml::escape::resolve_xml_entity(&r) {
@@ -990,7 +1030,7 @@ mod tests {
             };
             let _ = read_feed(&*bytes, None);
             let _ = read_feed(&*bytes, Some(SITE));
-            let _ = crate::formats::wxr::read_wxr(&*bytes, Some(SITE));
+            let _ = crate::formats::wxr::read_wxr(&*bytes, Some(SITE), crate::formats::Options::default());
             let text = String::from_utf8_lossy(&bytes);
             let _ = html::resolve_urls(&text, &base);
             let _ = html::first_image(&text);

@@ -59,7 +59,7 @@ pub fn read_file(rel_path: &str, bytes: &[u8]) -> Result<Draft, DraftError> {
     }
     let path_id = id_from_path(rel_path);
     if is_section_page(rel_path) {
-        return Err(DraftError::Unpublished { id: path_id, status: "section page".into() });
+        return Err(DraftError::Unpublished { id: path_id, kind: "section page".into() });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| DraftError::NotText { path: rel_path.to_string() })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -78,7 +78,7 @@ pub fn read_file(rel_path: &str, bytes: &[u8]) -> Result<Draft, DraftError> {
         (!trimmed.is_empty()).then(|| trimmed.to_string())
     });
     if is_draft(&fields) {
-        return Err(DraftError::Unpublished { id: id.unwrap_or(path_id), status: "draft".into() });
+        return Err(DraftError::Unpublished { id: id.unwrap_or(path_id), kind: "draft".into() });
     }
 
     let mut stated = field("categories").map(list_of).unwrap_or_default();
@@ -599,7 +599,7 @@ mod tests {
         let unpublished: Vec<(String, String)> = hugo()
             .into_iter()
             .filter_map(|item| match item {
-                Err(DraftError::Unpublished { id, status }) => Some((id, status)),
+                Err(DraftError::Unpublished { id, kind }) => Some((id, kind)),
                 _ => None,
             })
             .collect();
@@ -610,14 +610,14 @@ mod tests {
                 ("news/upcoming-expansion".to_string(), "draft".to_string()),
             ]
         );
-        let draft = |text: &str| matches!(md(text), Err(DraftError::Unpublished { status, .. }) if status == "draft");
+        let draft = |text: &str| matches!(md(text), Err(DraftError::Unpublished { kind, .. }) if kind == "draft");
         assert!(draft("---\npublished: false\n---\nx"));
         assert!(draft("+++\ndraft = true\n+++\nx"));
         assert!(draft("---\nDraft: \"true\"\n---\nx"));
         assert!(!draft("---\ndraft: false\npublished: true\n---\nx"));
         assert_eq!(
             md("---\nid: launch\ndraft: true\n---\n"),
-            Err(DraftError::Unpublished { id: "launch".into(), status: "draft".into() })
+            Err(DraftError::Unpublished { id: "launch".into(), kind: "draft".into() })
         );
     }
 

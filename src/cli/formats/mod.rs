@@ -9,6 +9,13 @@ pub mod wxr;
 
 use crate::draft::{SourceError, SourcePage};
 
+/// What a reader is told beyond the document: choices of the user's.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// WordPress pages (`wp:post_type` `page`) published are imported as articles.
+    pub wordpress_pages: bool,
+}
+
 /// One input format a single document can be in.
 pub struct InputFormat {
     pub name: &'static str,
@@ -17,15 +24,15 @@ pub struct InputFormat {
     sniff: fn(start: &[u8]) -> bool,
     /// Reads the whole document; `base` is its address, for relative links.
     /// Takes the document over, so a reader can free it as soon as it is read.
-    pub read: fn(bytes: Vec<u8>, base: Option<&str>) -> Result<SourcePage, SourceError>,
+    pub read: fn(bytes: Vec<u8>, base: Option<&str>, options: Options) -> Result<SourcePage, SourceError>,
 }
 
 /// In the order they are tried: a WordPress export is RSS too, so it comes first.
 pub const FORMATS: [InputFormat; 4] = [
-    InputFormat { name: "WordPress export", sniff: |s| s.starts_with(b"<") && contains(s, b"wordpress.org/export/"), read: |bytes, base| wxr::read_wxr(bytes, base) },
-    InputFormat { name: "RSS or Atom", sniff: |s| s.starts_with(b"<"), read: |bytes, base| feed::read_feed(bytes, base) },
-    InputFormat { name: "JSON Feed", sniff: |s| s.starts_with(b"{"), read: json_feed::read_json_feed },
-    InputFormat { name: "Markdown", sniff: |s| s.starts_with(b"---") || s.starts_with(b"+++"), read: read_markdown_file },
+    InputFormat { name: "WordPress export", sniff: |s| s.starts_with(b"<") && contains(s, b"wordpress.org/export/"), read: |bytes, base, options| wxr::read_wxr(bytes, base, options) },
+    InputFormat { name: "RSS or Atom", sniff: |s| s.starts_with(b"<"), read: |bytes, base, _| feed::read_feed(bytes, base) },
+    InputFormat { name: "JSON Feed", sniff: |s| s.starts_with(b"{"), read: |bytes, base, _| json_feed::read_json_feed(bytes, base) },
+    InputFormat { name: "Markdown", sniff: |s| s.starts_with(b"---") || s.starts_with(b"+++"), read: |bytes, base, _| read_markdown_file(bytes, base) },
 ];
 
 /// How far into a document the sniffers look.
@@ -110,7 +117,7 @@ mod tests {
                 }
             }
             if let Ok(format) = detect(&bytes) {
-                if let Ok(page) = (format.read)(bytes.clone(), Some("https://example.com/feed")) {
+                if let Ok(page) = (format.read)(bytes.clone(), Some("https://example.com/feed"), Options::default()) {
                     for draft in page.items.into_iter().flatten() {
                         let _ = crate::map::to_item(draft, &rules);
                     }

@@ -1,17 +1,24 @@
 //! A WordPress export (WXR): RSS 2.0 with WordPress's own elements.
 //!
 //! The items are read as any RSS feed is (feed-rs, through the feed reader);
-//! what only WordPress says (post type, status, dates of unpublished posts,
-//! the excerpt) comes from the same document's `wp:` and `excerpt:` elements,
-//! which the feed reader's walk with quick-xml collects per item.
+//! what only WordPress says (post type, status, password, dates of
+//! unpublished posts, the excerpt, the featured image) comes from the same
+//! document's `wp:` and `excerpt:` elements, which the feed reader's walk
+//! with quick-xml collects per item.
+//!
+//! An export holds the whole site: a news article is an item of type `post`
+//! with status `publish` and no password (and, when asked, a published
+//! `page`). Every other item is reported by its kind, never imported.
+
+use std::collections::HashMap;
 
 use crate::draft::{Draft, DraftError, SourceError, SourcePage};
-use crate::formats::feed;
+use crate::formats::{feed, Options};
 use crate::html;
 
-/// Reads a WXR file: published posts become drafts; drafts, private posts,
-/// pages and attachments are reported as unpublished.
-pub fn read_wxr(bytes: impl Into<Vec<u8>>, base: Option<&str>) -> Result<SourcePage, SourceError> {
+/// Reads a WXR file: published posts become drafts; every other item is
+/// reported as unpublished, with its kind.
+pub fn read_wxr(bytes: impl Into<Vec<u8>>, base: Option<&str>, options: Options) -> Result<SourcePage, SourceError> {
     let read = feed::read(bytes.into(), base)?;
     if !read.matched {
         // Without each item's status a draft could be published by mistake.
@@ -20,31 +27,69 @@ pub fn read_wxr(bytes: impl Into<Vec<u8>>, base: Option<&str>) -> Result<SourceP
             detail: "its items could not be matched to their WordPress status".into(),
         });
     }
+    // Attachments are no articles, but each is a post's featured image
+    // (`_thumbnail_id`), before or after that post in the export.
+    let attachments: HashMap<&str, &str> = read
+        .items
+        .iter()
+        .filter(|xml| field(&xml.wordpress, "post_type") == Some("attachment"))
+        .filter_map(|xml| Some((field(&xml.wordpress, "post_id")?, field(&xml.wordpress, "attachment_url")?)))
+        .collect();
     let mut page = read.page;
     let items = std::mem::take(&mut page.items);
     page.items = items
         .into_iter()
         .zip(&read.items)
         .enumerate()
-        .map(|(index, (item, xml))| item.and_then(|draft| wordpress(draft, &xml.wordpress, index + 1)))
+        .map(|(index, (item, xml))| {
+            let featured = || xml.postmeta.iter().find(|(key, _)| key == "_thumbnail_id").and_then(|(_, id)| attachments.get(id.as_str()).copied());
+            item.and_then(|draft| wordpress(draft, &xml.wordpress, featured, index + 1, options))
+        })
         .collect();
     Ok(page)
 }
 
-/// One item with what WordPress says about it applied.
-fn wordpress(mut draft: Draft, fields: &[(String, String)], number: usize) -> Result<Draft, DraftError> {
-    let field = |name: &str| fields.iter().find(|(n, v)| n == name && !v.is_empty()).map(|(_, v)| v.as_str());
+/// A WordPress field's text, when the item has it and it is not empty.
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields.iter().find(|(n, v)| n == name && !v.is_empty()).map(|(_, v)| v.as_str())
+}
+
+/// What an item is instead of a news article, or `None` when it is one.
+fn left_out<'a>(fields: &'a [(String, String)], options: Options) -> Option<&'a str> {
     // An item without WordPress's fields is plain RSS: taken as a published post.
-    let post_type = field("post_type").unwrap_or("post");
-    let status = field("status").unwrap_or("publish");
-    if post_type != "post" || status != "publish" {
+    let post_type = field(fields, "post_type").unwrap_or("post");
+    let status = field(fields, "status").unwrap_or("publish");
+    if post_type != "post" && !(options.wordpress_pages && post_type == "page") {
+        Some(post_type)
+    } else if status != "publish" {
+        Some(status)
+    } else {
+        // A protected post's text is for those given the password: none of it is imported.
+        field(fields, "post_password").map(|_| "password")
+    }
+}
+
+/// One item with what WordPress says about it applied; `featured` is the
+/// address of its featured image, if it names one the export has.
+fn wordpress<'a>(
+    mut draft: Draft,
+    fields: &[(String, String)],
+    featured: impl FnOnce() -> Option<&'a str>,
+    number: usize,
+    options: Options,
+) -> Result<Draft, DraftError> {
+    let field = |name: &str| field(fields, name);
+    if let Some(kind) = left_out(fields, options) {
         let id = draft
             .id
             .clone()
             .or_else(|| field("post_id").map(|id| format!("post {id}")))
             .unwrap_or_else(|| format!("item {number}"));
-        let status = if post_type != "post" { post_type } else { status };
-        return Err(DraftError::Unpublished { id, status: status.to_string() });
+        return Err(DraftError::Unpublished { id, kind: kind.to_string() });
+    }
+    // The image the author chose for the post comes before any the feed names.
+    if let Some(image) = featured().filter(|url| url::Url::parse(url).is_ok()) {
+        draft.image = Some(image.to_string());
     }
     if draft.published.is_none() {
         // `post_date_gmt` is UTC without saying so; `post_date` is the blog's
@@ -92,7 +137,7 @@ mod tests {
 
     #[test]
     fn published_posts_become_drafts() {
-        let page = read_wxr(wordpress_fixture(), None).unwrap();
+        let page = read_wxr(wordpress_fixture(), None, Options::default()).unwrap();
         assert_eq!(page.title.as_deref(), Some("Jinzhou Lingyue Chromium Chemicals"));
         assert_eq!(page.language.as_deref(), Some("en-US"));
         assert_eq!(page.next, None);
@@ -124,9 +169,9 @@ mod tests {
 
     #[test]
     fn drafts_private_posts_attachments_and_pages_are_reported() {
-        let page = read_wxr(wordpress_fixture(), None).unwrap();
+        let page = read_wxr(wordpress_fixture(), None, Options::default()).unwrap();
         let refused: Vec<&DraftError> = page.items.iter().filter_map(|i| i.as_ref().err()).collect();
-        let unpublished = |id: &str, status: &str| DraftError::Unpublished { id: id.into(), status: status.into() };
+        let unpublished = |id: &str, kind: &str| DraftError::Unpublished { id: id.into(), kind: kind.into() };
         assert_eq!(
             refused,
             [
@@ -147,7 +192,7 @@ mod tests {
                 r#"<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>t</title>{fields}<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item></channel></rss>"#
             )
         };
-        let published = |fields: &str| read_wxr(wxr(fields).as_bytes(), None).unwrap().items.remove(0).unwrap().published;
+        let published = |fields: &str| read_wxr(wxr(fields).as_bytes(), None, Options::default()).unwrap().items.remove(0).unwrap().published;
         assert_eq!(published("<wp:post_date_gmt>0000-00-00 00:00:00</wp:post_date_gmt><wp:post_date>2024-03-19 15:20:11</wp:post_date>").as_deref(), Some("2024-03-19"));
         assert_eq!(published("<pubDate>Mon, 30 Nov -0001 00:00:00 +0000</pubDate>").as_deref(), None);
         assert_eq!(published("<pubDate>Tue, 19 Mar 2024 07:20:11 +0000</pubDate><wp:post_date_gmt>2020-01-01 00:00:00</wp:post_date_gmt>").as_deref(), Some("2024-03-19T07:20:11+00:00"));
@@ -156,19 +201,102 @@ mod tests {
     #[test]
     fn items_without_wordpress_fields_and_unknown_ids() {
         let plain = br#"<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>a</title></item><item><wp:post_id>7</wp:post_id><wp:status>pending</wp:status></item><item><wp:status>trash</wp:status></item></channel></rss>"#;
-        let page = read_wxr(plain, None).unwrap();
+        let page = read_wxr(plain, None, Options::default()).unwrap();
         assert!(page.items[0].is_ok());
-        assert_eq!(page.items[1], Err(DraftError::Unpublished { id: "post 7".into(), status: "pending".into() }));
-        assert_eq!(page.items[2], Err(DraftError::Unpublished { id: "item 3".into(), status: "trash".into() }));
+        assert_eq!(page.items[1], Err(DraftError::Unpublished { id: "post 7".into(), kind: "pending".into() }));
+        assert_eq!(page.items[2], Err(DraftError::Unpublished { id: "item 3".into(), kind: "trash".into() }));
+    }
+
+    #[test]
+    fn wordpress_com_names_its_namespace_with_https() {
+        let wxr = br#"<rss version="2.0" xmlns:wp="https://wordpress.org/export/1.2/"><channel>
+            <item><title>a</title><wp:post_type><![CDATA[attachment]]></wp:post_type><wp:status>inherit</wp:status></item>
+            <item><title>b</title><wp:post_type>nav_menu_item</wp:post_type><wp:status><![CDATA[publish]]></wp:status></item>
+            <item><title>c</title><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item></channel></rss>"#;
+        let page = read_wxr(&wxr[..], None, Options::default()).unwrap();
+        let kinds: Vec<String> = page.items.iter().map(|i| match i {
+            Ok(_) => "post".into(),
+            Err(DraftError::Unpublished { kind, .. }) => kind.clone(),
+            Err(e) => panic!("{e:?}"),
+        }).collect();
+        assert_eq!(kinds, ["attachment", "nav_menu_item", "post"]);
+    }
+
+    fn kinds_fixture(options: Options) -> SourcePage {
+        read_wxr(&include_bytes!("../../../tests/fixtures/import/feeds/wordpress-kinds.xml")[..], None, options).unwrap()
+    }
+
+    /// Each item's post id and what it became: `post`, or the kind it is left out as.
+    fn outcomes(page: &SourcePage) -> Vec<(String, String)> {
+        page.items
+            .iter()
+            .map(|item| match item {
+                Ok(draft) => (draft.id.clone().unwrap_or_default(), "post".into()),
+                Err(DraftError::Unpublished { id, kind }) => (id.clone(), kind.clone()),
+                Err(e) => panic!("{e:?}"),
+            })
+            .map(|(id, kind)| (id.rsplit(['=', '/']).next().unwrap_or_default().to_string(), kind))
+            .collect()
+    }
+
+    #[test]
+    fn only_published_posts_are_articles_every_other_kind_is_left_out_by_name() {
+        let page = kinds_fixture(Options::default());
+        let expected = [
+            ("kiln-hall.jpg", "attachment"),
+            ("302", "post"),
+            ("303", "post"),
+            ("304", "draft"),
+            ("305", "pending"),
+            ("306", "private"),
+            ("307", "future"),
+            ("308", "trash"),
+            ("309", "password"),
+            ("310", "page"),
+            ("311", "page"),
+            ("312", "nav_menu_item"),
+            ("313", "revision"),
+            ("314", "product"),
+            ("rotterdam-office.jpg", "attachment"),
+            ("316", "post"),
+            ("317", "wp_block"),
+        ];
+        assert_eq!(outcomes(&page), expected.map(|(id, kind)| (id.to_string(), kind.to_string())));
+        // A protected post's text is nowhere in what is imported.
+        assert!(page.items.iter().flatten().all(|d| !format!("{d:?}").contains("Confidential")));
+    }
+
+    #[test]
+    fn published_pages_are_articles_when_asked() {
+        let page = kinds_fixture(Options { wordpress_pages: true });
+        let outcomes = outcomes(&page);
+        assert!(outcomes.contains(&("310".into(), "post".into())), "{outcomes:?}");
+        assert!(outcomes.contains(&("311".into(), "draft".into())), "a draft page is a draft: {outcomes:?}");
+        assert_eq!(page.items.iter().flatten().count(), 4);
+    }
+
+    #[test]
+    fn a_featured_image_is_the_attachment_the_post_names_before_or_after_it() {
+        let page = kinds_fixture(Options::default());
+        let images: Vec<Option<&str>> = page.items.iter().flatten().map(|d| d.image.as_deref()).collect();
+        assert_eq!(
+            images,
+            [
+                Some("https://news.lingyue-chem.com/files/2024/05/kiln-hall.jpg"),
+                Some("https://news.lingyue-chem.com/files/2024/04/rotterdam-office.jpg"),
+                None,
+            ],
+            "an id the export does not have is no image"
+        );
     }
 
     #[test]
     fn broken_exports_are_errors() {
         let full = wordpress_fixture();
         let cut = &full[..full.len() / 2];
-        assert!(matches!(read_wxr(cut, None), Err(SourceError::Malformed { format: "RSS", .. })));
-        assert!(read_wxr(b"\xff\xfe\xfd", None).is_err());
-        assert!(matches!(read_wxr(b"<html><body>x</body></html>", None), Err(SourceError::UnknownFormat { .. })));
+        assert!(matches!(read_wxr(cut, None, Options::default()), Err(SourceError::Malformed { format: "RSS", .. })));
+        assert!(read_wxr(b"\xff\xfe\xfd", None, Options::default()).is_err());
+        assert!(matches!(read_wxr(b"<html><body>x</body></html>", None, Options::default()), Err(SourceError::UnknownFormat { .. })));
     }
 
     #[test]
