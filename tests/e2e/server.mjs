@@ -304,7 +304,7 @@ function scenarioFeed(name, state) {
 }
 
 /** `&`, `<`, `>` and `"` as HTML entities, for a value inside an attribute's double quotes. */
-const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Start the server on 127.0.0.1 with an ephemeral port.

@@ -14,7 +14,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { builtSite, defaultDist, PAGED_FEED, TYPES } from './server.mjs';
+import { builtSite, defaultDist, escapeAttr, PAGED_FEED, TYPES } from './server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -51,8 +51,6 @@ function kindFile(kind, folder, rel) {
   const file = path.join(builtSite().dir, rel);
   return fs.existsSync(file) ? [TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file)] : null;
 }
-
-const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A page with one full instance per `src` in its query. */
 function pageHtml(page, query) {
