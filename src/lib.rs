@@ -18,8 +18,10 @@ pub mod fold;
 pub mod html_text;
 pub mod index;
 pub mod json_text;
+pub mod percent;
 pub mod retry;
 pub mod search;
+pub mod slug;
 pub mod sort;
 #[doc(hidden)]
 pub mod test_rng;

@@ -3,6 +3,7 @@
 //! Our parameters all start with `nr-`; every other parameter, the path and
 //! the fragment belong to the host page and are kept exactly as they were.
 
+use crate::percent::percent_decode;
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -239,26 +240,9 @@ fn pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
     })
 }
 
-/// Percent-decoding as forms do (`+` is a space); invalid escapes stay as written
-/// and invalid UTF-8 becomes U+FFFD, so no URL can make this fail.
+/// Percent-decoding as forms do: `+` is a space (an encoded plus is `%2B`).
 fn decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let hex = |i: usize| b.get(i).and_then(|&c| (c as char).to_digit(16));
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match (b[i], hex(i + 1), hex(i + 2)) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-            (b'+', ..) => out.push(b' '),
-            (c, ..) => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_decode(&s.replace('+', " "))
 }
 
 /// Percent-encodes everything but unreserved characters.
