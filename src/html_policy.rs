@@ -1,5 +1,6 @@
 //! What the sanitizer lets through from `content_html`: the allowlist itself,
-//! kept here as plain data so it is tested without a browser.
+//! kept here as plain data so it is tested without a browser, and shared by
+//! the page's sanitizer and the static site `newsroom build` writes.
 
 /// What to do with an element found in untrusted HTML.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +40,20 @@ pub fn attribute_allowed(name: &str, attr: &str) -> bool {
         | ("abbr", "title")
         | ("q" | "blockquote", "cite"))
 }
+
+/// Attributes every copy of element `name` gets, whatever the source said:
+/// links open nothing with access to the page, and pictures load when near.
+pub fn added_attributes(name: &str) -> &'static [(&'static str, &'static str)] {
+    match name {
+        "a" => &[("rel", "noopener noreferrer")],
+        "img" => &[("loading", "lazy")],
+        _ => &[],
+    }
+}
+
+/// Deeper nesting than this is flattened to text: no real article needs it,
+/// and it keeps hostile input from recursing without bound.
+pub const MAX_DEPTH: usize = 64;
 
 /// Whether an attribute value is a URL that the sanitizer must check.
 pub fn is_url_attribute(attr: &str) -> bool {
@@ -80,6 +95,8 @@ mod tests {
     fn only_listed_attributes_pass() {
         assert!(attribute_allowed("a", "href"));
         assert!(attribute_allowed("img", "src"));
+        assert_eq!(added_attributes("a"), [("rel", "noopener noreferrer")]);
+        assert!(added_attributes("p").is_empty());
         for (el, attr) in [("img", "onerror"), ("a", "onclick"), ("p", "style"), ("a", "target"), ("p", "class"), ("img", "srcset")] {
             assert!(!attribute_allowed(el, attr), "{el} {attr}");
         }

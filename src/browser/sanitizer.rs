@@ -5,11 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
 
-use crate::html_policy::{attribute_allowed, element_rule, is_url_attribute, safe_url, ElementRule};
-
-/// Deeper nesting than this is flattened to text: no real article needs it,
-/// and it keeps hostile input from recursing without bound.
-const MAX_DEPTH: usize = 64;
+use crate::html_policy::{added_attributes, attribute_allowed, element_rule, is_url_attribute, safe_url, ElementRule, MAX_DEPTH};
 
 /// A fragment of `document` holding the safe part of `html`.
 pub fn sanitize(html: &str, document: &Document) -> DocumentFragment {
@@ -69,11 +65,8 @@ fn copy_element(el: &Element, to: &Node, document: &Document, depth: usize) {
             let _ = copy.set_attribute(&attr_name, value);
         }
     }
-    if name == "a" {
-        let _ = copy.set_attribute("rel", "noopener noreferrer");
-    }
-    if name == "img" {
-        let _ = copy.set_attribute("loading", "lazy");
+    for (attr, value) in added_attributes(&name) {
+        let _ = copy.set_attribute(attr, value);
     }
     copy_children(el, &copy, document, depth + 1);
     let _ = to.append_child(&copy);

@@ -7,6 +7,8 @@ use lol_html::html_content::Element;
 use lol_html::{doc_text, element, rewrite_str, RewriteStrSettings};
 pub use newsroom::entities::decode_entities;
 
+use crate::escape::escape_attribute;
+
 /// Attributes that hold one address, as `selector`, `attribute` pairs.
 const SINGLE_URL: &[(&str, &str)] = &[
     ("a[href]", "href"),
@@ -149,11 +151,6 @@ pub fn text_of(html: &str) -> String {
 
 fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `&`, `"` and `<` written as entities, for a value put back in an attribute.
-fn escape_attribute(value: &str) -> String {
-    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
 }
 
 

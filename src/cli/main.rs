@@ -12,6 +12,8 @@ mod dates;
 #[cfg(not(target_arch = "wasm32"))]
 mod draft;
 #[cfg(not(target_arch = "wasm32"))]
+mod escape;
+#[cfg(not(target_arch = "wasm32"))]
 mod formats;
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
@@ -21,6 +23,10 @@ mod import;
 mod map;
 #[cfg(not(target_arch = "wasm32"))]
 mod messages;
+// Its stages are written and tested before `build` writes pages with them (issue 18).
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+mod site;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
 
