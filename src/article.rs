@@ -60,7 +60,7 @@ pub fn body_text(body: &Body) -> String {
 }
 
 /// Cuts `s` to at most `max` characters at a word boundary, marking the cut.
-fn shorten(s: &str, max: usize) -> String {
+pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }

@@ -291,15 +291,29 @@ fn picture(o: &mut Map<String, Value>) -> Option<String> {
 
 /// Names from `authors` (1.1), else `author` (1.0), of an item or the feed.
 fn authors(o: &Map<String, Value>) -> Vec<String> {
+    author_links(o).into_iter().map(|a| a.name).collect()
+}
+
+/// An author with a name, and the address of their page when the feed gives one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+/// The authors of an item or the feed (JSON objects), as [`authors`] finds
+/// them, each with its `url`: a static page links them.
+pub fn author_links(o: &Map<String, Value>) -> Vec<Author> {
     match (o.get("authors"), o.get("author")) {
-        (Some(Value::Array(list)), _) => list.iter().filter_map(author_name).collect(),
-        (_, Some(one)) => author_name(one).into_iter().collect(),
+        (Some(Value::Array(list)), _) => list.iter().filter_map(author).collect(),
+        (_, Some(one)) => author(one).into_iter().collect(),
         _ => Vec::new(),
     }
 }
 
-fn author_name(v: &Value) -> Option<String> {
-    v.as_object().and_then(|a| string(a, "name"))
+fn author(v: &Value) -> Option<Author> {
+    let a = v.as_object()?;
+    Some(Author { name: string(a, "name")?, url: string(a, "url") })
 }
 
 /// Like [`string`], but moves the string out of the item when it needs no trimming.
@@ -373,6 +387,9 @@ mod tests {
         assert_eq!(b.articles[0].body, Body::Html("<p>h</p>".into()));
         assert_eq!(b.articles[0].authors, ["Ann"]);
         assert_eq!(b.articles[1].authors, ["Bo"]);
+        let item = serde_json::json!({"authors": [{"name": " Ann ", "url": "https://example.com/ann"}, {"url": "x"}, {"name": "Cy"}]});
+        let links = author_links(item.as_object().unwrap());
+        assert_eq!(links, [Author { name: "Ann".into(), url: Some("https://example.com/ann".into()) }, Author { name: "Cy".into(), url: None }]);
         assert_eq!(b.articles[1].body, Body::Empty);
     }
 

@@ -40,7 +40,7 @@ pub fn body_starts_with(body: &Body, image: &str) -> bool {
 }
 
 /// A picture's address as the sanitizer would keep it; an empty one is none.
-pub(crate) fn safe_image(url: &str) -> Option<&str> {
+pub fn safe_image(url: &str) -> Option<&str> {
     safe_url(url, false).filter(|u| !u.is_empty())
 }
 

@@ -11,6 +11,7 @@ use newsroom::archive::Archive;
 use newsroom::prebuilt::write::{build_site, Layout, INDEX_DIR, PAGES_DIR};
 
 use crate::messages;
+use crate::site::page::as_folder;
 
 pub struct BuildArgs<'a> {
     pub archive: &'a Path,
@@ -75,14 +76,7 @@ pub fn build(archive: &Archive, args: &BuildArgs) -> std::io::Result<Built> {
 fn next_link(name: &str, from_feed: bool, base: Option<&url::Url>) -> String {
     let relative = if from_feed { format!("{PAGES_DIR}/{name}") } else { name.to_string() };
     match base {
-        // The folder's address, as a folder: `/news` and `/news/` mean the same.
-        Some(base) => {
-            let mut folder = base.clone();
-            if !folder.path().ends_with('/') {
-                folder.set_path(&format!("{}/", folder.path()));
-            }
-            folder.join(&format!("{PAGES_DIR}/{name}")).map_or(relative, String::from)
-        }
+        Some(base) => as_folder(base).join(&format!("{PAGES_DIR}/{name}")).map_or(relative, String::from),
         None => relative,
     }
 }

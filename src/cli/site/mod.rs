@@ -4,6 +4,13 @@
 //! each a pure function of the archive and the base URL:
 //!
 //! - slugs (`newsroom::slug`): where each article's page lives;
-//! - `sanitize`: the article's HTML through the page's own policy.
+//! - `sanitize`: the article's HTML through the page's own policy;
+//! - `page`: what the page says about the article, every address absolute;
+//! - `json_ld`: the `NewsArticle` description, safe inside its script element;
+//! - `head`: the page's `<head>` (title, description, canonical, Open Graph,
+//!   Twitter card, JSON-LD).
 
+pub mod head;
+pub mod json_ld;
+pub mod page;
 pub mod sanitize;
