@@ -4,6 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::escape::replace_chars;
 use crate::site::page::PageFacts;
 
 /// The description of the article whose page has `facts`.
@@ -44,19 +45,14 @@ pub fn news_article(facts: &PageFacts) -> Value {
 /// only occur inside strings, where the escape means the same character), and
 /// U+2028/U+2029 too, which some script parsers take for line ends.
 pub fn script_text(value: &Value) -> String {
-    let text = value.to_string();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
+    replace_chars(&value.to_string(), |c| match c {
+        '<' => Some("\\u003c"),
+        '>' => Some("\\u003e"),
+        '&' => Some("\\u0026"),
+        '\u{2028}' => Some("\\u2028"),
+        '\u{2029}' => Some("\\u2029"),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
