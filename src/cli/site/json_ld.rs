@@ -77,6 +77,7 @@ mod tests {
             "author": [
                 {"@type": "Person", "name": "Ann Lee", "url": "https://example.com/people/ann"},
                 {"@type": "Person", "name": "Bo"},
+                {"@type": "Person", "name": "Cy"},
             ],
         }));
     }

@@ -88,8 +88,9 @@ pub fn as_folder(base: &url::Url) -> url::Url {
 /// only http(s), and none too long for the head's budget.
 fn absolute(folder: &url::Url, address: &str, is_link: bool) -> Option<String> {
     let resolved = folder.join(safe_url(address, is_link)?).ok()?;
+    let web = matches!(resolved.scheme(), "http" | "https");
     let url = String::from(resolved);
-    (url.starts_with("http") && url.len() <= MAX_URL).then_some(url)
+    (web && url.len() <= MAX_URL).then_some(url)
 }
 
 #[cfg(test)]
@@ -101,7 +102,7 @@ pub(crate) mod tests {
     pub(crate) const ITEM: &str = r#"{"id": "42", "url": "https://example.com/news/plant.html", "title": "Acme opens a plant",
         "summary": "A new plant in Ohio.", "content_html": "<p>Body text.</p>", "image": "images/plant.jpg",
         "date_published": "2024-03-18T09:30:00+08:00", "date_modified": "2024-03-19", "language": "zh-CN",
-        "authors": [{"name": "Ann Lee", "url": "/people/ann"}, {"name": "Bo", "url": "javascript:alert(1)"}]}"#;
+        "authors": [{"name": "Ann Lee", "url": "/people/ann"}, {"name": "Bo", "url": "javascript:alert(1)"}, {"name": "Cy", "url": "mailto:cy@example.com"}]}"#;
 
     /// The facts of `item` on the page `articles/<slug>/` of a site at `https://example.com/news`.
     pub(crate) fn facts_of(item: &str, slug: &str) -> PageFacts {
@@ -127,6 +128,7 @@ pub(crate) mod tests {
         assert_eq!(facts.authors, [
             Author { name: "Ann Lee".into(), url: Some("https://example.com/people/ann".into()) },
             Author { name: "Bo".into(), url: None },
+            Author { name: "Cy".into(), url: None },
         ]);
     }
 
