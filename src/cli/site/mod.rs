@@ -12,5 +12,7 @@
 
 pub mod head;
 pub mod json_ld;
+pub mod links;
 pub mod page;
 pub mod sanitize;
+pub mod words;
