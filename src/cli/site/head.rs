@@ -3,6 +3,8 @@
 //! read, and the JSON-LD search engines read. Every tag a preview needs
 //! comes before the JSON-LD, so all of them are in the first 32 KB.
 
+use newsroom::page_title::page_title;
+
 use crate::escape::{escape_attribute, escape_text};
 use crate::site::json_ld::{news_article, script_text};
 use crate::site::page::PageFacts;
@@ -11,7 +13,7 @@ use crate::site::page::PageFacts;
 pub fn head(facts: &PageFacts) -> String {
     let mut out = String::new();
     out.push_str("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!("<title>{} – {}</title>\n", escape_text(&facts.title), escape_text(&facts.site_title)));
+    out.push_str(&format!("<title>{}</title>\n", escape_text(&page_title(&facts.title, &facts.site_title))));
     meta(&mut out, "name", "description", &facts.description);
     out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">\n", escape_attribute(&facts.canonical)));
     meta(&mut out, "property", "og:title", &facts.title);

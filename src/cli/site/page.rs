@@ -7,6 +7,7 @@ use newsroom::article::{shorten, Article};
 use newsroom::bundle::{author_links, Author};
 use newsroom::date::parse_date;
 use newsroom::html_policy::safe_url;
+use newsroom::page_title::MAX_TITLE;
 
 /// The folder of the site that holds one folder per article.
 pub const ARTICLES_DIR: &str = "articles";
@@ -15,7 +16,6 @@ pub const ARTICLES_DIR: &str = "articles";
 /// with at most [`MAX_AUTHORS`] authors and addresses of at most
 /// [`MAX_URL`] bytes, every tag before the JSON-LD stays within the first
 /// 32 KB that link previews read.
-const MAX_TITLE: usize = 200;
 const MAX_DESCRIPTION: usize = 300;
 const MAX_NAME: usize = 100;
 const MAX_AUTHORS: usize = 10;
