@@ -160,8 +160,51 @@ export const PICTURES_FEED = (() => {
   return { version: FEED_VERSION, title: 'Pictures', items };
 })();
 
+/**
+ * Bundles `newsroom build` writes as static news sites, served by scenario:
+ * `site` the sample bundle, `hostile-site` items whose every field tries to
+ * run script or break out of its tag.
+ */
+export const HOSTILE_SITE_FEED = {
+  version: FEED_VERSION,
+  title: 'Hostile </title><script>window.__pwned="feed-title"</script> News',
+  description: '"><img src=x onerror="window.__pwned=\'description\'">',
+  language: 'en',
+  items: [
+    HOSTILE_FEED.items[0],
+    {
+      id: 'breakout"><script>window.__pwned="id"</script>',
+      url: 'javascript:window.__pwned="url"',
+      title: '</script><script>window.__pwned="title"</script><!-- \u2028 ]]> </SCRIPT >',
+      summary: '" onmouseover="window.__pwned=\'summary\'" x="',
+      content_html: '<svg onload="window.__pwned=\'svg\'"><a xlink:href="javascript:window.__pwned=1">x</a></svg>'
+        + '<form action="javascript:window.__pwned=\'form\'"><button formaction="javascript:1">go</button></form>'
+        + '<math><mi xlink:href="javascript:1">m</mi></math><xmp><script>window.__pwned="xmp"</script></xmp>'
+        + '<noscript><img src=x onerror="window.__pwned=\'noscript\'"></noscript><style>*{}</style>'
+        + '<a href=" JaVaScRiPt:window.__pwned=\'spaced\'">spaced</a><object data="javascript:1"></object>'
+        + '<embed src="javascript:1"><base href="javascript:1//"><meta http-equiv="refresh" content="0;url=javascript:1">',
+      image: 'javascript:window.__pwned="image"',
+      date_published: '2024-05-04T10:00:00Z',
+      date_modified: '</script>',
+      language: 'en" onload="x',
+      tags: ['<img src=x onerror="window.__pwned=\'tag\'">'],
+      authors: [{ name: '<script>window.__pwned="author"</script>', url: 'javascript:window.__pwned="author-url"' }],
+      _newsroom: { category: '<b onclick="window.__pwned=\'category\'">News</b>', translations: { 'zh"><script>': 'hostile-html' } },
+    },
+  ],
+};
+
+/** The address every static-site build says it is served from (canonical, Open Graph, sitemap, Atom). */
+export const SITE_BASE = 'https://news.example.com/';
+
+export const STATIC_SITES = {
+  site: () => fs.readFileSync(path.join(REPO_ROOT, 'sample', 'feed.json'), 'utf8'),
+  'hostile-site': () => JSON.stringify(HOSTILE_SITE_FEED, null, 2),
+};
+
 /** `net`: the sample bundle of the build (dist/feed.json), for the network faults of `state.faults`. */
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net'];
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net',
+  ...Object.keys(STATIC_SITES)];
 
 /**
  * A network fault a test pushes to `state.faults` (and removes again: the
@@ -246,6 +289,27 @@ export function archiveBuild() {
 
 /** The JSON of a built folder's file, by path inside it. */
 export const builtJson = (dir, file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+
+const staticBuilds = {};
+/**
+ * The static site `newsroom build` writes of scenario `name`'s bundle (made
+ * once per server), as if served at `${SITE_BASE}${name}/`: its folder, its
+ * base URL and the bundle.
+ */
+export function staticSite(name) {
+  if (!staticBuilds[name]) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsroom-e2e-${name}-`));
+    const file = path.join(dir, 'archive.json');
+    const text = STATIC_SITES[name]();
+    fs.writeFileSync(file, text);
+    const base = `${SITE_BASE}${name}/`;
+    const out = path.join(dir, 'out');
+    const run = runNewsroom(['build', file, '--out', out, '--base-url', base]);
+    if (run.status !== 0) throw new Error(`newsroom build failed (${run.status}):\n${run.output}`);
+    staticBuilds[name] = { dir: out, base, feed: JSON.parse(text), output: run.output };
+  }
+  return staticBuilds[name];
+}
 
 let imported = null;
 /** The archive `newsroom import` makes of the fixtures (made once per server). */
@@ -448,6 +512,16 @@ export async function startServer({ dist = defaultDist() } = {}) {
       const attrs = `data-layout="compact" data-limit="8"${category ? ` data-category="${category.replace(/"/g, '&quot;')}"` : ''}`;
       const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom ${attrs} `);
       return answer(200, TYPES['.html'], page);
+    }
+    // A built static site as a static host serves it (a folder's index.html for
+    // the folder); the app's files, which the build does not write, from dist.
+    if (STATIC_SITES[m[1]]) {
+      const root = staticSite(m[1]).dir;
+      const file = path.resolve(root, '.' + path.posix.normalize(rest.endsWith('/') ? `${rest}index.html` : rest));
+      if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return answer(200, TYPES[path.extname(file)] || (file.endsWith('.atom') ? 'application/atom+xml' : file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream'), fs.readFileSync(file));
+      }
+      return fileAnswer(rest);
     }
     if (rest === '/' || rest === '/index.html') return fileAnswer('index.html');
     // A built folder as a static host serves it; `state.missing` holds paths to answer 404.
