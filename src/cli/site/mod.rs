@@ -10,7 +10,10 @@
 //! - `head`: the page's `<head>` (title, description, canonical, Open Graph,
 //!   Twitter card, JSON-LD);
 //! - `list`: the list pages (`index.html`, `page/N/`, `category/<slug>/`,
-//!   `year/<YYYY>/`), chained by `rel="prev"`/`rel="next"` links.
+//!   `year/<YYYY>/`), chained by `rel="prev"`/`rel="next"` links;
+//! - `sitemap`: `sitemap.xml` (an index of `sitemaps/N.xml` when large),
+//!   with what it shares with the Atom feed: `updated` (when an article
+//!   last changed) and `xml` (escaping).
 
 pub mod head;
 pub mod json_ld;
@@ -18,4 +21,7 @@ pub mod links;
 pub mod list;
 pub mod page;
 pub mod sanitize;
+pub mod sitemap;
+pub mod updated;
 pub mod words;
+pub mod xml;

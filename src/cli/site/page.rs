@@ -88,6 +88,8 @@ pub fn as_folder(base: &url::Url) -> url::Url {
 /// site served from `folder` (see [`as_folder`]). Percent-encoded as a
 /// browser would send it, so every file that names a page names it alike.
 pub fn address(folder: &url::Url, to: &str) -> String {
+    // An empty reference would keep the base's query; `./` is its folder alone.
+    let to = if to.is_empty() { "./" } else { to };
     folder.join(to).map_or_else(|_| format!("{folder}{to}"), String::from)
 }
 
