@@ -219,7 +219,7 @@ mod tests {
         }
         // An entry larger than the limit still gets a file of its own; no entries, one empty file.
         assert_eq!(split(&entries, MAX_URLS, 10), (0..10).map(|i| i..i + 1).collect::<Vec<_>>());
-        assert_eq!(split(&[], MAX_URLS, MAX_BYTES), [0..0]);
+        assert_eq!(split(&[], MAX_URLS, MAX_BYTES), vec![Range { start: 0, end: 0 }]);
         assert_eq!(split(&entries, 3, MAX_BYTES), [0..3, 3..6, 6..9, 9..10]);
     }
 
