@@ -11,10 +11,12 @@
 //!   Twitter card, JSON-LD);
 //! - `list`: the list pages (`index.html`, `page/N/`, `category/<slug>/`,
 //!   `year/<YYYY>/`), chained by `rel="prev"`/`rel="next"` links;
-//! - `sitemap`: `sitemap.xml` (an index of `sitemaps/N.xml` when large),
-//!   with what it shares with the Atom feed: `updated` (when an article
-//!   last changed) and `xml` (escaping).
+//! - `sitemap`: `sitemap.xml` (an index of `sitemaps/N.xml` when large);
+//! - `atom`: `feed.atom`, the newest articles as Atom 1.0;
+//! - what those two share: `updated` (when an article last changed) and
+//!   `xml` (escaping).
 
+pub mod atom;
 pub mod head;
 pub mod json_ld;
 pub mod links;
