@@ -516,8 +516,9 @@ fn ordered_bits(x: f32) -> u32 {
     if bits >> 31 == 1 { !bits } else { bits | (1 << 31) }
 }
 
-/// Labels sort case-insensitively, with case as the tie-break, so the order is total.
-fn cmp_label(a: &str, b: &str) -> std::cmp::Ordering {
+/// Labels sort case-insensitively, with case as the tie-break, so the order
+/// is total. (The toolbar's order; a built site lists its categories so too.)
+pub fn cmp_label(a: &str, b: &str) -> std::cmp::Ordering {
     let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
     fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
 }

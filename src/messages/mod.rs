@@ -81,6 +81,16 @@ keys! {
     previous,
     next,
     more_articles,
+    /// A built site's list pages: the links to the pages before and after.
+    newer_articles,
+    older_articles,
+    /// `{n}`: a built site's list page number.
+    page_number,
+    /// The label of the links between a built site's list pages.
+    list_pages,
+    /// The labels of a built site's links to its category and year pages.
+    browse_categories,
+    browse_years,
     by_authors,
     read_original,
     undated,

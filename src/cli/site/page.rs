@@ -61,7 +61,7 @@ pub fn page_facts(article: &Article, item: &Item, slug: &str, site: &Site) -> Pa
         title: shorten(&article.title, MAX_TITLE),
         site_title: shorten(site.title, MAX_TITLE),
         description: shorten(&article.teaser(), MAX_DESCRIPTION),
-        canonical: folder.join(&format!("{ARTICLES_DIR}/{slug}/")).map_or_else(|_| format!("{folder}{ARTICLES_DIR}/{slug}/"), String::from),
+        canonical: address(&folder, &format!("{ARTICLES_DIR}/{slug}/")),
         image: article.image.as_deref().and_then(|u| absolute(&folder, u, false)),
         language: article.language.clone().or_else(|| site.language.map(str::to_string)),
         published,
@@ -83,10 +83,20 @@ pub fn as_folder(base: &url::Url) -> url::Url {
     folder
 }
 
+/// The absolute address of the site's folder `to` (relative to the root,
+/// ending in `/`, such as `articles/plant/`; empty for the root), on the
+/// site served from `folder` (see [`as_folder`]). Percent-encoded as a
+/// browser would send it, so every file that names a page names it alike.
+pub fn address(folder: &url::Url, to: &str) -> String {
+    // An empty reference would keep the base's query; `./` is its folder alone.
+    let to = if to.is_empty() { "./" } else { to };
+    folder.join(to).map_or_else(|_| format!("{folder}{to}"), String::from)
+}
+
 /// `address` as the page would keep it (see `html_policy::safe_url`),
 /// resolved against the site's folder, as the feed's own addresses are;
 /// only http(s), and none too long for the head's budget.
-fn absolute(folder: &url::Url, address: &str, is_link: bool) -> Option<String> {
+pub fn absolute(folder: &url::Url, address: &str, is_link: bool) -> Option<String> {
     let resolved = folder.join(safe_url(address, is_link)?).ok()?;
     let web = matches!(resolved.scheme(), "http" | "https");
     let url = String::from(resolved);
