@@ -427,7 +427,7 @@ export async function startServer({ dist = defaultDist() } = {}) {
       return answer(200, TYPES['.html'], page);
     }
     // `/archive/future.html`: the archive as a newer `newsroom build` would name its index:
-    // `feed-future.json` (the first page) points at a summary of format version 2.
+    // `feed-future.json` (the first page) points at a summary of format version 3.
     if (m[1] === 'archive' && rest === '/future.html') {
       const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', '<div data-newsroom data-src="feed-future.json" ');
       return answer(200, TYPES['.html'], page);
@@ -440,7 +440,7 @@ export async function startServer({ dist = defaultDist() } = {}) {
     if (m[1] === 'archive' && rest === '/index/summary-future.json') {
       const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
       const summary = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, feed._newsroom.index), 'utf8'));
-      return answer(200, TYPES['.json'], JSON.stringify({ ...summary, version: 2 }));
+      return answer(200, TYPES['.json'], JSON.stringify({ ...summary, version: 3 }));
     }
     // `/archive/compact.html?category=…`: the compact layout of one category, on the archive.
     if (rest === '/compact.html' && m[1] === 'archive') {
