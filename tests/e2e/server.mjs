@@ -161,7 +161,7 @@ export const PICTURES_FEED = (() => {
 })();
 
 /** `net`: the sample bundle of the build (dist/feed.json), for the network faults of `state.faults`. */
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net'];
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net', 'site'];
 
 /**
  * A network fault a test pushes to `state.faults` (and removes again: the
@@ -273,6 +273,13 @@ export const HOST_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval
 const HOST_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'host');
 /** A host website: its pages (under a sub-path), with Newsroom's files in /assets/newsroom/. */
 const HOST_PAGES = { '/about/news/': 'news.html', '/zh/news/': 'zh.html', '/home/': 'home.html', '/about/other/': 'other.html' };
+/**
+ * `site`: a static site as `newsroom build` writes one, its pages written by
+ * hand (host/site/: the list at the root, `articles/<slug>/` pages, a
+ * feed.json whose items name them in `_newsroom.page`), served under the
+ * host pages' policy, with the app's files at the site's root (from dist).
+ */
+export const SITE_DIR = path.join(HOST_DIR, 'site');
 
 /** `data-src`: the page's mount element names the one-bad bundle of another folder. */
 export const DATA_SRC = '../one-bad/feed.json';
@@ -319,11 +326,19 @@ export async function startServer({ dist = defaultDist() } = {}) {
       'or point NEWSROOM_DIST at a directory holding index.html and feed.json.',
     );
   }
-  // `pagedHeld`: while set, `paged`'s second page waits for `releasePaged()`.
-  const state = { flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [], missing: new Set(), faults: [] };
+  // `pagedHeld`: while set, `paged`'s second page waits for `releasePaged()`;
+  // `siteHeld`: `site`'s feed.json waits for `releaseSite()`; `siteFeedMissing`: it is a 404.
+  const state = {
+    flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [], missing: new Set(), faults: [],
+    siteHeld: false, siteWaiting: [], siteFeedMissing: false,
+  };
   state.releasePaged = () => {
     state.pagedHeld = false;
     for (const go of state.pagedWaiting.splice(0)) go();
+  };
+  state.releaseSite = () => {
+    state.siteHeld = false;
+    for (const go of state.siteWaiting.splice(0)) go();
   };
   state.clearFaults = () => {
     state.faults.length = 0;
@@ -422,6 +437,13 @@ export async function startServer({ dist = defaultDist() } = {}) {
     const rest = m[2];
     if (rest === undefined) return null;
     if (rest === '/with.html') return withPage(url);
+    if (m[1] === 'site') {
+      if (rest === '/feed.json' && state.siteFeedMissing) return notFound();
+      const file = path.join(SITE_DIR, path.posix.normalize(rest.endsWith('/') ? `${rest}index.html` : rest));
+      if (!file.startsWith(SITE_DIR + path.sep) || !fs.existsSync(file)) return fileAnswer(rest);
+      const headers = file.endsWith('.html') ? { 'content-security-policy': HOST_CSP } : {};
+      return answer(200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file), headers);
+    }
     if ((rest === '/' || rest === '/index.html') && m[1] === 'data-src') {
       const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom data-src="${DATA_SRC}" `);
       return answer(200, TYPES['.html'], page);
@@ -537,6 +559,9 @@ export async function startServer({ dist = defaultDist() } = {}) {
     }
     if (scenario === 'paged' && rest === '/feed-2.json' && state.pagedHeld) {
       return state.pagedWaiting.push(() => reply(req, res, answerFor(req.url, pathname)));
+    }
+    if (scenario === 'site' && rest === '/feed.json' && state.siteHeld) {
+      return state.siteWaiting.push(() => reply(req, res, answerFor(req.url, pathname)));
     }
     if (scenario === 'pictures' && rest.startsWith(`/${SLOW_PICTURES}`)) {
       const timer = setTimeout(() => reply(req, res, answerFor(req.url, pathname)), PICTURE_DELAY_MS);
