@@ -26,6 +26,9 @@ pub struct Article {
     pub url: Option<String>,
     pub image: Option<String>,
     pub authors: Vec<String>,
+    /// Its page on a static site written by `newsroom build` (`_newsroom.page`):
+    /// a folder relative to the site's root, such as `articles/plant/`.
+    pub page: Option<String>,
 }
 
 impl Article {
@@ -86,6 +89,7 @@ pub(crate) fn test_article(title: &str, summary: Option<&str>, body: Body) -> Ar
         url: None,
         image: None,
         authors: vec![],
+        page: None,
     }
 }
 

@@ -14,6 +14,7 @@ use crate::thumbnail::safe_image;
 use crate::fallbacks::{content_id, title_from_text};
 use crate::index::FxBuild;
 use crate::json_text::json_text;
+use crate::site_address::page_path;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bundle {
@@ -256,7 +257,10 @@ fn read_item(index: usize, item: Value) -> Result<(Article, Option<String>), Ite
             }
         }
     };
-    let category = o.get("_newsroom").and_then(Value::as_object).and_then(|ext| string(ext, "category"));
+    let ext = o.get("_newsroom").and_then(Value::as_object);
+    let category = ext.and_then(|ext| string(ext, "category"));
+    // Only a path that stays inside the site: the page pushes it as an address.
+    let page = ext.and_then(|ext| ext.get("page")?.as_str()).and_then(page_path).map(str::to_string);
     let mut tags: Vec<String> = Vec::new();
     for tag in o.get("tags").and_then(Value::as_array).into_iter().flatten() {
         if let Some(tag) = tag.as_str().map(str::trim).filter(|t| !t.is_empty()) {
@@ -279,6 +283,7 @@ fn read_item(index: usize, item: Value) -> Result<(Article, Option<String>), Ite
         url,
         image: picture(o),
         authors,
+        page,
     };
     Ok((article, own_id))
 }
@@ -378,6 +383,24 @@ mod tests {
         assert_eq!(paged.next_url.as_deref(), Some("https://example.com/feed-2.json"));
         assert_eq!(a.tags, ["x", "y"]);
         assert_eq!(a.body, Body::Text("x".into()));
+    }
+
+    #[test]
+    fn an_items_static_page_is_kept_only_as_a_path_inside_the_site() {
+        let item = |page: &str| format!(r#"{{"id":"a","title":"A","_newsroom":{{"category":"C","page":{page}}}}}"#);
+        let page = |page: &str| parse_bundle(&feed(&item(page))).unwrap().articles[0].page.clone();
+        assert_eq!(page(r#""articles/plant/""#).as_deref(), Some("articles/plant/"));
+        assert_eq!(page(r#"" articles/副市长来访/ ""#).as_deref(), Some("articles/副市长来访/"));
+        let hostile = [r#""javascript:alert(1)""#, r#""https://evil.example/""#, r#""//evil.example/""#, r#""/articles/plant/""#,
+            r#""../../etc/""#, r#""articles/%2e%2e/%2E%2E/x""#, r#""articles\\..\\x""#, r#""\n//evil.example""#, r#""\t""#,
+            "null", "3", r#"["articles/plant/"]"#, r#"{"href":"articles/plant/"}"#];
+        for hostile in hostile {
+            assert_eq!(page(hostile), None, "{hostile}");
+        }
+        // The rest of the item is read as ever.
+        let b = parse_bundle(&feed(&item(r#""javascript:alert(1)""#))).unwrap();
+        assert_eq!((b.articles[0].category.as_deref(), b.skipped.len()), (Some("C"), 0));
+        assert_eq!(parse_bundle(&feed(GOOD)).unwrap().articles[0].page, None);
     }
 
     #[test]

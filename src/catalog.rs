@@ -274,6 +274,12 @@ impl Catalog {
         }
     }
 
+    /// The first article here (in full, or from an archive its card) that
+    /// `pick` chooses: what the page has read, nothing fetched.
+    pub fn find(&self, pick: &dyn Fn(&Article) -> bool) -> Option<Article> {
+        self.bundle.articles.iter().find(|a| pick(a)).cloned().or_else(|| self.parts()?.find(pick))
+    }
+
     /// The position of the article with this `id`.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.bundle.articles.iter().position(|a| a.id == id).or_else(|| self.parts()?.position(id))

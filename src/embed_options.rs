@@ -34,6 +34,14 @@ pub struct EmbedOptions {
     /// `data-timeout`: how long each request may wait for an answer, and
     /// for the next piece of its body.
     pub limits: Limits,
+    /// `data-site`: on a page `newsroom build` wrote, the site's root,
+    /// relative to the page (empty on the root's own pages). The app then
+    /// takes over the element's static content, and an open article's
+    /// address is its own page.
+    pub site: Option<String>,
+    /// `data-view`: the view shown when the page's query has no `nr-*`
+    /// parameter, in the query's own syntax (`nr-article=ID`).
+    pub view: Option<String>,
 }
 
 /// An attribute that could not be used; the instance says so and uses the default.
@@ -90,6 +98,9 @@ impl EmbedOptions {
             category: get("data-category"),
             link,
             limits,
+            // Present, even empty, is a built site: its root pages say `data-site=""`.
+            site: attr("data-site").map(|v| v.trim().to_string()),
+            view: get("data-view"),
         };
         (options, problems)
     }
@@ -106,7 +117,8 @@ mod tests {
     #[test]
     fn defaults() {
         let (o, problems) = read(&[]);
-        assert_eq!(o, EmbedOptions { src: "feed.json".into(), layout: Layout::Full, limit: 10, category: None, link: None, limits: time_limits::DEFAULT });
+        assert_eq!(o, EmbedOptions { src: "feed.json".into(), layout: Layout::Full, limit: 10, category: None, link: None, limits: time_limits::DEFAULT,
+            site: None, view: None });
         assert!(problems.is_empty());
         assert_eq!(read(&[("data-layout", "compact")]).0.limit, 5);
         assert_eq!(read(&[("data-src", "  ")]).0.src, "feed.json");
@@ -115,10 +127,15 @@ mod tests {
     #[test]
     fn reads_every_option() {
         let (o, problems) = read(&[("data-src", "/news/feed.json"), ("data-layout", "compact"), ("data-limit", "3"),
-            ("data-category", " Products "), ("data-link", "/about/news/"), ("data-timeout", "1.5s")]);
+            ("data-category", " Products "), ("data-link", "/about/news/"), ("data-timeout", "1.5s"), ("data-site", "../../"),
+            ("data-view", "nr-article=2023-11-04-plant")]);
         assert_eq!(o, EmbedOptions { src: "/news/feed.json".into(), layout: Layout::Compact, limit: 3,
-            category: Some("Products".into()), link: Some("/about/news/".into()), limits: Limits::both(1_500) });
+            category: Some("Products".into()), link: Some("/about/news/".into()), limits: Limits::both(1_500),
+            site: Some("../../".into()), view: Some("nr-article=2023-11-04-plant".into()) });
         assert!(problems.is_empty());
+        // A built site's root page names its root as the empty address; an empty view is none.
+        let root = read(&[("data-site", ""), ("data-view", " ")]).0;
+        assert_eq!((root.site.as_deref(), root.view), (Some(""), None));
     }
 
     #[test]

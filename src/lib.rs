@@ -22,6 +22,7 @@ pub mod page_title;
 pub mod percent;
 pub mod retry;
 pub mod search;
+pub mod site_address;
 pub mod slug;
 pub mod sort;
 #[doc(hidden)]

@@ -152,16 +152,21 @@ impl ViewState {
         (state, problems)
     }
 
+    /// The view a page shows: its query's, when the query has any `nr-*`
+    /// parameter; else `view` (the mount element's `data-view`, in the same
+    /// syntax), when there is one.
+    pub fn from_page(search: &str, view: Option<&str>) -> (ViewState, Vec<UrlProblem>) {
+        let ours = pairs(search).any(|(key, _)| is_ours(&key));
+        ViewState::from_search(if ours { search } else { view.unwrap_or(search) })
+    }
+
     /// The `search` string (with `?`, or empty) for this view, keeping every
     /// parameter of `current` that is not ours, in its place and as written.
     pub fn to_search(&self, current: &str) -> String {
         let mut parts: Vec<String> = current
             .trim_start_matches('?')
             .split('&')
-            .filter(|p| {
-                let key = decode(p.split('=').next().unwrap_or_default());
-                !p.is_empty() && !OURS.contains(&key.as_str()) && !FACETS.iter().any(|f| f.param() == key)
-            })
+            .filter(|p| !p.is_empty() && !is_ours(&decode(p.split('=').next().unwrap_or_default())))
             .map(str::to_string)
             .collect();
         let mut add = |key: &str, value: &str| parts.push(format!("{key}={}", encode(value)));
@@ -230,6 +235,11 @@ pub fn article_link(base: &str, id: &str) -> String {
     } else {
         format!("{path}{search}#{fragment}")
     }
+}
+
+/// Whether a query parameter is one of ours.
+fn is_ours(key: &str) -> bool {
+    OURS.contains(&key) || FACETS.iter().any(|f| f.param() == key)
 }
 
 /// Decoded `key=value` pairs of a query string.
@@ -330,6 +340,19 @@ mod tests {
         assert_eq!(article_link("/about/news/", "a b"), "/about/news/?nr-article=a%20b");
         assert_eq!(article_link("https://x.example/news?lang=en#top", "id"), "https://x.example/news?lang=en&nr-article=id#top");
         assert_eq!(article_link("news.html?nr-article=old&nr-q=x", "new"), "news.html?nr-article=new");
+    }
+
+    #[test]
+    fn a_page_shows_its_query_else_its_own_view() {
+        let article = Some("nr-article=2023-11-04-plant");
+        assert_eq!(ViewState::from_page("", article).0.article.as_deref(), Some("2023-11-04-plant"));
+        assert_eq!(ViewState::from_page("?utm_source=x", article).0.article.as_deref(), Some("2023-11-04-plant"));
+        let (s, _) = ViewState::from_page("?nr-q=slag", article);
+        assert_eq!((s.query.as_str(), s.article), ("slag", None));
+        assert_eq!(ViewState::from_page("?nr-year=2024", Some("nr-category=Safety")).0.filters.get(Facet::Category), None);
+        assert_eq!(ViewState::from_page("?a=1", Some("nr-category=Safety")).0.filters.get(Facet::Category), Some("Safety"));
+        assert_eq!(ViewState::from_page("?nr-q=x", None).0.query, "x");
+        assert_eq!(ViewState::from_page("", Some("nr-year=20x3")).1, [UrlProblem::BadYear("20x3".into())]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Our view in the page URL: reading it, writing it with the History API, and
-//! remembering the list's scroll position in its history entry.
+//! remembering the list's scroll position in its history entry; and the
+//! document's title, which follows the open article.
 
 use wasm_bindgen::JsValue;
 
@@ -28,6 +29,39 @@ pub fn current_search() -> String {
     location().and_then(|l| l.search().ok()).unwrap_or_default()
 }
 
+/// The page's address without its query and fragment, absolute (its path
+/// on the page's origin).
+pub fn current_address() -> String {
+    let path = location().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    crate::browser::loader::page_url(&path).unwrap_or(path)
+}
+
+/// Loads the page at the current address: a page of a built site that the
+/// app cannot show in place is a real page of its own.
+pub fn reload() {
+    if let Some(l) = location() {
+        let _ = l.reload();
+    }
+}
+
+/// The document's title, as its `<title>` says it. (Read and written
+/// through the element, with DOM calls the page makes anyway: `document.title`
+/// would be more glue in the wasm and the script.)
+pub fn title() -> String {
+    title_element().and_then(|t| t.text_content()).unwrap_or_default()
+}
+
+pub fn set_title(title: &str) {
+    let document = leptos::prelude::document();
+    if let Some(t) = title_element() {
+        t.replace_children_with_node_1(&document.create_text_node(title));
+    }
+}
+
+fn title_element() -> Option<web_sys::Element> {
+    leptos::prelude::document().query_selector("title").ok().flatten()
+}
+
 /// The address of `state` on this page: same path and fragment, the host's
 /// other query parameters untouched.
 pub fn href_for(state: &ViewState) -> String {
@@ -37,33 +71,32 @@ pub fn href_for(state: &ViewState) -> String {
     format!("{path}{}{hash}", state.to_search(&l.search().unwrap_or_default()))
 }
 
-fn write(state: &ViewState, entry: Entry, data: &JsValue) {
+fn write(url: &str, entry: Entry, data: &JsValue) {
     let Some(h) = history() else { return };
-    let url = href_for(state);
     let _ = match entry {
-        Entry::Push => h.push_state_with_url(data, "", Some(&url)),
-        Entry::Replace => h.replace_state_with_url(data, "", Some(&url)),
+        Entry::Push => h.push_state_with_url(data, "", Some(url)),
+        Entry::Replace => h.replace_state_with_url(data, "", Some(url)),
     };
 }
 
-/// Writes `state` to the URL.
-pub fn show(state: &ViewState, entry: Entry) {
-    write(state, entry, &JsValue::NULL);
+/// Makes `url` (a view's address) the page's.
+pub fn show(url: &str, entry: Entry) {
+    write(url, entry, &JsValue::NULL);
 }
 
-/// Opens an article from the list: the list's entry keeps its scroll position,
-/// and the article's entry is marked as coming from it.
-pub fn open_from_list(state: &ViewState) {
+/// Opens an article (at `url`) from the list: the list's entry keeps its
+/// scroll position, and the article's entry is marked as coming from it.
+pub fn open_from_list(url: &str) {
     if let Some(h) = history() {
         let _ = h.replace_state(&JsValue::from_f64(scroll_y()), "");
     }
-    write(state, Entry::Push, &JsValue::from_str(FROM_LIST));
+    write(url, Entry::Push, &JsValue::from_str(FROM_LIST));
 }
 
-/// Replaces the open article with another one, keeping the entry's mark.
-pub fn replace_article(state: &ViewState) {
+/// Replaces the open article with another one (at `url`), keeping the entry's mark.
+pub fn replace_article(url: &str) {
     let data = history().and_then(|h| h.state().ok()).unwrap_or(JsValue::NULL);
-    write(state, Entry::Replace, &data);
+    write(url, Entry::Replace, &data);
 }
 
 /// Whether the current entry is an article opened from the list.

@@ -11,3 +11,4 @@ pub mod request;
 pub mod sanitizer;
 pub mod start;
 pub mod surface;
+pub mod takeover;

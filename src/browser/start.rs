@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit, MutationRecord};
 
 use crate::browser::language::interface_language;
+use crate::browser::takeover::container;
 use crate::components::newsroom::Newsroom;
 use crate::messages::describe::option_problem;
 use crate::embed_options::{EmbedOptions, Layout};
@@ -61,7 +62,9 @@ fn mount(el: &Element) {
     let owns_url = options.layout == Layout::Full && !URL_TAKEN.with(|t| t.replace(true));
     let words = interface_language(el);
     let problems: Vec<String> = problems.iter().map(|p| option_problem(words, p)).collect();
-    mount_to(host.clone(), move || {
+    // A built site's page: the app goes beside the static content, to take its place.
+    let parent = options.site.as_ref().and_then(|_| container(el)).unwrap_or_else(|| host.clone());
+    mount_to(parent, move || {
         provide_context(words);
         view! { <Newsroom options=options owns_url=owns_url problems=problems/> }
     })

@@ -18,7 +18,8 @@ pub fn ArticleCard(
     nav: Nav,
 ) -> impl IntoView {
     let id = article.id.clone();
-    let href = nav.href(&nav.state.get_untracked().with_article(&id));
+    let page = article.page.clone();
+    let href = nav.href(&nav.state.get_untracked().with_article(&id), page.as_deref());
     let lang = article.language.clone();
     let data_id = article.id.clone();
     let has_teaser = teaser.with_untracked(|t| t.iter().any(|(s, _)| !s.is_empty()));
@@ -30,7 +31,7 @@ pub fn ArticleCard(
     let open = move |ev: leptos::ev::MouseEvent| {
         if is_plain_click(&ev) {
             ev.prevent_default();
-            nav.open_article(&id);
+            nav.open_article(&id, page.as_deref());
         }
     };
     view! {

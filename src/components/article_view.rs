@@ -16,6 +16,7 @@ use crate::browser::intl::list;
 use crate::messages::fill;
 use crate::html_policy::safe_url;
 use crate::html_text::paragraphs;
+use crate::page_title::page_title;
 use crate::thumbnail::body_starts_with;
 
 #[component]
@@ -29,7 +30,7 @@ pub fn ArticleView(
     pending: bool,
 ) -> impl IntoView {
     let m = words();
-    let list_href = nav.href(&nav.state.get_untracked().list());
+    let list_href = nav.href(&nav.state.get_untracked().list(), None);
     let back = move |ev: leptos::ev::MouseEvent| {
         if is_plain_click(&ev) {
             ev.prevent_default();
@@ -38,6 +39,10 @@ pub fn ArticleView(
     };
     let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>{m.back_to_news}</a> };
     let Some(article) = catalog.position(&id).and_then(|pos| catalog.full_article(pos)) else {
+        // Not there: shown once it is known not to be (a built page's own content stays until then).
+        if !pending {
+            nav.shown(None);
+        }
         return Either::Left(view! {
             <div class="newsroom__article-missing" role="status">
                 <p>{if pending {
@@ -49,14 +54,16 @@ pub fn ArticleView(
             </div>
         });
     };
+    // The same document title as the article's static page.
+    nav.shown(Some(&page_title(&article.title, &catalog.bundle.title)));
     let (prev, next) = catalog.neighbours(&order, &id);
     let step = move |target: Option<usize>, class: &'static str, label: &'static str| {
         target.and_then(|i| catalog.article(i)).map(|other| {
-            let href = nav.href(&nav.state.get_untracked().with_article(&other.id));
+            let href = nav.href(&nav.state.get_untracked().with_article(&other.id), other.page.as_deref());
             let go = move |ev: leptos::ev::MouseEvent| {
                 if is_plain_click(&ev) {
                     ev.prevent_default();
-                    nav.switch_article(&other.id);
+                    nav.switch_article(&other.id, other.page.as_deref());
                 }
             };
             view! {

@@ -1,13 +1,17 @@
 //! The current view and the ways to change it, shared by the page's components.
 //!
 //! An instance that owns the URL writes every change to it and follows back /
-//! forward; any other instance keeps its view in memory only.
+//! forward; any other instance keeps its view in memory only. On a page of a
+//! built site (`data-site`), an open article's address is its own page and
+//! the list's is the site's root.
 
 use leptos::ev::MouseEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::browser::history::{self, Entry};
+use crate::browser::takeover;
+use crate::site_address::address;
 use crate::url_state::ViewState;
 
 #[derive(Clone, Copy)]
@@ -23,15 +27,19 @@ pub struct Nav {
     pub return_to: RwSignal<Option<String>>,
     /// The instance's root element, to bring into view when an article opens.
     root: NodeRef<Div>,
+    /// A built site's root, absolute (see [`crate::site_address`]).
+    site: Option<&'static str>,
 }
 
 impl Nav {
     pub fn new(state: ViewState, notices: Vec<String>) -> Self {
-        Nav::for_instance(state, notices, true, NodeRef::new())
+        Nav::for_instance(state, notices, true, NodeRef::new(), None)
     }
 
-    pub fn for_instance(state: ViewState, notices: Vec<String>, owns_url: bool, root: NodeRef<Div>) -> Self {
+    pub fn for_instance(state: ViewState, notices: Vec<String>, owns_url: bool, root: NodeRef<Div>, site: Option<String>) -> Self {
         Nav {
+            // Kept for the page's life, as the instance is: `Nav` is copied into every handler.
+            site: site.map(|s| &*s.leak()),
             state: RwSignal::new(state),
             notices: RwSignal::new(notices),
             typing: RwSignal::new(false),
@@ -63,7 +71,7 @@ impl Nav {
 
     fn write(&self, next: &ViewState, entry: Entry) {
         if self.owns_url {
-            history::show(next, entry);
+            history::show(&self.href(next, None), entry);
         }
     }
 
@@ -91,21 +99,22 @@ impl Nav {
         self.set(next);
     }
 
-    pub fn open_article(&self, id: &str) {
+    /// Opens article `id`, whose static page is `page` (if it has one).
+    pub fn open_article(&self, id: &str, page: Option<&str>) {
         self.typing.set(false);
         let next = self.state.get_untracked().with_article(id);
         if self.owns_url {
-            history::open_from_list(&next);
+            history::open_from_list(&self.href(&next, page));
         }
         self.set(next);
         self.reveal();
     }
 
     /// Previous / next: swaps the article in place, so "back" still means the list.
-    pub fn switch_article(&self, id: &str) {
+    pub fn switch_article(&self, id: &str, page: Option<&str>) {
         let next = self.state.get_untracked().with_article(id);
         if self.owns_url {
-            history::replace_article(&next);
+            history::replace_article(&self.href(&next, page));
         }
         self.set(next);
         self.reveal();
@@ -134,8 +143,29 @@ impl Nav {
         }
     }
 
-    pub fn href(&self, state: &ViewState) -> String {
-        history::href_for(state)
+    /// The address of `state`; `page` is its open article's static page, if any.
+    pub fn href(&self, state: &ViewState, page: Option<&str>) -> String {
+        match self.site {
+            Some(root) => address(root, state, page),
+            None => history::href_for(state),
+        }
+    }
+
+    /// A view is shown, titled `title` (`None`: as the page is). On a built
+    /// site's page, the app takes the static content's place (once: then it
+    /// has none); the document's title follows, if this instance owns the URL.
+    pub fn shown(&self, title: Option<&str>) {
+        if let Some(el) = self.root.get_untracked().filter(|_| self.site.is_some()) {
+            takeover::finish(el.into());
+        }
+        if let Some(title) = title.filter(|_| self.owns_url) {
+            history::set_title(title);
+        }
+    }
+
+    /// Whether this instance is on a page of a built site.
+    pub fn on_site(&self) -> bool {
+        self.site.is_some()
     }
 
     /// Once rendered, scrolls up to the instance's top if it is above the

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::browser::history::{current_search, saved_scroll};
+use crate::browser::history::{self, current_address, current_search, saved_scroll};
+use crate::browser::loader::page_url;
+use crate::site_address::{folder, is_page, place, Place};
 use crate::catalog::Catalog;
 use crate::components::article_list::ArticleList;
 use crate::components::article_view::ArticleView;
@@ -26,12 +28,33 @@ use crate::virtual_list::Memory;
 /// How long typing must pause before a search fetches its shards.
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(120);
 
-/// The view in the URL, checked against the bundle, with what could not be used.
-fn read_url(m: &Messages, catalog: &Catalog) -> (ViewState, Vec<String>) {
-    let (state, mut problems) = ViewState::from_search(&current_search());
+/// The view of a query (or, without `nr-*` parameters, of the page's
+/// `data-view`), checked against the bundle, with what could not be used.
+fn read_view(m: &Messages, catalog: &Catalog, search: &str, view: Option<&str>) -> (ViewState, Vec<String>) {
+    let (state, mut problems) = ViewState::from_page(search, view);
     let (state, unknown) = catalog.check(state);
     problems.extend(unknown);
     (state, problems.iter().map(|p| url_problem(m, p)).collect())
+}
+
+/// The view at the page's address after back or forward: the query's (or
+/// the page's own `data-view`, at the address the page started on); on a
+/// built site, elsewhere than there, the root's query or an article's own
+/// page. `None`: a page of the site not shown in place (not read yet, or
+/// not an article's), to be loaded for real.
+fn view_at(m: &Messages, catalog: &Catalog, nav: Nav, site: Option<&str>, start: &str, view: Option<&str>) -> Option<(ViewState, Vec<String>)> {
+    let (here, search) = (current_address(), current_search());
+    match site.filter(|_| here != start) {
+        None => Some(read_view(m, catalog, &search, view)),
+        Some(root) => match place(root, &here) {
+            Place::List => Some(read_view(m, catalog, &search, None)),
+            Place::Page(path) => {
+                let article = catalog.find(&|a| a.page.as_deref().is_some_and(|p| is_page(p, &path)))?;
+                Some((nav.state.get_untracked().list().with_article(&article.id), Vec::new()))
+            }
+            Place::Outside => None,
+        },
+    }
 }
 
 #[component]
@@ -55,13 +78,20 @@ pub fn NewsPage(
     let indexing = indexing.unwrap_or_else(|| RwSignal::new(None));
     let paging = paging.unwrap_or_else(|| RwSignal::new(None));
     let options = options.unwrap_or_else(|| EmbedOptions::read(|_| None).0);
-    let (state, notices) = if owns_url { read_url(m, &catalog.get_untracked()) } else { (ViewState { page: 1, ..ViewState::default() }, vec![]) };
-    let nav = Nav::for_instance(state, notices, owns_url, root);
+    // A built site's root: the folder of `data-site` resolved as a link is.
+    let site = options.site.as_deref().and_then(page_url).map(|root| folder(&root).to_string());
+    // The page's own view, in its query or its `data-view` (another instance has no URL of its own).
+    let search = if owns_url { current_search() } else { String::new() };
+    let (state, notices) = read_view(m, &catalog.get_untracked(), &search, options.view.as_deref());
+    let started_on_article = state.article.is_some();
+    let nav = Nav::for_instance(state, notices, owns_url, root, site.clone());
     if owns_url {
+        let start = current_address();
+        let view = options.view.clone();
         let listener = window_event_listener(leptos::ev::popstate, {
-            move |ev| {
-                let (state, notices) = read_url(m, &catalog.get_untracked());
-                nav.restore(state, notices, saved_scroll(&ev.state()));
+            move |ev| match view_at(m, &catalog.get_untracked(), nav, site.as_deref(), &start, view.as_deref()) {
+                Some((state, notices)) => nav.restore(state, notices, saved_scroll(&ev.state())),
+                None => history::reload(),
             }
         });
         on_cleanup(move || listener.remove());
@@ -159,10 +189,13 @@ pub fn NewsPage(
             parts.want(need);
         });
     }
+    let first = catalog.get_untracked();
+    // The document's title on the list: the host page's own, or the feed's
+    // on a built site's article page (whose own title named the article).
+    let list_title = (nav.on_site() && started_on_article).then(|| first.bundle.title.clone()).unwrap_or_else(history::title);
     // Kept here, not in the list, so a list restored by "back" has its
     // heights right away and the saved scroll position lands on the same card.
     let memory = StoredValue::new(Memory::default());
-    let first = catalog.get_untracked();
     let bundle = &first.bundle;
     let total = Signal::derive(move || catalog.with(|c| c.len()));
     let busy = Signal::derive(move || parts.is_some_and(|p| p.busy.get() > 0));
@@ -181,9 +214,12 @@ pub fn NewsPage(
                 let order = listing.with_untracked(|l| l.order.clone());
                 Either::Left(view! { <ArticleView nav=nav catalog=catalog.get_untracked() id=id order=order pending=pending/> })
             }
-            None => Either::Right(view! {
+            None => Either::Right({
+                nav.shown(Some(&list_title));
+                view! {
                 <Toolbar nav=nav listing=listing total=total indexing=indexing paging=paging busy=busy fixed_category=fixed_category.clone()/>
                 <ArticleList nav=nav catalog=catalog listing=listing memory=memory page_size=page_size parts=parts/>
+                }
             }),
         }}
     }

@@ -8,6 +8,7 @@ use crate::browser::feed_load::{FeedLoad, FeedNotice, LoadState};
 use crate::browser::intl::byte_size;
 use crate::browser::loader::Loading;
 use crate::browser::surface::follow_surface;
+use crate::browser::takeover;
 use crate::components::compact_list::CompactList;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::news_page::NewsPage;
@@ -48,10 +49,13 @@ pub fn Newsroom(
         Layout::Full => "newsroom newsroom--full",
         Layout::Compact => "newsroom newsroom--compact",
     };
-    // The full page's heading before the feed names itself (loading, failure).
+    // A built site's page has static content that this instance takes over (`takeover`).
+    let site = options.site.is_some();
+    // The full page's heading before the feed names itself (loading, failure),
+    // unless the static content above names it.
     let heading = move || {
         let ready = state.with(|s| matches!(s, LoadState::Ready(..)));
-        (layout == Layout::Full && !ready).then(|| view! { <h1 class="newsroom__heading">{m.news}</h1> })
+        (layout == Layout::Full && !ready && !site).then(|| view! { <h1 class="newsroom__heading">{m.news}</h1> })
     };
     view! {
         <div class=class node_ref=root lang=m.locale>
@@ -59,9 +63,20 @@ pub fn Newsroom(
             <Notices notices=notices/>
             {move || match state.get() {
                 LoadState::Loading(loading) => EitherOf4::A(view! { <LoadingState loading=loading/> }),
-                LoadState::Failed(error) => EitherOf4::B(view! { <LoadErrorPanel message=load_error(m, &error) retry=retry/> }),
+                LoadState::Failed(error) => {
+                    // Below a built page's static content, which stays.
+                    if let Some(el) = root.get_untracked().filter(|_| site) {
+                        takeover::show(&el);
+                    }
+                    EitherOf4::B(view! { <LoadErrorPanel message=load_error(m, &error) retry=retry/> })
+                }
                 LoadState::Ready(catalog, parts) => match layout {
-                    Layout::Compact => EitherOf4::C(view! { <CompactList catalog=catalog parts=parts options=options.clone()/> }),
+                    Layout::Compact => {
+                        if let Some(el) = root.get_untracked().filter(|_| site) {
+                            takeover::finish(el.into());
+                        }
+                        EitherOf4::C(view! { <CompactList catalog=catalog parts=parts options=options.clone()/> })
+                    }
                     Layout::Full => EitherOf4::D(view! {
                         <NewsPage catalog=catalog indexing=indexing paging=paging parts=parts options=options.clone() owns_url=owns_url root=root/>
                     }),

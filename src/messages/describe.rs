@@ -221,11 +221,11 @@ mod tests {
             url_problem(&ZH_CN, &UrlProblem::Unknown(Facet::Language, "fr".into())),
             option_problem(&ZH_CN, &OptionProblem::BadLimit("x".into())),
             part_error(&ZH_CN, &PartError { part: Part::List(List::Terms), file: "index/t.bin".into(), error: PartFailure::Status(404) }),
-            format_error(&ZH_CN, &FormatError::Version { found: 2 }),
+            format_error(&ZH_CN, &FormatError::Version { found: 3 }),
         ];
         assert_eq!(reasons[0], "第 12 个条目（`id` 2023-11-04-visit）：没有可显示的内容（没有 `title`、正文和 `url`）");
         assert_eq!(reasons[4], "搜索暂不可用：index/t.bin：服务器上缺少该文件（404）。");
-        assert!(reasons[5].contains('2') && reasons[5].contains(&VERSION.to_string()));
+        assert!(reasons[5].contains('3') && reasons[5].contains(&VERSION.to_string()));
         assert!(reasons.iter().all(|r| !r.contains('{')));
     }
 

@@ -33,10 +33,12 @@ use crate::article::{Article, Body};
 use crate::date::parse_date;
 use crate::fallbacks::content_hash;
 use crate::index::{FieldPositions, TermData};
+use crate::site_address::page_path;
 use crate::url_state::{Facet, FACETS};
 
 /// The format this code writes and reads; the page refuses any other.
-pub const VERSION: u64 = 1;
+/// Version 2: a card carries its article's static page (`_newsroom.page`).
+pub const VERSION: u64 = 2;
 /// What a summary says it is, so another JSON file is not mistaken for one.
 pub const FORMAT: &str = "newsroom-archive-index";
 const MAGIC: &[u8; 4] = b"NRIX";
@@ -243,7 +245,7 @@ pub struct CardFile {
 }
 
 /// A card file: `first`, the pages, then each card's strings (an empty
-/// string for a value it lacks) and its lists.
+/// string for a value it lacks), its lists and its static page.
 pub fn encode_cards(file: &CardFile) -> Vec<u8> {
     let mut w = Writer::new(Kind::Cards, file.build);
     w.uint(file.first as u64);
@@ -260,6 +262,7 @@ pub fn encode_cards(file: &CardFile) -> Vec<u8> {
         }
         w.list(&c.tags);
         w.list(&c.authors);
+        w.text(c.page.as_deref().unwrap_or(""));
     }
     w.0
 }
@@ -275,8 +278,10 @@ pub fn decode_cards(bytes: &[u8], build: u64) -> Result<CardFile, FormatError> {
         let (id, title, date, summary) = (opt()?.unwrap_or_default(), opt()?.unwrap_or_default(), opt()?, opt()?);
         let (category, language, url, image) = (opt()?, opt()?, opt()?, opt()?);
         let (tags, authors) = (r.list()?, r.list()?);
+        // Checked as the item's own was: a card file is fetched, like the feed.
+        let page = r.text().map(|p| page_path(p).map(str::to_string))?;
         let date = date.as_deref().and_then(parse_date);
-        cards.push(Article { id, title, date, summary, body: Body::Empty, tags, category, language, url, image, authors });
+        cards.push(Article { id, title, date, summary, body: Body::Empty, tags, category, language, url, image, authors, page });
     }
     r.end()?;
     Ok(CardFile { build, first, pages, cards })

@@ -201,6 +201,14 @@ impl Parts {
         lock(&self.pages).get(&(doc / per_page))?.get(doc % per_page).cloned()
     }
 
+    /// The first article here (its full item, else its card) that `pick` chooses.
+    pub fn find(&self, pick: &dyn Fn(&Article) -> bool) -> Option<Article> {
+        if let Some(a) = lock(&self.pages).values().flatten().find(|a| pick(a)) {
+            return Some(a.clone());
+        }
+        self.cards.iter().filter_map(OnceLock::get).flat_map(|f| &f.cards).find(|a| pick(a)).cloned()
+    }
+
     /// The card files `docs` need that are not here yet.
     pub fn missing_cards(&self, first_page: &[Article], docs: &[usize]) -> Vec<Part> {
         let mut parts: Vec<Part> = Vec::new();

@@ -50,8 +50,9 @@ fn item(rng: &mut Rng, n: usize) -> Item {
     if rng.below(3) > 0 {
         o["summary"] = text(rng, 6).into();
     }
+    // Those with a category have a static page too (as `newsroom build` writes them).
     if rng.below(4) > 0 {
-        o["_newsroom"] = json!({ "category": rng.pick(CATEGORIES) });
+        o["_newsroom"] = json!({ "category": rng.pick(CATEGORIES), "page": format!("articles/item-{n}/") });
     }
     // Some say their language; the rest are told by their title's script.
     if rng.below(3) == 0 {
@@ -130,11 +131,11 @@ fn ids_of(c: &Catalog, order: &[usize]) -> Vec<String> {
     order.iter().map(|&i| c.article(i).map(|a| a.id).unwrap_or_default()).collect()
 }
 
-/// What a card shows of an article: title, teaser, date, tags, category.
-type Shown = (String, String, Option<String>, Vec<String>, Option<String>);
+/// What a card shows of an article: title, teaser, date, tags, category, and the page it links to.
+type Shown = (String, String, Option<String>, Vec<String>, Option<String>, Option<String>);
 
 fn cards_of(c: &Catalog, order: &[usize]) -> Vec<Shown> {
-    order.iter().filter_map(|&i| c.article(i)).map(|a| (a.title.clone(), a.teaser(), a.date.map(|d| d.machine), a.tags, a.category)).collect()
+    order.iter().filter_map(|&i| c.article(i)).map(|a| (a.title.clone(), a.teaser(), a.date.map(|d| d.machine), a.tags, a.category, a.page)).collect()
 }
 
 #[test]
@@ -348,9 +349,14 @@ fn files_round_trip() {
     let card = Article {
         id: "a".into(), title: "T \"q\"".into(), date: parse_date("2024-01-02T03:04:05+08:00"), summary: Some("铬".into()), body: Body::Empty,
         tags: vec!["x".into()], category: None, language: Some("zh".into()), url: None, image: None, authors: vec!["N".into()],
+        page: Some("articles/副市长来访/".into()),
     };
-    let cards = CardFile { build: 42, first: 100, pages: vec!["../pages/h1.json".into()], cards: vec![card] };
+    let pageless = Article { id: "b".into(), page: None, ..card.clone() };
+    let cards = CardFile { build: 42, first: 100, pages: vec!["../pages/h1.json".into()], cards: vec![card.clone(), pageless] };
     assert_eq!(decode_cards(&encode_cards(&cards), 42).unwrap(), cards);
+    // A page that would lead outside the site is read as none, as the item's own is.
+    let hostile = CardFile { cards: vec![Article { page: Some("javascript:alert(1)".into()), ..card }], ..cards.clone() };
+    assert_eq!(decode_cards(&encode_cards(&hostile), 42).unwrap().cards[0].page, None);
     let ids = [("a", 1), ("铬", 70_000)];
     assert_eq!(decode_ids(&encode_ids(42, &ids), 42).unwrap(), [("a".to_string(), 1), ("铬".to_string(), 70_000)]);
     for w in [0.001f32, 0.004, 0.3, 1.0, 2.9, 300.0, 1e9] {
@@ -366,8 +372,10 @@ fn a_file_of_another_version_build_or_content_is_refused() {
     let site = site(&archive(&mut rng, 30), 10);
     let (name, summary) = site.files.iter().find(|(p, _)| p.contains("summary-")).unwrap();
     let text = std::str::from_utf8(summary).unwrap();
-    let newer = text.replace(&format!("\"version\":{VERSION}"), "\"version\":2");
-    assert_eq!(Summary::from_json(newer.as_bytes()), Err(FormatError::Version { found: 2 }));
+    let newer = text.replace(&format!("\"version\":{VERSION}"), &format!("\"version\":{}", VERSION + 1));
+    assert_eq!(Summary::from_json(newer.as_bytes()), Err(FormatError::Version { found: VERSION + 1 }));
+    let older = text.replace(&format!("\"version\":{VERSION}"), "\"version\":1");
+    assert_eq!(Summary::from_json(older.as_bytes()), Err(FormatError::Version { found: 1 }), "version 1 cards have no pages");
     assert_eq!(Summary::from_json(b"{\"version\":1}"), Err(FormatError::NotIndex));
     let s = Summary::from_json(summary).unwrap();
     assert!(verify(name, summary).is_ok());
@@ -397,4 +405,25 @@ fn a_file_of_another_version_build_or_content_is_refused() {
     assert!(words.starts_with("Search is unavailable: terms-list-h"), "{words}");
     assert_eq!(c.missing("chromium", &Filters::default()), need, "a refused file is still missing");
     c.install(part, &host.0[&path]).unwrap();
+}
+
+#[test]
+fn an_article_is_found_by_its_static_page_among_what_was_read() {
+    let mut rng = Rng::new(17);
+    let a = archive(&mut rng, 90);
+    let host = Host::new(&site(&a, 10));
+    let c = host.open();
+    let order = c.listing("", &Filters::default(), Sort::Newest).order;
+    let paged = |c: &Catalog, i: usize| c.article(i).and_then(|a| a.page.map(|p| (a.id, p)));
+    let (first_id, first_page) = order[..10].iter().find_map(|&i| paged(&c, i)).expect("an item with a page on the first page");
+    let by_page = |c: &Catalog, page: &str| c.find(&|a| a.page.as_deref() == Some(page)).map(|a| a.id);
+    assert_eq!(by_page(&c, &first_page), Some(first_id));
+    // Deep in the archive: found once its card file is here; the look-up fetches nothing.
+    let fresh = host.open();
+    host.settle(&c, |c| c.missing_cards(&order));
+    let (deep_id, deep_page) = order.iter().rev().find_map(|&i| paged(&c, i)).unwrap();
+    assert!(order.iter().rposition(|&i| paged(&c, i).is_some()).unwrap() >= 10, "past the first page");
+    assert_eq!(by_page(&fresh, &deep_page), None, "not read yet");
+    assert_eq!(by_page(&c, &deep_page), Some(deep_id));
+    assert_eq!(by_page(&c, "articles/no-such-item/"), None);
 }

@@ -198,7 +198,7 @@ test('a compact list of one category on an archive shows its newest headlines, f
 test('an index of a format version the page does not know is refused with a message, and the feed is read page by page', async ({ page }) => {
   await page.goto('/archive/future.html');
   const notice = page.locator('.newsroom__notice');
-  await expect(notice).toContainText('format version 2');
+  await expect(notice).toContainText('format version 3');
   await expect(notice).toContainText('rebuild the archive');
   // Nothing of the index is used: the later pages arrive by next_url, and all of them are listed.
   await countWhen(page, (c) => c.total === 1000, 'all 1,000 articles, page by page');

@@ -162,7 +162,7 @@ export const PICTURES_FEED = (() => {
 
 /**
  * Bundles `newsroom build` writes as static news sites, served by scenario:
- * `site` the sample bundle, `hostile-site` items whose every field tries to
+ * `sample-site` the sample bundle, `hostile-site` items whose every field tries to
  * run script or break out of its tag.
  */
 export const HOSTILE_SITE_FEED = {
@@ -198,12 +198,12 @@ export const HOSTILE_SITE_FEED = {
 export const SITE_BASE = 'https://news.example.com/';
 
 export const STATIC_SITES = {
-  site: () => fs.readFileSync(path.join(REPO_ROOT, 'sample', 'feed.json'), 'utf8'),
+  'sample-site': () => fs.readFileSync(path.join(REPO_ROOT, 'sample', 'feed.json'), 'utf8'),
   'hostile-site': () => JSON.stringify(HOSTILE_SITE_FEED, null, 2),
 };
 
 /** `net`: the sample bundle of the build (dist/feed.json), for the network faults of `state.faults`. */
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net',
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net', 'site',
   ...Object.keys(STATIC_SITES)];
 
 /**
@@ -337,6 +337,13 @@ export const HOST_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval
 const HOST_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'host');
 /** A host website: its pages (under a sub-path), with Newsroom's files in /assets/newsroom/. */
 const HOST_PAGES = { '/about/news/': 'news.html', '/zh/news/': 'zh.html', '/home/': 'home.html', '/about/other/': 'other.html' };
+/**
+ * `site`: a static site as `newsroom build` writes one, its pages written by
+ * hand (host/site/: the list at the root, `articles/<slug>/` pages, a
+ * feed.json whose items name them in `_newsroom.page`), served under the
+ * host pages' policy, with the app's files at the site's root (from dist).
+ */
+export const SITE_DIR = path.join(HOST_DIR, 'site');
 
 /** `data-src`: the page's mount element names the one-bad bundle of another folder. */
 export const DATA_SRC = '../one-bad/feed.json';
@@ -383,11 +390,19 @@ export async function startServer({ dist = defaultDist() } = {}) {
       'or point NEWSROOM_DIST at a directory holding index.html and feed.json.',
     );
   }
-  // `pagedHeld`: while set, `paged`'s second page waits for `releasePaged()`.
-  const state = { flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [], missing: new Set(), faults: [] };
+  // `pagedHeld`: while set, `paged`'s second page waits for `releasePaged()`;
+  // `siteHeld`: `site`'s feed.json waits for `releaseSite()`; `siteFeedMissing`: it is a 404.
+  const state = {
+    flakyAvailable: false, requests: [], pagedHeld: false, pagedWaiting: [], missing: new Set(), faults: [],
+    siteHeld: false, siteWaiting: [], siteFeedMissing: false,
+  };
   state.releasePaged = () => {
     state.pagedHeld = false;
     for (const go of state.pagedWaiting.splice(0)) go();
+  };
+  state.releaseSite = () => {
+    state.siteHeld = false;
+    for (const go of state.siteWaiting.splice(0)) go();
   };
   state.clearFaults = () => {
     state.faults.length = 0;
@@ -486,12 +501,19 @@ export async function startServer({ dist = defaultDist() } = {}) {
     const rest = m[2];
     if (rest === undefined) return null;
     if (rest === '/with.html') return withPage(url);
+    if (m[1] === 'site') {
+      if (rest === '/feed.json' && state.siteFeedMissing) return notFound();
+      const file = path.join(SITE_DIR, path.posix.normalize(rest.endsWith('/') ? `${rest}index.html` : rest));
+      if (!file.startsWith(SITE_DIR + path.sep) || !fs.existsSync(file)) return fileAnswer(rest);
+      const headers = file.endsWith('.html') ? { 'content-security-policy': HOST_CSP } : {};
+      return answer(200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file), headers);
+    }
     if ((rest === '/' || rest === '/index.html') && m[1] === 'data-src') {
       const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom data-src="${DATA_SRC}" `);
       return answer(200, TYPES['.html'], page);
     }
     // `/archive/future.html`: the archive as a newer `newsroom build` would name its index:
-    // `feed-future.json` (the first page) points at a summary of format version 2.
+    // `feed-future.json` (the first page) points at a summary of format version 3.
     if (m[1] === 'archive' && rest === '/future.html') {
       const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', '<div data-newsroom data-src="feed-future.json" ');
       return answer(200, TYPES['.html'], page);
@@ -504,7 +526,7 @@ export async function startServer({ dist = defaultDist() } = {}) {
     if (m[1] === 'archive' && rest === '/index/summary-future.json') {
       const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
       const summary = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, feed._newsroom.index), 'utf8'));
-      return answer(200, TYPES['.json'], JSON.stringify({ ...summary, version: 2 }));
+      return answer(200, TYPES['.json'], JSON.stringify({ ...summary, version: 3 }));
     }
     // `/archive/compact.html?category=…`: the compact layout of one category, on the archive.
     if (rest === '/compact.html' && m[1] === 'archive') {
@@ -611,6 +633,9 @@ export async function startServer({ dist = defaultDist() } = {}) {
     }
     if (scenario === 'paged' && rest === '/feed-2.json' && state.pagedHeld) {
       return state.pagedWaiting.push(() => reply(req, res, answerFor(req.url, pathname)));
+    }
+    if (scenario === 'site' && rest === '/feed.json' && state.siteHeld) {
+      return state.siteWaiting.push(() => reply(req, res, answerFor(req.url, pathname)));
     }
     if (scenario === 'pictures' && rest.startsWith(`/${SLOW_PICTURES}`)) {
       const timer = setTimeout(() => reply(req, res, answerFor(req.url, pathname)), PICTURE_DELAY_MS);

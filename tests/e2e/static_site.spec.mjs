@@ -60,38 +60,38 @@ test.describe('without JavaScript, as a crawler or a link preview reads it', () 
   test.use({ javaScriptEnabled: false });
 
   test('a crawler reaches every article from the list page by links alone', async ({ page, server }) => {
-    const items = builtItems('site');
-    expect(items.length).toBe(staticSite('site').feed.items.length);
-    const pages = await crawl(page, `${server.url}/site/index.html`, `${server.url}/site/`);
+    const items = builtItems('sample-site');
+    expect(items.length).toBe(staticSite('sample-site').feed.items.length);
+    const pages = await crawl(page, `${server.url}/sample-site/index.html`, `${server.url}/sample-site/`);
     const reached = [...pages.keys()].map((u) => new URL(u).pathname);
     for (const item of items) {
       expect(pageOf(item), `item ${item.id} has a page`).toMatch(/^articles\/[^/]+\/$/);
-      expect(reached, `article ${item.id} reached by links`).toContain(`/site/${pageOf(item)}index.html`);
+      expect(reached, `article ${item.id} reached by links`).toContain(`/sample-site/${pageOf(item)}index.html`);
     }
     // Each page is its own article's: the one with that id.
-    await page.goto(`${server.url}/site/${pageOf(items[0])}index.html`);
+    await page.goto(`${server.url}/sample-site/${pageOf(items[0])}index.html`);
     await expect(page.locator(articleSel(items[0].id))).toHaveCount(1);
   });
 
   test('older list pages link each other with rel prev and next, category and year pages exist', async ({ page, server }) => {
-    await page.goto(`${server.url}/site/index.html`);
+    await page.goto(`${server.url}/sample-site/index.html`);
     const next = page.locator('a[rel~=next]');
     await expect(next).toHaveCount(1);
     await next.click();
-    await expect(page).toHaveURL(/\/site\/page\/2\/index\.html$/);
+    await expect(page).toHaveURL(/\/sample-site\/page\/2\/index\.html$/);
     await expect(page.locator('a[rel~=prev]')).toHaveCount(1);
     await expect(page.locator('link[rel=prev]')).toHaveCount(1);
-    const pages = await crawl(page, `${server.url}/site/index.html`, `${server.url}/site/`);
+    const pages = await crawl(page, `${server.url}/sample-site/index.html`, `${server.url}/sample-site/`);
     const paths = [...pages.keys()].map((u) => new URL(u).pathname);
-    expect(paths.some((p) => /^\/site\/category\/[^/]+\/index\.html$/.test(p)), 'a category page').toBe(true);
-    expect(paths).toContain('/site/year/2023/index.html');
+    expect(paths.some((p) => /^\/sample-site\/category\/[^/]+\/index\.html$/.test(p)), 'a category page').toBe(true);
+    expect(paths).toContain('/sample-site/year/2023/index.html');
   });
 
   test("each article page's head and JSON-LD describe its item", async ({ page, server, request }) => {
-    const { feed, base } = staticSite('site');
-    for (const built of builtItems('site')) {
-      const item = sourceItem('site', built.id);
-      const response = await request.get(`${server.url}/site/${pageOf(built)}index.html`);
+    const { feed, base } = staticSite('sample-site');
+    for (const built of builtItems('sample-site')) {
+      const item = sourceItem('sample-site', built.id);
+      const response = await request.get(`${server.url}/sample-site/${pageOf(built)}index.html`);
       const bytes = await response.body();
       const html = bytes.toString('utf8');
       await page.setContent(html);
@@ -135,12 +135,12 @@ test.describe('without JavaScript, as a crawler or a link preview reads it', () 
   });
 
   test('an article and its translation name each other with hreflang', async ({ page, server }) => {
-    const { base } = staticSite('site');
-    const items = builtItems('site');
+    const { base } = staticSite('sample-site');
+    const items = builtItems('sample-site');
     const en = items.find((it) => it.id === '2023-11-04-vice-mayor-visit');
     const zh = items.find((it) => it.id === '2023-11-04-vice-mayor-visit-zh');
     for (const [self, other] of [[en, zh], [zh, en]]) {
-      await page.goto(`${server.url}/site/${pageOf(self)}index.html`);
+      await page.goto(`${server.url}/sample-site/${pageOf(self)}index.html`);
       await expect(page.locator(`head link[rel=alternate][hreflang="${self.language}"]`)).toHaveAttribute('href', new URL(pageOf(self), base).href);
       await expect(page.locator(`head link[rel=alternate][hreflang="${other.language}"]`)).toHaveAttribute('href', new URL(pageOf(other), base).href);
     }
@@ -148,8 +148,8 @@ test.describe('without JavaScript, as a crawler or a link preview reads it', () 
   });
 
   test('every page links the JSON Feed and the Atom feed', async ({ page, server }) => {
-    const items = builtItems('site');
-    for (const url of ['/site/index.html', '/site/page/2/index.html', `/site/${pageOf(items[3])}index.html`]) {
+    const items = builtItems('sample-site');
+    for (const url of ['/sample-site/index.html', '/sample-site/page/2/index.html', `/sample-site/${pageOf(items[3])}index.html`]) {
       await page.goto(`${server.url}${url}`);
       for (const type of ['application/feed+json', 'application/atom+xml']) {
         const href = await page.locator(`head link[rel=alternate][type="${type}"]`).getAttribute('href');
@@ -209,12 +209,12 @@ test.describe('a hostile bundle with JavaScript on', () => {
 
 test.describe('with JavaScript, the app takes the pages over', () => {
   test('an article page keeps its article in place when the app starts', async ({ page, server }) => {
-    const item = builtItems('site').find((it) => it.id === '2023-11-04-vice-mayor-visit');
+    const item = builtItems('sample-site').find((it) => it.id === '2023-11-04-vice-mayor-visit');
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     // The app's script waits until the static page has been measured.
     await page.route('**/newsroom.js', async (route) => { await held; await route.continue(); });
-    await page.goto(`${server.url}/site/${pageOf(item)}index.html`);
+    await page.goto(`${server.url}/sample-site/${pageOf(item)}index.html`);
     const title = page.locator(`${articleSel(item.id)} h2`);
     await expect(title).toHaveText(item.title);
     const before = await title.boundingBox();
@@ -225,12 +225,12 @@ test.describe('with JavaScript, the app takes the pages over', () => {
     await expect(page.locator(`${articleSel(item.id)} h2`)).toBeFocused();
     await expect(page.locator(articleSel(item.id))).toHaveCount(1);
     expect(await page.locator(`${articleSel(item.id)} h2`).boundingBox()).toEqual(before);
-    await expect(page).toHaveTitle(pageTitle(item.title, staticSite('site').feed.title));
-    await expect(page).toHaveURL(new RegExp(`/site/${pageOf(item)}(index\\.html)?$`));
+    await expect(page).toHaveTitle(pageTitle(item.title, staticSite('sample-site').feed.title));
+    await expect(page).toHaveURL(new RegExp(`/sample-site/${pageOf(item)}(index\\.html)?$`));
   });
 
   test('search works on the list page', async ({ page, server }) => {
-    await page.goto(`${server.url}/site/index.html`);
+    await page.goto(`${server.url}/sample-site/index.html`);
     await waitForList(page);
     await page.locator('input[type=search]').fill('vice mayor');
     await expect(page.locator(cardSel('2023-11-04-vice-mayor-visit'))).toBeVisible();
@@ -238,33 +238,33 @@ test.describe('with JavaScript, the app takes the pages over', () => {
   });
 
   test('the title and the address follow the open article, and back to the list', async ({ page, server }) => {
-    const { feed } = staticSite('site');
-    const items = builtItems('site');
-    await page.goto(`${server.url}/site/index.html`);
+    const { feed } = staticSite('sample-site');
+    const items = builtItems('sample-site');
+    await page.goto(`${server.url}/sample-site/index.html`);
     await waitForList(page);
     const listTitle = await page.title();
     const first = items[0];
     await page.locator(`${cardSel(first.id)} a.newsroom__card-link`).click();
     await expect(page.locator(`${articleSel(first.id)} h2`)).toBeFocused();
     await expect(page).toHaveTitle(pageTitle(first.title, feed.title));
-    await expect(page).toHaveURL(new RegExp(`/site/${pageOf(first)}$`));
+    await expect(page).toHaveURL(new RegExp(`/sample-site/${pageOf(first)}$`));
     await page.locator('a.newsroom__next').click();
     const second = items[1];
     await expect(page).toHaveTitle(pageTitle(second.title, feed.title));
-    await expect(page).toHaveURL(new RegExp(`/site/${pageOf(second)}$`));
+    await expect(page).toHaveURL(new RegExp(`/sample-site/${pageOf(second)}$`));
     await page.locator('a.newsroom__back').click();
     await waitForList(page);
     await expect(page).toHaveTitle(listTitle);
-    await expect(page).toHaveURL(/\/site\/(index\.html)?$/);
+    await expect(page).toHaveURL(/\/sample-site\/(index\.html)?$/);
     // A reload of an article's address is its static page, taken over again.
-    await page.goto(`${server.url}/site/${pageOf(second)}`);
+    await page.goto(`${server.url}/sample-site/${pageOf(second)}`);
     await expect(page.locator(`${articleSel(second.id)} h2`)).toBeFocused();
     await expect(page).toHaveTitle(pageTitle(second.title, feed.title));
   });
 
   test('axe finds nothing on a list page and an article page, with and without the app', async ({ page, server, browser }) => {
-    const item = builtItems('site')[0];
-    for (const url of ['/site/index.html', `/site/${pageOf(item)}index.html`]) {
+    const item = builtItems('sample-site')[0];
+    for (const url of ['/sample-site/index.html', `/sample-site/${pageOf(item)}index.html`]) {
       await page.goto(`${server.url}${url}`);
       await page.locator('[data-newsroom] h2').first().waitFor();
       await expectAccessible(page, `${url} with the app`);

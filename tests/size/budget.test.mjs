@@ -26,9 +26,15 @@ import { measure } from './sizes.mjs';
 // loop and waits, the "retrying" line, the timeout messages in both
 // languages, `data-timeout` read without a float parser, which alone cost
 // 10 KB before it was rewritten) and one load shared by the instances on a
-// bundle (its shared signals, each instance's own view of them).
-// Budget: 243.2 plus 2.
-const BUDGET_KB = 245;
+// bundle (its shared signals, each instance's own view of them); 243.6
+// before issue 18, and 246.3 with it (+3.0, of which wasm-opt's --converge
+// took 0.3 back): a built site's pages taken over by the app (the static
+// content kept until the same view shows, a failure below it), an article's
+// own page as its address and read back on back and forward, the document
+// title following the open article, `_newsroom.page` read (checked as a path
+// inside the site) and carried by the archive's cards.
+// Budget: 246.3 plus 0.7.
+const BUDGET_KB = 247;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
