@@ -1,18 +1,31 @@
 //! The static site `newsroom build` is growing (issue 18): a page per
 //! article at `articles/<slug>/index.html` that reads without the page's
-//! script and that search engines and link previews understand. Its stages,
-//! each a pure function of the archive and the base URL:
+//! script and that search engines and link previews understand, in the
+//! company's own template. Its stages, each a pure function of the archive
+//! and the options:
 //!
 //! - slugs (`newsroom::slug`): where each article's page lives;
 //! - `sanitize`: the article's HTML through the page's own policy;
 //! - `page`: what the page says about the article, every address absolute;
 //! - `json_ld`: the `NewsArticle` description, safe inside its script element;
-//! - `head`: the page's `<head>` (title, description, canonical, Open Graph,
-//!   Twitter card, JSON-LD).
+//! - `head`: the page's own head tags (title, description, canonical, Open
+//!   Graph, Twitter card, JSON-LD); `translations`: its `hreflang`
+//!   alternates; `common_head`: the feeds and the app, on every page;
+//! - `article`: the article as the app renders it; `mount`: the app's mount
+//!   element around a page's content;
+//! - `template`: the document the head and the content go into.
+//!
+//! Addresses between pages are relative (`links`); words and dates are the
+//! page's own (`words`).
 
+pub mod article;
+pub mod common_head;
 pub mod head;
 pub mod json_ld;
 pub mod links;
+pub mod mount;
 pub mod page;
 pub mod sanitize;
+pub mod template;
+pub mod translations;
 pub mod words;

@@ -61,7 +61,7 @@ pub fn page_facts(article: &Article, item: &Item, slug: &str, site: &Site) -> Pa
         title: shorten(&article.title, MAX_TITLE),
         site_title: shorten(site.title, MAX_TITLE),
         description: shorten(&article.teaser(), MAX_DESCRIPTION),
-        canonical: folder.join(&format!("{ARTICLES_DIR}/{slug}/")).map_or_else(|_| format!("{folder}{ARTICLES_DIR}/{slug}/"), String::from),
+        canonical: canonical(site.base, slug),
         image: article.image.as_deref().and_then(|u| absolute(&folder, u, false)),
         language: article.language.clone().or_else(|| site.language.map(str::to_string)),
         published,
@@ -72,6 +72,12 @@ pub fn page_facts(article: &Article, item: &Item, slug: &str, site: &Site) -> Pa
             .map(|a| Author { url: a.url.as_deref().and_then(|u| absolute(&folder, u, true)), name: shorten(&a.name, MAX_NAME) })
             .collect(),
     }
+}
+
+/// The absolute address of the page of the article with `slug`.
+pub fn canonical(base: &url::Url, slug: &str) -> String {
+    let folder = as_folder(base);
+    folder.join(&format!("{ARTICLES_DIR}/{slug}/")).map_or_else(|_| format!("{folder}{ARTICLES_DIR}/{slug}/"), String::from)
 }
 
 /// The base address as a folder: `/news` and `/news/` mean the same.
