@@ -1,4 +1,4 @@
-//! The static site `newsroom build` is growing (issue 18): a page per
+//! The static site `newsroom build --base-url` writes (issue 18): a page per
 //! article at `articles/<slug>/index.html` that reads without the page's
 //! script and that search engines and link previews understand, in the
 //! company's own template. Its stages, each a pure function of the archive
@@ -13,12 +13,15 @@
 //!   alternates; `common_head`: the feeds and the app, on every page;
 //! - `article`: the article as the app renders it; `mount`: the app's mount
 //!   element around a page's content;
-//! - `template`: the document the head and the content go into.
+//! - `template`: the document the head and the content go into;
+//! - `article_pages`: all of it, for every article;
+//! - `stale`: the pages of earlier builds this one did not write.
 //!
 //! Addresses between pages are relative (`links`); words and dates are the
 //! page's own (`words`).
 
 pub mod article;
+pub mod article_pages;
 pub mod common_head;
 pub mod head;
 pub mod json_ld;
@@ -26,6 +29,7 @@ pub mod links;
 pub mod mount;
 pub mod page;
 pub mod sanitize;
+pub mod stale;
 pub mod template;
 pub mod translations;
 pub mod words;
