@@ -22,7 +22,7 @@ use serde_json::Value;
 
 use crate::messages;
 use crate::site::article_pages::{article_folder, article_pages, SiteOptions};
-use crate::site::page::as_folder;
+use crate::site::page::{as_folder, ARTICLES_DIR};
 use crate::site::stale::remove_stale_pages;
 use crate::site::template::{Template, TemplateError, DEFAULT};
 
@@ -84,7 +84,7 @@ pub fn run(args: BuildArgs) -> i32 {
             return 1;
         }
     };
-    match build(&archive, &args, &template) {
+    match build(archive, &args, &template) {
         Ok(built) => {
             println!("{}", messages::built(&args.out.display().to_string(), &built));
             if built.site.is_none() {
@@ -110,26 +110,35 @@ pub fn read_template(path: Option<&Path>) -> Result<Template, TemplateError> {
     }
 }
 
-pub fn build(archive: &Archive, args: &BuildArgs, template: &Template) -> std::io::Result<Built> {
+pub fn build(archive: Archive, args: &BuildArgs, template: &Template) -> std::io::Result<Built> {
     let link = |name: &str, from_feed: bool| next_link(name, from_feed, args.base_url);
     let layout = Layout::with_per_page(args.per_page);
     let not_a_bundle = |e| std::io::Error::other(messages::bundle_error(&e));
     let (site, html) = match args.base_url {
         Some(base) => {
-            let listed = listed(archive).map_err(not_a_bundle)?;
-            let slugs = unique_slugs(&listed.articles);
-            // Every item tells the app where its page is; the archive itself is not changed.
-            let folders = listed.positions.iter().zip(&slugs).map(|(&at, slug)| (at, Value::from(article_folder(slug))));
+            let (folders, files, articles) = {
+                let listed = listed(&archive).map_err(not_a_bundle)?;
+                let slugs = unique_slugs(&listed.articles);
+                let options = SiteOptions { base, app: args.app, template };
+                let files = article_pages(&listed, &slugs, &author_links(archive.members()), &options);
+                let articles = files.len();
+                // The list pages, sitemap.xml and feed.atom (`site::list`,
+                // `site::sitemap`, `site::atom`) join `files` here, made from
+                // the same `listed` and `slugs`.
+                let folders: Vec<(usize, Value)> = listed.positions.iter().zip(&slugs).map(|(&at, slug)| (at, Value::from(article_folder(slug)))).collect();
+                (folders, files, articles)
+            };
+            // Every item tells the app where its page is (in the feed's
+            // files; the archive's own file is not changed).
             let site = build_site(&archive.with_extension("page", folders), layout, &link).map_err(not_a_bundle)?;
-            let options = SiteOptions { base, app: args.app, template };
-            let files = article_pages(&listed, &slugs, &author_links(archive.members()), &options);
-            let articles = files.len();
-            // The list pages, sitemap.xml and feed.atom (`site::list`,
-            // `site::sitemap`, `site::atom`) join `files` here, made from the
-            // same `listed` and `slugs`.
             (site, Some((articles, files)))
         }
-        None => (build_site(archive, layout, &link).map_err(not_a_bundle)?, None),
+        None => (build_site(&archive, layout, &link).map_err(not_a_bundle)?, None),
+    };
+    // The site's pages first: the feed's items link them.
+    let site_built = match &html {
+        Some((articles, files)) => Some(SiteBuilt { articles: *articles, files: files.len(), written: write_site(args.out, files)? }),
+        None => None,
     };
     for dir in [PAGES_DIR, INDEX_DIR] {
         std::fs::create_dir_all(args.out.join(dir))?;
@@ -137,34 +146,38 @@ pub fn build(archive: &Archive, args: &BuildArgs, template: &Template) -> std::i
     for (path, bytes) in &site.files {
         write_file(&args.out.join(path), bytes)?;
     }
-    let names: Vec<&str> = site.files.iter().map(|(p, _)| p.as_str()).collect();
+    let names: HashSet<&str> = site.files.iter().map(|(p, _)| p.as_str()).collect();
     let mut removed = remove_stale(args.out, PAGES_DIR, &names)? + remove_stale(args.out, INDEX_DIR, &names)?;
+    if let Some((_, files)) = &html {
+        removed += remove_stale_pages(args.out, &files.iter().map(|(p, _)| p.as_str()).collect::<HashSet<_>>())?;
+    }
     let index_files = names.iter().filter(|n| n.starts_with(INDEX_DIR)).count();
-    let site_built = match html {
-        Some((articles, files)) => {
-            let written = write_site(args.out, &files)?;
-            removed += remove_stale_pages(args.out, &files.iter().map(|(p, _)| p.as_str()).collect::<HashSet<_>>())?;
-            Some(SiteBuilt { articles, files: files.len(), written })
-        }
-        None => None,
-    };
     Ok(Built { items: site.items, pages: site.pages, index_files, removed, skipped: site.skipped.len(), site: site_built })
 }
 
-/// Writes the site's pages (on every core), making their folders; how many
-/// were written, the others being unchanged.
+/// Writes the site's files (on every core), making their folders: the
+/// articles' pages before the pages that link them; how many were written,
+/// the others being unchanged.
 fn write_site(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<usize> {
-    let written = files
-        .par_iter()
-        .map(|(path, bytes)| {
-            let path = out.join(path);
-            if let Some(folder) = path.parent() {
-                std::fs::create_dir_all(folder)?;
-            }
-            write_file(&path, bytes)
-        })
-        .collect::<std::io::Result<Vec<bool>>>()?;
-    Ok(written.into_iter().filter(|&w| w).count())
+    let is_article = |path: &str| path.starts_with(ARTICLES_DIR) && path[ARTICLES_DIR.len()..].starts_with('/');
+    let mut written = 0;
+    for articles in [true, false] {
+        written += files
+            .par_iter()
+            .filter(|(path, _)| is_article(path) == articles)
+            .map(|(path, bytes)| {
+                let path = out.join(path);
+                if let Some(folder) = path.parent() {
+                    std::fs::create_dir_all(folder)?;
+                }
+                write_file(&path, bytes)
+            })
+            .collect::<std::io::Result<Vec<bool>>>()?
+            .into_iter()
+            .filter(|&w| w)
+            .count();
+    }
+    Ok(written)
 }
 
 /// The `next_url` of a page: beside it in `pages/`, or from `feed.json` into it.
@@ -176,11 +189,19 @@ fn next_link(name: &str, from_feed: bool, base: Option<&url::Url>) -> String {
     }
 }
 
-/// Through a temporary file and a rename, so a host never serves half a
-/// file; not at all when the file already has these bytes (then `false`).
+/// Writes `bytes` at `path` unless the file already has them (then
+/// `false`). A file replaced is written through a temporary file and a
+/// rename, so a host never serves half a file. A new one is written in
+/// place: nothing links it before the files written after it, and a rename
+/// costs the file system more than the write (at 100,000 pages, seconds).
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(false);
+    match std::fs::read(path) {
+        Ok(old) if old == bytes => return Ok(false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::write(path, bytes)?;
+            return Ok(true);
+        }
+        _ => {}
     }
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, bytes)?;
@@ -190,7 +211,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
 
 /// Removes files of earlier builds from `out/dir`: our names only (ending in
 /// `h` and 16 hex digits before the extension) that this build did not write.
-fn remove_stale(out: &Path, dir: &str, keep: &[&str]) -> std::io::Result<usize> {
+fn remove_stale(out: &Path, dir: &str, keep: &HashSet<&str>) -> std::io::Result<usize> {
     let mut removed = 0;
     for entry in std::fs::read_dir(out.join(dir))? {
         let name = entry?.file_name().to_string_lossy().into_owned();

@@ -7,15 +7,18 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-/// The site's folders of pages, and the files a build writes in each.
-const OWNED: &[(&str, &str)] = &[("articles", "index.html"), ("page", "index.html"), ("category", "index.html"), ("year", "index.html"), ("sitemaps", ".xml")];
+/// The site's folders of pages, the files a build writes in each, and
+/// whether a page's folder may hold more pages (`category/x/page/2/`); an
+/// article's folder holds none, so one whose page was written is not read.
+const OWNED: &[(&str, &str, bool)] =
+    &[("articles", "index.html", false), ("page", "index.html", true), ("category", "index.html", true), ("year", "index.html", true), ("sitemaps", ".xml", false)];
 
 /// Removes from `out` the pages of earlier builds that are not in
 /// `written` (paths from the site's root, with `/`); how many.
 pub fn remove_stale_pages(out: &Path, written: &HashSet<&str>) -> std::io::Result<usize> {
     let mut removed = 0;
-    for (dir, ours) in OWNED {
-        removed += sweep(&out.join(dir), dir, ours, written)?;
+    for &(dir, ours, nested) in OWNED {
+        removed += sweep(&out.join(dir), dir, ours, nested, written)?;
         // A folder the build did not write into, and that is now empty, was ours.
         let _ = std::fs::remove_dir(out.join(dir));
     }
@@ -23,7 +26,7 @@ pub fn remove_stale_pages(out: &Path, written: &HashSet<&str>) -> std::io::Resul
 }
 
 /// Removes the stale pages under `folder` (at `path` from the root).
-fn sweep(folder: &Path, path: &str, ours: &str, written: &HashSet<&str>) -> std::io::Result<usize> {
+fn sweep(folder: &Path, path: &str, ours: &str, nested: bool, written: &HashSet<&str>) -> std::io::Result<usize> {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
@@ -38,7 +41,10 @@ fn sweep(folder: &Path, path: &str, ours: &str, written: &HashSet<&str>) -> std:
         // Not followed: a link to a folder is someone else's.
         let kind = entry.file_type()?;
         if kind.is_dir() {
-            removed += sweep(&entry.path(), &child, ours, written)?;
+            if !nested && written.contains(format!("{child}/{ours}").as_str()) {
+                continue;
+            }
+            removed += sweep(&entry.path(), &child, ours, nested, written)?;
             // Only empty folders go: what someone put there stays.
             let _ = std::fs::remove_dir(entry.path());
         } else if kind.is_file() && name.ends_with(ours) && !written.contains(child.as_str()) {
