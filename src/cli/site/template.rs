@@ -17,7 +17,9 @@ use crate::escape::escape_attribute;
 pub const HEAD_MARKER: &str = "<!-- newsroom:head -->";
 pub const CONTENT_MARKER: &str = "<!-- newsroom:content -->";
 
-/// The template the site has without `--template`.
+/// The template the site has without `--template`: `index.html`'s page,
+/// whose background follows the reader's light or dark scheme
+/// (`color-scheme`). Without comments: they would be in every page.
 pub const DEFAULT: &str = include_str!("default_template.html");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
