@@ -44,10 +44,8 @@ pub fn article_pages(listed: &Listed, slugs: &[String], feed_authors: &[Author],
     let feed = &listed.feed;
     let site = Site { title: &feed.title, language: feed.language.as_deref(), authors: feed_authors, base: options.base };
     let by_id: HashMap<&str, usize> = listed.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let language_of = |i: usize| {
-        let own = listed.articles[i].language.as_deref().or(site.language);
-        own.filter(|l| is_language_tag(l)).unwrap_or(FALLBACK_LANGUAGE)
-    };
+    // The item's, else the feed's, of those that are language tags at all.
+    let language_of = |i: usize| [listed.articles[i].language.as_deref(), site.language].into_iter().flatten().find(|l| is_language_tag(l)).unwrap_or(FALLBACK_LANGUAGE);
     // The template once per language rather than once per page.
     let languages: BTreeSet<&str> = (0..listed.articles.len()).map(language_of).collect();
     let templates: HashMap<&str, Template> = languages.into_iter().map(|l| (l, options.template.in_language(l))).collect();
@@ -126,6 +124,20 @@ mod tests {
         }
         let (_, old) = &pages[2];
         assert!(!old.contains("hreflang") && !old.contains("newsroom__next") && old.contains("newsroom__prev"), "{old}");
+    }
+
+    #[test]
+    fn the_page_language_is_the_items_else_the_feeds_else_english() {
+        let feed = |language: &str, item_language: &str| format!(r#"{{"version": "https://jsonfeed.org/version/1.1", "title": "T", {language} "items": [
+            {{"id": "a", "title": "A", {item_language} "content_text": "x"}}]}}"#);
+        for (feed_language, item_language, expected) in [
+            (r#""language": "zh-CN","#, r#""language": "en-GB","#, "<html lang=\"en-GB\">"),
+            (r#""language": "zh-CN","#, r#""language": "not a tag","#, "<html lang=\"zh-CN\">"),
+            ("", "", "<html lang=\"en\">"),
+        ] {
+            let pages = pages_of(&feed(feed_language, item_language));
+            assert!(pages[0].1.contains(expected), "{expected}: {}", pages[0].1);
+        }
     }
 
     #[test]
