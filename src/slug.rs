@@ -3,7 +3,7 @@
 //! address, else its title, else its id; made unique across an archive by
 //! numbering later repeats in archive order, so a rebuild keeps every address.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::article::Article;
 use crate::percent::percent_decode;
@@ -51,16 +51,23 @@ pub fn unique_slugs(articles: &[Article]) -> Vec<String> {
 pub fn make_unique(natural: Vec<String>) -> Vec<String> {
     let owned: HashSet<String> = natural.iter().cloned().collect();
     let mut given: HashSet<String> = HashSet::with_capacity(natural.len());
+    // Per slug, the number its next repeat tries first: every number below
+    // it is taken for good (`owned` is fixed, `given` only grows), so an
+    // archive with a thousand items of one title does not try 1 + 2 + … +
+    // 1000 numbers.
+    let mut next: HashMap<String, usize> = HashMap::new();
     natural
         .into_iter()
         .map(|slug| {
             if given.insert(slug.clone()) {
                 return slug;
             }
-            let numbered = (2..)
-                .map(|n| format!("{slug}-{n}"))
-                .find(|s| !owned.contains(s) && !given.contains(s))
+            let from = next.get(&slug).copied().unwrap_or(2);
+            let (n, numbered) = (from..)
+                .map(|n| (n, format!("{slug}-{n}")))
+                .find(|(_, s)| !owned.contains(s) && !given.contains(s))
                 .unwrap_or_default();
+            next.insert(slug, n + 1);
             given.insert(numbered.clone());
             numbered
         })
@@ -217,6 +224,10 @@ mod tests {
         assert_eq!(natural(&["a-2", "a-2", "a", "a"]), ["a-2", "a-2-2", "a", "a-3"]);
         let many = natural(&["x"; 50]);
         assert_eq!(many.iter().collect::<HashSet<_>>().len(), 50);
+        assert_eq!(natural(&["a", "a-3", "a", "a", "a-2", "a"]), ["a", "a-3", "a-4", "a-5", "a-2", "a-6"]);
+        // Many repeats of one title are numbered in order, without trying each number again.
+        let repeats = make_unique(vec!["t".to_string(); 5_000]);
+        assert_eq!(repeats[4_999], "t-5000");
     }
 
     #[test]
