@@ -60,6 +60,12 @@ impl Archive {
         Ok(archive)
     }
 
+    /// Every top-level member but `version` and `items` (the feed's
+    /// `title`, `authors`, `_newsroom`…), as found.
+    pub fn members(&self) -> &Map<String, Value> {
+        &self.feed
+    }
+
     pub fn title(&self) -> Option<&str> {
         self.feed.get("title").and_then(Value::as_str)
     }
@@ -107,6 +113,12 @@ impl Archive {
     /// The items newest first, undated last, then by id: an order that does
     /// not depend on the input's.
     pub fn newest_first(&self) -> Vec<&Item> {
+        self.newest_first_positions().into_iter().map(|i| &self.items[i]).collect()
+    }
+
+    /// Where each item of [`Self::newest_first`] is held: what
+    /// [`Self::with_extension`] names items by.
+    pub fn newest_first_positions(&self) -> Vec<usize> {
         let mut order: Vec<(Option<i64>, &str, usize)> = self
             .items
             .iter()
@@ -119,7 +131,21 @@ impl Archive {
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.1.cmp(b.1),
         });
-        order.into_iter().map(|(_, _, i)| &self.items[i]).collect()
+        order.into_iter().map(|(_, _, i)| i).collect()
+    }
+
+    /// The archive with each item named by its position (see
+    /// [`Self::newest_first_positions`]) given `_newsroom.<key>` set to the
+    /// value given for it; the item's other `_newsroom` members are kept.
+    /// For what a build tells the page about an item, such as its static
+    /// page. (By value: a copy of a large archive costs seconds.)
+    pub fn with_extension(mut self, key: &str, values: impl IntoIterator<Item = (usize, Value)>) -> Archive {
+        for (at, value) in values {
+            if let Some(item) = self.items.get_mut(at) {
+                set_extension(item, key, value);
+            }
+        }
+        self
     }
 
     /// Writes the archive as JSON Feed 1.1, newest first.
@@ -140,18 +166,24 @@ impl Archive {
     }
 }
 
+/// Sets `_newsroom.<key>` of `object` (a feed or an item), making
+/// `_newsroom` an object if it is not one.
+fn set_extension(object: &mut Map<String, Value>, key: &str, value: Value) {
+    let ext = object.entry("_newsroom").or_insert_with(|| Value::Object(Map::new()));
+    if !ext.is_object() {
+        *ext = Value::Object(Map::new());
+    }
+    if let Value::Object(ext) = ext {
+        ext.insert(key.into(), value);
+    }
+}
+
 fn write_page(feed: &Map<String, Value>, items: &[&Item], next_url: Option<&str>, index: Option<&str>, out: impl Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     let mut ser = serde_json::Serializer::pretty(&mut out);
     let mut feed = std::borrow::Cow::Borrowed(feed);
     if let Some(index) = index {
-        let ext = feed.to_mut().entry("_newsroom").or_insert_with(|| Value::Object(Map::new()));
-        if !ext.is_object() {
-            *ext = Value::Object(Map::new());
-        }
-        if let Value::Object(ext) = ext {
-            ext.insert("index".into(), index.into());
-        }
+        set_extension(feed.to_mut(), "index", index.into());
     }
     Document { feed: &feed, items, next_url }.serialize(&mut ser).map_err(io::Error::other)?;
     out.write_all(b"\n")?;
@@ -230,6 +262,26 @@ mod tests {
         a.merge([item("b", "2024-01-01", "B"), item("u", "", "U"), item("a", "2024-01-01T00:00:00Z", "A"), item("c", "2025-01-01", "C")]);
         let ids: Vec<String> = parse_bundle(&written(&a)).unwrap().articles.into_iter().map(|x| x.id).collect();
         assert_eq!(ids, ["c", "a", "b", "u"]);
+    }
+
+    #[test]
+    fn extensions_are_added_to_the_items_named_and_keep_their_neighbours() {
+        let mut a = Archive::new("News");
+        let mut own = item("b", "2024-01-01", "B");
+        own.insert("_newsroom".into(), serde_json::json!({"category": "Products"}));
+        let mut odd = item("c", "2023-01-01", "C");
+        odd.insert("_newsroom".into(), serde_json::json!("not an object"));
+        a.merge([item("a", "2025-01-01", "A"), own, odd]);
+        let positions = a.newest_first_positions();
+        let pages = positions.iter().map(|&p| (p, Value::from(format!("articles/{p}/"))));
+        let with = a.clone().with_extension("page", pages.take(3));
+        let ext: Vec<Value> = with.newest_first().iter().map(|i| i["_newsroom"].clone()).collect();
+        assert_eq!(ext, [
+            serde_json::json!({"page": format!("articles/{}/", positions[0])}),
+            serde_json::json!({"category": "Products", "page": format!("articles/{}/", positions[1])}),
+            serde_json::json!({"page": format!("articles/{}/", positions[2])}),
+        ]);
+        assert!(a.newest_first().iter().all(|i| i.get("_newsroom").is_none_or(|e| e.get("page").is_none())), "the original is unchanged");
     }
 
     #[test]

@@ -404,6 +404,17 @@ mod tests {
     }
 
     #[test]
+    fn translations_of_an_item_change_nothing_the_page_reads() {
+        // `_newsroom.translations` is for the static site's hreflang links;
+        // the reader must take an item with any form of it as it takes GOOD.
+        let plain = parse_bundle(&feed(GOOD)).unwrap();
+        for translations in [r#"{"zh-CN":"a-zh"}"#, r#"{"zh-CN":7,"":null}"#, r#""a-zh""#, "null", "[1]"] {
+            let item = GOOD.replace(r#""unknown":1"#, &format!(r#""translations":{translations}"#));
+            assert_eq!(parse_bundle(&feed(&item)).unwrap(), plain, "{translations}");
+        }
+    }
+
+    #[test]
     fn prefers_html_and_reads_both_author_forms() {
         let b = parse_bundle(&feed(r#"{"id":"a","title":"A","date_published":"2024-01-02","content_text":"t","content_html":"<p>h</p>","authors":[{"name":"Ann"},{"url":"x"}]},
             {"id":"b","title":"B","date_modified":"2024-01-02T10:00:00Z","author":{"name":"Bo"}}"#)).unwrap();

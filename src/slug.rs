@@ -3,7 +3,7 @@
 //! address, else its title, else its id; made unique across an archive by
 //! numbering later repeats in archive order, so a rebuild keeps every address.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::article::Article;
 use crate::percent::percent_decode;
@@ -39,28 +39,45 @@ pub fn natural_slug(url: Option<&str>, title: &str, id: &str) -> String {
     slug
 }
 
-/// The unique slugs of `articles`, in their order: the first article with a
-/// slug keeps it; a later one gets `-2`, `-3`… the first number no other
-/// article has as its own slug or was given before, so a numbered slug never
-/// takes another article's natural address.
+/// The unique slugs of `articles`, in their order. Repeats are numbered in
+/// publication order, oldest first (undated ones after the dated): the
+/// oldest article with a slug keeps it, a later one gets `-2`, `-3`… the
+/// first number no other article has as its own slug or was given before.
+/// So publishing a new article never moves an older one's address, and a
+/// numbered slug never takes another article's natural address.
 pub fn unique_slugs(articles: &[Article]) -> Vec<String> {
-    make_unique(articles.iter().map(article_slug).collect())
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    // Stable: articles of one instant keep the order they were given in.
+    order.sort_by_key(|&i| articles[i].date.as_ref().map_or((1, 0), |d| (0, d.timestamp)));
+    let unique = make_unique(order.iter().map(|&i| article_slug(&articles[i])).collect());
+    let mut slugs = vec![String::new(); articles.len()];
+    for (&i, slug) in order.iter().zip(unique) {
+        slugs[i] = slug;
+    }
+    slugs
 }
 
 /// `natural` with each repeat numbered (see [`unique_slugs`]).
 pub fn make_unique(natural: Vec<String>) -> Vec<String> {
     let owned: HashSet<String> = natural.iter().cloned().collect();
     let mut given: HashSet<String> = HashSet::with_capacity(natural.len());
+    // Per slug, the number its next repeat tries first: every number below
+    // it is taken for good (`owned` is fixed, `given` only grows), so an
+    // archive with a thousand items of one title does not try 1 + 2 + … +
+    // 1000 numbers.
+    let mut next: HashMap<String, usize> = HashMap::new();
     natural
         .into_iter()
         .map(|slug| {
             if given.insert(slug.clone()) {
                 return slug;
             }
-            let numbered = (2..)
-                .map(|n| format!("{slug}-{n}"))
-                .find(|s| !owned.contains(s) && !given.contains(s))
+            let from = next.get(&slug).copied().unwrap_or(2);
+            let (n, numbered) = (from..)
+                .map(|n| (n, format!("{slug}-{n}")))
+                .find(|(_, s)| !owned.contains(s) && !given.contains(s))
                 .unwrap_or_default();
+            next.insert(slug, n + 1);
             given.insert(numbered.clone());
             numbered
         })
@@ -217,6 +234,30 @@ mod tests {
         assert_eq!(natural(&["a-2", "a-2", "a", "a"]), ["a-2", "a-2-2", "a", "a-3"]);
         let many = natural(&["x"; 50]);
         assert_eq!(many.iter().collect::<HashSet<_>>().len(), 50);
+        assert_eq!(natural(&["a", "a-3", "a", "a", "a-2", "a"]), ["a", "a-3", "a-4", "a-5", "a-2", "a-6"]);
+        // Many repeats of one title are numbered in order, without trying each number again.
+        let repeats = make_unique(vec!["t".to_string(); 5_000]);
+        assert_eq!(repeats[4_999], "t-5000");
+    }
+
+    #[test]
+    fn a_newer_article_of_the_same_title_never_takes_an_older_ones_address() {
+        use crate::article::{test_article, Body};
+        use crate::date::parse_date;
+        let dated = |id: &str, date: &str| {
+            let mut a = test_article("Annual work conference", None, Body::Empty);
+            a.id = id.into();
+            a.date = parse_date(date);
+            a
+        };
+        let before = unique_slugs(&[dated("2024", "2024-01-16"), dated("2022", "2022-01-18")]);
+        assert_eq!(before, ["annual-work-conference-2", "annual-work-conference"]);
+        // Newest first, as a build lists them, with one more a year later.
+        let after = unique_slugs(&[dated("2025", "2025-01-14"), dated("2024", "2024-01-16"), dated("2022", "2022-01-18")]);
+        assert_eq!(after, ["annual-work-conference-3", "annual-work-conference-2", "annual-work-conference"]);
+        let mut undated = dated("undated", "");
+        undated.date = None;
+        assert_eq!(unique_slugs(&[dated("2022", "2022-01-18"), undated]), ["annual-work-conference", "annual-work-conference-2"]);
     }
 
     #[test]

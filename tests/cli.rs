@@ -376,3 +376,145 @@ fn build_writes_a_paged_feed_with_content_named_pages_and_the_same_bytes_each_ti
     let feed: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("feed.json")).unwrap()).unwrap();
     assert!(feed["next_url"].as_str().unwrap().starts_with("https://example.com/news/pages/h"), "{}", feed["next_url"]);
 }
+
+/// Every file under `dir`, by path from it (with `/`): its bytes and when it was last written.
+fn files_under(dir: &Path) -> std::collections::BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                files.insert(name, (std::fs::read(&path).unwrap(), std::fs::metadata(&path).unwrap().modified().unwrap()));
+            }
+        }
+    }
+    files
+}
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample/feed.json");
+
+#[test]
+fn build_with_a_base_url_writes_a_page_for_every_article() {
+    let dir = scratch("site");
+    let out = dir.join("site");
+    let o = newsroom(&["build", SAMPLE, "--out", out.to_str().unwrap(), "--per-page", "20", "--base-url", "https://example.com/news", "--app", "https://cdn.example.com/newsroom/"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let sample = newsroom::bundle::parse_bundle(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    assert!(text(&o).contains(&format!("static site: {} article pages", sample.articles.len())), "{}", text(&o));
+    // Every item of every feed page names its page, and the page is there, about that item.
+    let mut feeds = vec![out.join("feed.json")];
+    feeds.extend(std::fs::read_dir(out.join("pages")).unwrap().map(|e| e.unwrap().path()));
+    let items: Vec<serde_json::Value> = feeds.iter().flat_map(|f| {
+        let page: serde_json::Value = serde_json::from_slice(&std::fs::read(f).unwrap()).unwrap();
+        page["items"].as_array().unwrap().clone()
+    }).collect();
+    assert_eq!(items.len(), sample.articles.len());
+    let mut pages = std::collections::HashSet::new();
+    for item in &items {
+        let page = item["_newsroom"]["page"].as_str().unwrap_or_else(|| panic!("no page: {item}"));
+        assert!(page.starts_with("articles/") && page.ends_with('/') && pages.insert(page.to_string()), "{page}");
+        let html = std::fs::read_to_string(out.join(page).join("index.html")).unwrap();
+        let id = item["id"].as_str().unwrap();
+        assert!(html.contains(&format!("data-view=\"nr-article={id}\"")), "{page}");
+        let canonical = url::Url::parse("https://example.com/news/").unwrap().join(page).unwrap();
+        assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{canonical}\">")), "{page}");
+        assert!(html.contains("<script type=\"module\" src=\"https://cdn.example.com/newsroom/newsroom.js\"></script>"), "{page}");
+    }
+    assert_eq!(std::fs::read_dir(out.join("articles")).unwrap().count(), items.len());
+    // The archive itself is left as it was.
+    assert!(!std::fs::read_to_string(SAMPLE).unwrap().contains("\"page\""));
+    // The two versions of the vice mayor's visit point at each other.
+    let en = std::fs::read_to_string(out.join("articles/vice-mayor-miao-zhengge-and-his-delegation-visited-the-company-for-research/index.html")).unwrap();
+    let zh = std::fs::read_to_string(out.join("articles/锦州市副市长一行到公司走访调研/index.html")).unwrap();
+    let zh_url = "https://example.com/news/articles/%E9%94%A6%E5%B7%9E%E5%B8%82%E5%89%AF%E5%B8%82%E9%95%BF%E4%B8%80%E8%A1%8C%E5%88%B0%E5%85%AC%E5%8F%B8%E8%B5%B0%E8%AE%BF%E8%B0%83%E7%A0%94/";
+    let en_url = "https://example.com/news/articles/vice-mayor-miao-zhengge-and-his-delegation-visited-the-company-for-research/";
+    for page in [&en, &zh] {
+        assert!(page.contains(&format!("<link rel=\"alternate\" hreflang=\"zh-CN\" href=\"{zh_url}\">")), "{page}");
+        assert!(page.contains(&format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{en_url}\">")), "{page}");
+    }
+    assert!(zh.contains("<html lang=\"zh-CN\">") && zh.contains("← 返回新闻"), "{zh}");
+}
+
+#[test]
+fn without_a_base_url_no_html_is_written_and_the_command_says_why() {
+    let dir = scratch("no-site");
+    let out = dir.join("site");
+    let o = newsroom(&["build", SAMPLE, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("no HTML pages were written") && text(&o).contains("--base-url"), "{}", text(&o));
+    assert!(!out.join("articles").exists());
+    let feed = std::fs::read_to_string(out.join("feed.json")).unwrap();
+    assert!(!feed.contains("\"page\""), "no item names a page that is not there");
+    // The site's options mean nothing without it: said at once, nothing written.
+    let o = newsroom(&["build", SAMPLE, "--out", dir.join("other").to_str().unwrap(), "--template", SAMPLE]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("--base-url"), "{}", text(&o));
+    assert!(!dir.join("other").exists());
+}
+
+#[test]
+fn the_same_archive_builds_the_same_bytes_and_rewrites_nothing() {
+    let dir = scratch("site-again");
+    let (archive, out) = (dir.join("news.json"), dir.join("site"));
+    let mut feed: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    std::fs::write(&archive, feed.to_string()).unwrap();
+    let build = || newsroom(&["build", archive.to_str().unwrap(), "--out", out.to_str().unwrap(), "--base-url", "https://example.com/news/"]);
+    let o = build();
+    assert!(o.status.success(), "{}", text(&o));
+    let first = files_under(&out);
+    let o = build();
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains(" 0 written"), "{}", text(&o));
+    assert_eq!(files_under(&out), first, "the same bytes, and not one file written again");
+
+    // An article that left the archive takes its page with it; the others stay as they were.
+    let gone = feed["items"].as_array_mut().unwrap().remove(3);
+    std::fs::write(&archive, feed.to_string()).unwrap();
+    let o = build();
+    assert!(o.status.success() && text(&o).contains("files of an earlier build removed"), "{}", text(&o));
+    let after = files_under(&out);
+    let folder = |f: &std::collections::BTreeMap<String, _>| f.keys().filter(|k| k.starts_with("articles/")).cloned().collect::<Vec<String>>();
+    let lost: Vec<String> = folder(&first).into_iter().filter(|k| !after.contains_key(k)).collect();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    let lost_page = String::from_utf8_lossy(&first[&lost[0]].0).into_owned();
+    assert!(lost_page.contains(&format!("data-view=\"nr-article={}\"", gone["id"].as_str().unwrap())), "{lost_page}");
+    assert!(!out.join(lost[0].trim_end_matches("index.html")).exists(), "its folder went too");
+}
+
+#[test]
+fn a_template_that_cannot_be_used_writes_nothing() {
+    let dir = scratch("template");
+    let out = dir.join("site");
+    let good = "<!DOCTYPE html><html lang=\"en\"><head><!-- newsroom:head --><link rel=\"stylesheet\" href=\"/acme.css\"></head>\
+                <body><header>Acme Corp</header><!-- newsroom:content --><footer>© Acme</footer></body></html>";
+    let cases = [
+        (good.replace("<!-- newsroom:content -->", ""), "has no <!-- newsroom:content --> marker: put it where the news goes"),
+        (good.replace("</footer>", "</footer><!-- newsroom:content -->"), "has 2 <!-- newsroom:content --> markers: keep exactly one"),
+        (good.replace("<!-- newsroom:head -->", ""), "has no <!-- newsroom:head --> marker"),
+        (good.replace("</head>", "<title>Acme</title></head>"), "has its own <title> in <head>"),
+    ];
+    for (n, (template, says)) in cases.iter().enumerate() {
+        let file = dir.join(format!("template-{n}.html"));
+        std::fs::write(&file, template).unwrap();
+        let o = newsroom(&["build", SAMPLE, "--out", out.to_str().unwrap(), "--base-url", "https://example.com/", "--template", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{says}: {}", text(&o));
+        assert!(text(&o).contains(says) && text(&o).contains("template-"), "expected “{says}” in {}", text(&o));
+        assert!(!out.exists(), "{says}: something was written");
+    }
+    let o = newsroom(&["build", SAMPLE, "--out", out.to_str().unwrap(), "--base-url", "https://example.com/", "--template", dir.join("missing.html").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(!out.exists());
+
+    let file = dir.join("acme.html");
+    std::fs::write(&file, good).unwrap();
+    let o = newsroom(&["build", SAMPLE, "--out", out.to_str().unwrap(), "--base-url", "https://example.com/", "--template", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let page = std::fs::read_dir(out.join("articles")).unwrap().next().unwrap().unwrap().path().join("index.html");
+    let html = std::fs::read_to_string(page).unwrap();
+    assert!(html.contains("<header>Acme Corp</header><div data-newsroom") && html.ends_with("</div></div><footer>© Acme</footer></body></html>"), "{html}");
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"../../newsroom.css\">") && html.contains("<link rel=\"stylesheet\" href=\"/acme.css\">"), "{html}");
+}

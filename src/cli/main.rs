@@ -23,9 +23,7 @@ mod import;
 mod map;
 #[cfg(not(target_arch = "wasm32"))]
 mod messages;
-// Its stages are written and tested before `build` writes pages with them (issue 18).
 #[cfg(not(target_arch = "wasm32"))]
-#[allow(dead_code)]
 mod site;
 #[cfg(not(target_arch = "wasm32"))]
 mod source;
@@ -83,7 +81,7 @@ mod cli {
             #[arg(long, value_enum, default_value = "text")]
             format: Format,
         },
-        /// Write an archive as a folder for any static host: feed.json with the newest items, older pages linked by next_url.
+        /// Write an archive as a folder for any static host: feed.json with the newest items, older pages linked by next_url; with --base-url, also a static HTML site (a page per article).
         Build {
             archive: PathBuf,
             /// The folder to write (created if missing).
@@ -92,9 +90,15 @@ mod cli {
             /// Items per page.
             #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=10_000))]
             per_page: u32,
-            /// The address the folder will be served from, for absolute next_url links.
+            /// The address the folder will be served from: absolute next_url links, and the static HTML site (its canonical and preview addresses are absolute).
             #[arg(long, value_name = "URL")]
             base_url: Option<url::Url>,
+            /// Where the app's newsroom.js and newsroom.css are: an http(s) address, a path from the host's root (/…), or one relative to the site's root. Default: the site's root.
+            #[arg(long, value_name = "URL", requires = "base_url", value_parser = app_address)]
+            app: Option<String>,
+            /// The site's own page around every page: an HTML file with one <!-- newsroom:head --> in <head> and one <!-- newsroom:content --> in <body>. Default: the look of the app's index.html.
+            #[arg(long, value_name = "FILE", requires = "base_url")]
+            template: Option<PathBuf>,
         },
         /// Read a bundle as the page does: what it shows, what it skips and why.
         Check {
@@ -102,6 +106,14 @@ mod cli {
             #[arg(long, value_enum, default_value = "text")]
             format: Format,
         },
+    }
+
+    /// `--app`: an address a page can load a script from; another scheme is refused.
+    fn app_address(value: &str) -> Result<String, String> {
+        match url::Url::parse(value) {
+            Ok(url) if !matches!(url.scheme(), "http" | "https") => Err(crate::messages::app_not_web(value)),
+            _ => Ok(value.trim().to_string()),
+        }
     }
 
     pub fn run() -> i32 {
@@ -118,11 +130,13 @@ mod cli {
                 rules: MapRules { category },
                 format,
             }),
-            Command::Build { archive, out, per_page, base_url } => build::run(build::BuildArgs {
+            Command::Build { archive, out, per_page, base_url, app, template } => build::run(build::BuildArgs {
                 archive: &archive,
                 out: &out,
                 per_page: per_page as usize,
                 base_url: base_url.as_ref(),
+                app: app.as_deref(),
+                template: template.as_deref(),
             }),
             Command::Check { bundle, format } => check::run(&bundle, format),
         }

@@ -10,6 +10,7 @@ use newsroom::messages::{describe, EN};
 
 use crate::draft::{DraftError, SourceError};
 use crate::map::MapError;
+use crate::site::template::{Marker, TemplateError};
 
 impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -172,7 +173,38 @@ pub fn check_notes(recovered_ids: usize, undated: usize) -> Option<String> {
 pub fn built(out: &str, b: &crate::build::Built) -> String {
     let removed = if b.removed > 0 { format!("; {} files of an earlier build removed", b.removed) } else { String::new() };
     let skipped = if b.skipped > 0 { format!("; {} items left out: nothing to show (no title, no text, no url)", b.skipped) } else { String::new() };
-    format!("{out}: {} items in {} pages (feed.json and pages/), search index in {} files (index/){removed}{skipped}", b.items, b.pages, b.index_files)
+    let site = b.site.as_ref().map_or(String::new(), |s| {
+        let unchanged = s.files - s.written;
+        format!("; static site: {} article pages (articles/), {} files in all, {} written, {unchanged} unchanged", s.articles, s.files, s.written)
+    });
+    format!("{out}: {} items in {} pages (feed.json and pages/), search index in {} files (index/){site}{removed}{skipped}", b.items, b.pages, b.index_files)
+}
+
+/// Said after a build without `--base-url`.
+pub fn no_site() -> &'static str {
+    "note: no HTML pages were written: their canonical and preview addresses must be absolute; give --base-url URL (where the folder will be served) to write the static site"
+}
+
+/// A `--template` that cannot be used; nothing was written.
+pub fn template_error(path: &str, e: &TemplateError) -> String {
+    let head = Marker::Head.text();
+    let content = Marker::Content.text();
+    let why = match e {
+        TemplateError::Unreadable { detail } => format!("{path} cannot be read ({detail})"),
+        TemplateError::Missing(Marker::Head) => format!("{path} has no {head} marker: put it inside <head>, where each page's title, description and links go"),
+        TemplateError::Missing(Marker::Content) => format!("{path} has no {content} marker: put it where the news goes"),
+        TemplateError::Repeated { marker, count } => format!("{path} has {count} {} markers: keep exactly one", marker.text()),
+        TemplateError::Misplaced(Marker::Head) => format!("{path}: the {head} marker is not inside <head> (a marker inside a script, a title or an attribute does not count): move it there"),
+        TemplateError::Misplaced(Marker::Content) => format!("{path}: the {content} marker is not inside <body>: put it where the news goes"),
+        TemplateError::NoHtmlTag => format!("{path} has no <html> tag before {head}: add one, each page's language is written on it"),
+        TemplateError::OwnTag(tag) => format!("{path} has its own {tag} in <head>: remove it, the {head} marker gives each page its own"),
+    };
+    format!("error: the template {why}; nothing was written")
+}
+
+/// An `--app` address that no page could load the app from.
+pub fn app_not_web(value: &str) -> String {
+    format!("“{value}” is not an http(s) address or a path: the app's newsroom.js and newsroom.css are loaded from it")
 }
 
 /// A bundle the page cannot read, in the page's English words: the command

@@ -42,26 +42,57 @@ pub struct Site {
     pub skipped: Vec<ItemError>,
 }
 
-/// Builds the site. `link(name, from_feed)` makes the `next_url` of a page
-/// in `pages/` (as seen from `feed.json` or from another page).
-pub fn build_site(archive: &Archive, layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
-    let per_page = layout.per_page.max(1);
+/// The items of an archive that a reader lists, in the catalog's
+/// newest-first order, each with the article the reader makes of it: what
+/// a build writes as feed pages, and what a static site writes a page for.
+pub struct Listed<'a> {
+    /// The whole archive as one feed, newest first: what the build's hash is of.
+    pub text: Vec<u8>,
+    /// The feed's members; its articles are in `articles`.
+    pub feed: Bundle,
+    pub articles: Vec<Article>,
+    /// The item each article was read from.
+    pub items: Vec<&'a Item>,
+    /// Where the archive holds each of `items` (see `Archive::newest_first_positions`).
+    pub positions: Vec<usize>,
+    /// Items with nothing to show, which no reader would list.
+    pub skipped: Vec<ItemError>,
+}
+
+/// Reads `archive` as the page reads it (see [`Listed`]).
+pub fn listed(archive: &Archive) -> Result<Listed<'_>, BundleError> {
+    let positions = archive.newest_first_positions();
     let items = archive.newest_first();
     let mut text = Vec::new();
-    archive.write_page(&items, None, &mut text).map_err(|e| BundleError::Syntax { line: 0, column: 0, message: e.to_string() })?;
+    archive.write_page(&items, None, &mut text).map_err(io)?;
     let bundle = parse_bundle(&String::from_utf8_lossy(&text))?;
-    let build = u64::from_str_radix(&content_hash(&text)[1..], 16).unwrap_or(0) ^ per_page as u64;
     // The items the reader kept, in its order; then in the catalog's newest-first order.
     let skipped_at: Vec<usize> = bundle.skipped.iter().map(|e| match e {
         ItemError::NotAnObject { index, .. } | ItemError::NothingToShow { index, .. } => index - 1,
     }).collect();
-    let kept: Vec<&Item> = items.iter().enumerate().filter(|(i, _)| !skipped_at.contains(i)).map(|(_, it)| *it).collect();
+    let kept: Vec<usize> = (0..items.len()).filter(|i| !skipped_at.contains(i)).collect();
     let order = Catalog::unindexed(bundle.clone()).listing("", &Filters::default(), Sort::Newest).order;
-    let skipped = bundle.skipped.clone();
-    let mut slots: Vec<Option<crate::article::Article>> = bundle.articles.into_iter().map(Some).collect();
+    let Bundle { title, description, language, next_url, home_page_url, index_url, authors, articles, skipped, .. } = bundle;
+    let feed = Bundle { title, description, language, next_url, home_page_url, index_url, authors, articles: Vec::new(), skipped: Vec::new(), recovered_ids: 0 };
+    let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
     let articles = order.iter().filter_map(|&i| slots[i].take()).collect();
-    let doc_items: Vec<&Item> = order.iter().map(|&i| kept[i]).collect();
-    let catalog = Catalog::new(Bundle { articles, skipped: Vec::new(), recovered_ids: 0, ..bundle_meta(&text)? });
+    Ok(Listed {
+        text,
+        feed,
+        articles,
+        items: order.iter().map(|&i| items[kept[i]]).collect(),
+        positions: order.iter().map(|&i| positions[kept[i]]).collect(),
+        skipped,
+    })
+}
+
+/// Builds the site. `link(name, from_feed)` makes the `next_url` of a page
+/// in `pages/` (as seen from `feed.json` or from another page).
+pub fn build_site(archive: &Archive, layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
+    let per_page = layout.per_page.max(1);
+    let Listed { text, feed, articles, items: doc_items, skipped, .. } = listed(archive)?;
+    let build = u64::from_str_radix(&content_hash(&text)[1..], 16).unwrap_or(0) ^ per_page as u64;
+    let catalog = Catalog::new(Bundle { articles, ..feed });
 
     let mut files = Vec::new();
     // Pages, from the oldest back: each names the next by its content's hash.
@@ -89,13 +120,6 @@ pub fn build_site(archive: &Archive, layout: Layout, link: &dyn Fn(&str, bool) -
 
 fn io(e: std::io::Error) -> BundleError {
     BundleError::Syntax { line: 0, column: 0, message: e.to_string() }
-}
-
-/// The bundle's feed members, without its items.
-fn bundle_meta(text: &[u8]) -> Result<Bundle, BundleError> {
-    let mut b = parse_bundle(&String::from_utf8_lossy(text))?;
-    b.articles.clear();
-    Ok(b)
 }
 
 /// Cuts terms (in order) into shards of about `max` bytes, a term never

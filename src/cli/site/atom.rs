@@ -11,7 +11,7 @@ use newsroom::messages::choose;
 
 use crate::escape::escape_text;
 use crate::site::page::{absolute, address, as_folder, Site, ARTICLES_DIR};
-use crate::site::sanitize::sanitize;
+use crate::site::sanitize::sanitize_on_page;
 use crate::site::updated::{date_time, last_changed};
 use crate::site::xml::xml_text;
 
@@ -98,7 +98,8 @@ fn entry(out: &mut String, article: &Article, canonical: &str, changed: Option<&
         element(out, "summary", &teaser);
     }
     let html = match &article.body {
-        Body::Html(html) => sanitize(html),
+        // Addresses stay relative to the site's root: the feed's `xml:base`.
+        Body::Html(html) => sanitize_on_page(html, "index.html"),
         // As the article view shows a text body: a paragraph per blank-line-separated block.
         Body::Text(text) => paragraphs(text).map(|p| format!("<p>{}</p>", escape_text(p))).collect(),
         Body::Empty => String::new(),

@@ -21,6 +21,21 @@ pub fn file_link(from: &str, to: &str) -> String {
     format!("{}{to}", to_root(from))
 }
 
+/// An address of the feed (relative to the site's root, where `feed.json`
+/// is) as the page at `from` must write it: a relative path climbs to the
+/// root first; an address with a scheme, from the host's root (`/…`, `//…`),
+/// or within the page (`#…`, `?…`) stays as it is.
+pub fn rebase(address: &str, from: &str) -> String {
+    let relative_path = !address.is_empty()
+        && !address.starts_with(['/', '#', '?'])
+        && matches!(url::Url::parse(address), Err(url::ParseError::RelativeUrlWithoutBase));
+    if relative_path {
+        format!("{}{address}", to_root(from))
+    } else {
+        address.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +48,16 @@ mod tests {
         assert_eq!(folder_link("page/2/index.html", ""), "../../index.html");
         assert_eq!(folder_link("index.html", "page/2/"), "page/2/index.html");
         assert_eq!(file_link("category/safety/index.html", "feed.json"), "../../feed.json");
+    }
+
+    #[test]
+    fn only_relative_paths_climb_to_the_root() {
+        let page = "articles/plant/index.html";
+        assert_eq!(rebase("images/plant.svg", page), "../../images/plant.svg");
+        assert_eq!(rebase("./images/a b.svg", page), "../.././images/a b.svg");
+        assert_eq!(rebase("images/plant.svg", "index.html"), "images/plant.svg");
+        for kept in ["https://example.com/a.jpg", "/images/a.jpg", "//cdn.example.com/a.jpg", "#top", "?p=1", "mailto:a@b.example", ""] {
+            assert_eq!(rebase(kept, page), kept);
+        }
     }
 }

@@ -248,15 +248,10 @@ impl Context<'_> {
         }
     }
 
-    /// The app's header (news_page.rs); a category's or year's list adds the
-    /// way back to the main list and its own name.
+    /// Below the app's header (which the mount element writes, `mount.rs`): on
+    /// a category's or year's list, the way back to the main list and its name.
     fn header(&self, from: &str, list: &List) -> String {
-        let lang = self.site.language.map(|l| format!(" lang=\"{}\"", escape_attribute(l))).unwrap_or_default();
-        let mut out = format!("<header class=\"newsroom__header\"{lang}><h1>{}</h1>", escape_text(self.site.title));
-        if let Some(d) = self.description {
-            out.push_str(&format!("<p class=\"newsroom__description\">{}</p>", escape_text(d)));
-        }
-        out.push_str("</header>\n");
+        let mut out = String::new();
         if let Some(name) = &list.name {
             out.push_str(&format!("<a class=\"newsroom__back\" href=\"{}\">{}</a>\n", escape_attribute(&folder_link(from, "")), escape_text(self.m.back_to_news)));
             out.push_str(&format!("<h2 class=\"newsroom__view-title\">{}</h2>\n", escape_text(name)));
@@ -373,6 +368,7 @@ pub(crate) mod tests {
             url: None,
             image: None,
             authors: vec![],
+            page: None,
         }
     }
 
@@ -528,8 +524,7 @@ pub(crate) mod tests {
         assert_eq!(category.title, "Safety – Acme News");
         assert_eq!(pages["year/2024/page/2/index.html"].title, "2024 – 第 2 页 – Acme News");
         assert_eq!(pages["year/2024/page/2/index.html"].canonical, "https://example.com/news/year/2024/page/2/");
-        assert!(category.body.starts_with("<header class=\"newsroom__header\" lang=\"zh-CN\"><h1>Acme News</h1><p class=\"newsroom__description\">  Acme's news  </p></header>\n"), "{}", category.body);
-        assert!(category.body.contains("<a class=\"newsroom__back\" href=\"../../index.html\">← 返回新闻</a>\n<h2 class=\"newsroom__view-title\">Safety</h2>"));
+        assert!(category.body.starts_with("<a class=\"newsroom__back\" href=\"../../index.html\">← 返回新闻</a>\n<h2 class=\"newsroom__view-title\">Safety</h2>"));
         assert!(second.body.contains(concat!(
             "<nav class=\"newsroom__pages\" aria-label=\"分页\"><a class=\"newsroom__newer\" rel=\"prev\" href=\"../../index.html\">← 较新的文章</a>",
             "<span class=\"newsroom__page-number\" aria-current=\"page\">第 2 页</span>",
@@ -540,7 +535,7 @@ pub(crate) mod tests {
         let pages = list_pages(&one, &slugs, &site(&base, None), None);
         assert!(pages.iter().all(|p| !p.body.contains("newsroom__pages") && p.prev.is_none() && p.next.is_none()));
         assert_eq!(pages[0].language, "en");
-        assert!(pages[0].body.starts_with("<header class=\"newsroom__header\"><h1>Acme News</h1></header>\n"));
+        assert!(pages[0].body.starts_with("<div class=\"newsroom__results\">"), "{}", pages[0].body);
     }
 
     fn card_of(from: &str, article: &Article, slug: &str, m: &Messages) -> String {

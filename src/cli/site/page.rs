@@ -74,6 +74,11 @@ pub fn page_facts(article: &Article, item: &Item, slug: &str, site: &Site) -> Pa
     }
 }
 
+/// The absolute address of the page of the article with `slug`.
+pub fn canonical(base: &url::Url, slug: &str) -> String {
+    address(&as_folder(base), &format!("{ARTICLES_DIR}/{slug}/"))
+}
+
 /// The base address as a folder: `/news` and `/news/` mean the same.
 pub fn as_folder(base: &url::Url) -> url::Url {
     let mut folder = base.clone();

@@ -13,12 +13,16 @@ use newsroom::html_policy::{added_attributes, attribute_allowed, element_rule, i
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
 use crate::escape::{escape_attribute, escape_text};
+use crate::site::links::rebase;
 
 /// Elements without an end tag.
 const VOID: &[&str] = &["br", "hr", "img"];
 
-/// The safe part of `html`, as HTML text.
-pub fn sanitize(html: &str) -> String {
+/// The safe part of `html` as the page at `page` (a path from the site's
+/// root, such as `articles/plant/index.html`) shows it: the same policy,
+/// with the feed's relative addresses climbing to the site's root, where
+/// the feed is (see `links::rebase`).
+pub fn sanitize_on_page(html: &str, page: &str) -> String {
     let opts = ParseOpts {
         tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
         ..Default::default()
@@ -26,7 +30,7 @@ pub fn sanitize(html: &str) -> String {
     let document = parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html);
     let mut out = String::with_capacity(html.len());
     if let Some(body) = body(&document) {
-        copy_children(body, &mut out, 0);
+        copy_children(body, &mut out, 0, page);
     }
     out
 }
@@ -37,13 +41,13 @@ fn body(document: &Html) -> Option<ElementRef<'_>> {
     document.root_element().children().filter_map(ElementRef::wrap).find(|el| matches!(el.value().name(), "body" | "frameset"))
 }
 
-fn copy_children(from: ElementRef<'_>, out: &mut String, depth: usize) {
+fn copy_children(from: ElementRef<'_>, out: &mut String, depth: usize, page: &str) {
     for child in from.children() {
         match child.value() {
             Node::Text(text) => out.push_str(&escape_text(text)),
             Node::Element(_) => {
                 if let Some(el) = ElementRef::wrap(child) {
-                    copy_element(el, out, depth);
+                    copy_element(el, out, depth, page);
                 }
             }
             _ => {} // comments, processing instructions: nothing a reader sees
@@ -51,7 +55,7 @@ fn copy_children(from: ElementRef<'_>, out: &mut String, depth: usize) {
     }
 }
 
-fn copy_element(el: ElementRef<'_>, out: &mut String, depth: usize) {
+fn copy_element(el: ElementRef<'_>, out: &mut String, depth: usize, page: &str) {
     let name = el.value().name().to_ascii_lowercase();
     let rule = element_rule(&name);
     if rule == ElementRule::Drop {
@@ -62,7 +66,7 @@ fn copy_element(el: ElementRef<'_>, out: &mut String, depth: usize) {
         return;
     }
     if rule == ElementRule::Unwrap {
-        copy_children(el, out, depth + 1);
+        copy_children(el, out, depth + 1, page);
         return;
     }
     out.push('<');
@@ -72,9 +76,10 @@ fn copy_element(el: ElementRef<'_>, out: &mut String, depth: usize) {
         if !attribute_allowed(&name, &attr) {
             continue;
         }
-        let value = if is_url_attribute(&attr) { safe_url(value, name == "a") } else { Some(value) };
-        if let Some(value) = value {
+        if !is_url_attribute(&attr) {
             push_attribute(out, &attr, value);
+        } else if let Some(url) = safe_url(value, name == "a") {
+            push_attribute(out, &attr, &rebase(url, page));
         }
     }
     for (attr, value) in added_attributes(&name) {
@@ -89,7 +94,7 @@ fn copy_element(el: ElementRef<'_>, out: &mut String, depth: usize) {
     if name == "pre" && el.children().next().is_some_and(|c| matches!(c.value(), Node::Text(t) if t.starts_with('\n'))) {
         out.push('\n');
     }
-    copy_children(el, out, depth + 1);
+    copy_children(el, out, depth + 1, page);
     out.push_str("</");
     out.push_str(&name);
     out.push('>');
@@ -106,6 +111,11 @@ fn push_attribute(out: &mut String, name: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The safe part of `html` on a page at the site's root.
+    fn sanitize(html: &str) -> String {
+        sanitize_on_page(html, "index.html")
+    }
 
     #[test]
     fn ordinary_article_html_comes_through() {
@@ -179,6 +189,15 @@ mod tests {
         assert_eq!(sanitize("<img src=\"mailto:a@b\">"), "<img loading=\"lazy\">");
         assert_eq!(sanitize("<a href=\"mailto:a@b.example\">m</a>"), "<a href=\"mailto:a@b.example\" rel=\"noopener noreferrer\">m</a>");
         assert_eq!(sanitize("<q cite=\"javascript:x\">q</q>"), "<q>q</q>");
+    }
+
+    #[test]
+    fn relative_addresses_climb_from_the_page_to_the_feed() {
+        let html = "<p><img src=\"images/plant.svg\"><a href=\"news/a.html\">a</a><a href=\"https://example.com/b\">b</a><a href=\"#n\">n</a><img src=\"/x.png\"></p>";
+        assert_eq!(sanitize_on_page(html, "articles/plant/index.html"), concat!(
+            "<p><img src=\"../../images/plant.svg\" loading=\"lazy\"><a href=\"../../news/a.html\" rel=\"noopener noreferrer\">a</a>",
+            "<a href=\"https://example.com/b\" rel=\"noopener noreferrer\">b</a><a href=\"#n\" rel=\"noopener noreferrer\">n</a><img src=\"/x.png\" loading=\"lazy\"></p>"));
+        assert_eq!(sanitize_on_page("<a href=\"javascript:alert(1)\">x</a>", "articles/x/index.html"), "<a rel=\"noopener noreferrer\">x</a>");
     }
 
     #[test]
