@@ -233,7 +233,10 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
         }
         _ => {}
     }
-    let tmp = path.with_extension("tmp");
+    // Beside it, named after the whole name: `feed.json` and `feed.atom`,
+    // written at the same time, must not share one.
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)?;
     Ok(true)
