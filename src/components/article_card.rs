@@ -25,7 +25,7 @@ pub fn ArticleCard(
     let has_teaser = teaser.with_untracked(|t| t.iter().any(|(s, _)| !s.is_empty()));
     // Decorative (the headline is the link's text). The picture is its own
     // box: its aspect ratio (CSS) holds its place before it loads.
-    let picture = thumbnail(&article).map(|src| view! {
+    let picture = thumbnail(&article).map(|src| nav.resolve(&src)).map(|src| view! {
         <img class="newsroom__thumb" loading="lazy" decoding="async" alt="" src=src on:error=hide/>
     });
     let open = move |ev: leptos::ev::MouseEvent| {

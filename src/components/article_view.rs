@@ -83,11 +83,11 @@ pub fn ArticleView(
         }
     });
     // A body that opens with the picture shows it already.
-    let image = article.image.as_deref().and_then(|u| safe_url(u, false)).filter(|u| !body_starts_with(&article.body, u)).map(str::to_string);
+    let image = article.image.as_deref().and_then(|u| safe_url(u, false)).filter(|u| !body_starts_with(&article.body, u)).map(|u| nav.resolve(u));
     let source = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)).map(str::to_string);
     let body = match &article.body {
         Body::Text(text) => EitherOf3::A(paragraphs(text).map(|p| view! { <p>{p.to_string()}</p> }).collect_view()),
-        Body::Html(html) => EitherOf3::B(view! { <HtmlBody html=html.clone()/> }),
+        Body::Html(html) => EitherOf3::B(view! { <HtmlBody html=html.clone() nav=nav/> }),
         Body::Empty => EitherOf3::C(()),
     };
     let authors = (!article.authors.is_empty()).then(|| fill(m.by_authors, &[("authors", &list(m, &article.authors))]));

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::browser::history::{self, Entry};
 use crate::browser::takeover;
+use crate::browser::loader::absolute_url;
 use crate::site_address::address;
 use crate::url_state::ViewState;
 
@@ -161,6 +162,15 @@ impl Nav {
         if let Some(title) = title.filter(|_| self.owns_url) {
             history::set_title(title);
         }
+    }
+
+    /// An address the feed names (a picture, a link in a body), as this page
+    /// must ask for it: on a built site, the reader moves between the site's
+    /// folders while the feed stays at its root, so a relative address is
+    /// resolved against the root; elsewhere, as the page resolves it.
+    pub fn resolve(&self, url: &str) -> String {
+        // A fragment points into the article itself, wherever it is shown.
+        self.site.filter(|_| !url.starts_with('#')).and_then(|root| absolute_url(url, root)).unwrap_or_else(|| url.to_string())
     }
 
     /// Whether this instance is on a page of a built site.
