@@ -47,7 +47,7 @@ pub fn article_html(view: &ArticleView) -> String {
     out.push('>');
     out.push_str(&format!("<a class=\"newsroom__back\" href=\"{}\">{}</a>", escape_attribute(&folder_link(path, "")), escape_text(m.back_to_news)));
     out.push_str(&format!("<h2 class=\"newsroom__article-title\" tabindex=\"-1\">{}</h2>", escape_text(&a.title)));
-    meta(&mut out, m, a);
+    meta(&mut out, m, a, "newsroom__article");
     if !a.authors.is_empty() {
         let by = fill(m.by_authors, &[("authors", &list(m, &a.authors))]);
         out.push_str(&format!("<p class=\"newsroom__authors\">{}</p>", escape_text(&by)));
@@ -91,19 +91,20 @@ pub fn article_html(view: &ArticleView) -> String {
     out
 }
 
-/// Date, category and tags, as `ArticleMeta` renders them for an article.
-fn meta(out: &mut String, m: &Messages, a: &Article) {
-    out.push_str("<div class=\"newsroom__meta newsroom__article-meta\">");
+/// Date, category and tags, as `ArticleMeta` renders them: `class` is the
+/// view's (`newsroom__article` for an article, `newsroom__card` for a card).
+pub fn meta(out: &mut String, m: &Messages, a: &Article, class: &str) {
+    out.push_str(&format!("<div class=\"newsroom__meta {class}-meta\">"));
     match &a.date {
         Some(date) => out.push_str(&format!("<time datetime=\"{}\">{}</time>", escape_attribute(&date.machine), escape_text(&long_date(m, date)))),
         // An item without a usable date says so rather than showing none.
-        None => out.push_str(&format!("<span class=\"newsroom__article-undated\">{}</span>", escape_text(m.undated))),
+        None => out.push_str(&format!("<span class=\"{class}-undated\">{}</span>", escape_text(m.undated))),
     }
     if let Some(category) = &a.category {
-        out.push_str(&format!("<span class=\"newsroom__article-category\">{}</span>", escape_text(category)));
+        out.push_str(&format!("<span class=\"{class}-category\">{}</span>", escape_text(category)));
     }
     if !a.tags.is_empty() {
-        out.push_str(&format!("<ul class=\"newsroom__article-tags\" aria-label=\"{}\">", escape_attribute(m.tags)));
+        out.push_str(&format!("<ul class=\"{class}-tags\" aria-label=\"{}\">", escape_attribute(m.tags)));
         for tag in &a.tags {
             out.push_str(&format!("<li>{}</li>", escape_text(tag)));
         }

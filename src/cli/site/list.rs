@@ -18,9 +18,9 @@ use newsroom::thumbnail::thumbnail;
 use newsroom::url_state::{Facet, Filters, ViewState};
 
 use crate::escape::{escape_attribute, escape_text};
+use crate::site::article::meta;
 use crate::site::links::{folder_link, to_root};
 use crate::site::page::{address, as_folder, Site, ARTICLES_DIR};
-use crate::site::words::long_date;
 
 /// Cards per list page: a page a reader scans in a few screens, and few
 /// enough pages that a crawler follows the chain to the oldest article.
@@ -301,22 +301,7 @@ fn card(from: &str, article: &Article, slug: &str, teaser: &str, picture: Option
         escape_attribute(&href),
         escape_text(&article.title)
     ));
-    out.push_str("<div class=\"newsroom__meta newsroom__card-meta\">");
-    match &article.date {
-        Some(d) => out.push_str(&format!("<time datetime=\"{}\">{}</time>", escape_attribute(&d.machine), escape_text(&long_date(m, d)))),
-        None => out.push_str(&format!("<span class=\"newsroom__card-undated\">{}</span>", escape_text(m.undated))),
-    }
-    if let Some(c) = &article.category {
-        out.push_str(&format!("<span class=\"newsroom__card-category\">{}</span>", escape_text(c)));
-    }
-    if !article.tags.is_empty() {
-        out.push_str(&format!("<ul class=\"newsroom__card-tags\" aria-label=\"{}\">", escape_attribute(m.tags)));
-        for t in &article.tags {
-            out.push_str(&format!("<li>{}</li>", escape_text(t)));
-        }
-        out.push_str("</ul>");
-    }
-    out.push_str("</div>");
+    meta(&mut out, m, article, "newsroom__card");
     if !teaser.is_empty() {
         out.push_str(&format!("<p class=\"newsroom__card-summary\">{}</p>", escape_text(teaser)));
     }
