@@ -6,6 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { articleSel, cardSel, expect, expectAccessible, test, waitForList } from './fixtures.mjs';
 import { staticSite } from './server.mjs';
@@ -171,6 +172,28 @@ test.describe('without JavaScript, as a crawler or a link preview reads it', () 
         expect(response.status(), `${url}: ${type}`).toBe(200);
       }
     }
+  });
+
+  test.describe('from disk', () => {
+    // Only the pages are on disk here: the app's files and the sample's
+    // pictures, which a host has beside them, are not.
+    test.use({ allowedFailures: /^net::ERR_FILE_NOT_FOUND file:/ });
+
+    test('the site reads from disk, without a server: list, links and the article whole', async ({ page }) => {
+      const { dir } = staticSite('sample-site');
+      const item = builtItems('sample-site').find((it) => it.id === '2023-11-04-vice-mayor-visit');
+      await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
+      await page.locator('a[rel~=next]').click();
+      await expect(page).toHaveURL(/\/page\/2\/index\.html$/);
+      await page.goto(pathToFileURL(path.join(dir, 'year', '2023', 'index.html')).href);
+      await page.locator(`${cardSel(item.id)} a.newsroom__card-link`).click();
+      await expect(page).toHaveURL(new RegExp(`/${pageOf(item)}index\\.html$`));
+      await expect(page.locator(`${articleSel(item.id)} h2`)).toHaveText(item.title);
+      await expect(page.locator(`${articleSel(item.id)} .newsroom__html p, ${articleSel(item.id)} .newsroom__article-body p`).first()).toBeVisible();
+      await page.locator(`${articleSel(item.id)} a.newsroom__back`).click();
+      await expect(page).toHaveURL(/\/index\.html$/);
+      await expect(page.locator('article.newsroom__card').first()).toBeVisible();
+    });
   });
 
   test.describe('a hostile bundle', () => {
