@@ -21,7 +21,7 @@ const TITLES = {
 const titleOf = (id) => `${TITLES[id]} – ${FEED_TITLE}`;
 
 /** The static content's article: a child of the mount element itself. */
-const staticArticle = (page) => page.locator('[data-newsroom] > article.newsroom__article');
+const staticArticle = (page) => page.locator('[data-newsroom] > div.newsroom > article.newsroom__article');
 /** The app's article, inside its own root. */
 const appArticle = (page, id) => page.locator(`.newsroom--full ${articleSel(id)}`);
 
@@ -133,7 +133,7 @@ test("on a built site's list page, articles open at their own pages and the list
   await page.goto('/site/');
   await waitForList(page);
   // The static headlines gave way to the app's list.
-  await expect(page.locator('[data-newsroom] > .newsroom__results')).toHaveCount(0);
+  await expect(page.locator('[data-newsroom] > div.newsroom > .newsroom__results')).toHaveCount(0);
   await expect(page).toHaveTitle(FEED_TITLE);
 
   await page.locator(cardSel('site-plant')).locator('a').click();
