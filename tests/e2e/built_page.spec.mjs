@@ -23,7 +23,8 @@ const titleOf = (id) => `${TITLES[id]} – ${FEED_TITLE}`;
 /** The static content's article: a child of the mount element itself. */
 const staticArticle = (page) => page.locator('[data-newsroom] > div.newsroom > article.newsroom__article');
 /** The app's article, inside its own root. */
-const appArticle = (page, id) => page.locator(`.newsroom--full ${articleSel(id)}`);
+// The app renders in its own container in the mount element; the static content is the mount element's own `.newsroom`.
+const appArticle = (page, id) => page.locator(`[data-newsroom] > div:not(.newsroom) ${articleSel(id)}`);
 
 test.afterEach(({ server }) => {
   server.state.releaseSite();
@@ -37,7 +38,7 @@ test("an article page keeps its article when the app starts: in the same place, 
   await expect(staticTitle).toHaveText(TITLES['site-visit']);
   // The app has started and waits for its feed, hidden beside the static content.
   await expect.poll(() => server.state.siteWaiting.length, { message: 'the feed requested' }).toBe(1);
-  await expect(page.locator('.newsroom--full')).toBeHidden();
+  await expect(page.locator('[data-newsroom-takeover] .newsroom--full')).toBeHidden();
   const before = await staticTitle.boundingBox();
 
   server.state.releaseSite();
