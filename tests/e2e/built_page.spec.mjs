@@ -1,6 +1,6 @@
-// The app on the pages of a static site that `newsroom build` writes (the
-// pages here are written by hand as the build writes them: host/site/, served
-// as the `site` scenario): it takes over a page's static content without a
+// The app on the pages of a static site that `newsroom build` writes (of
+// host/site-feed.json, served as the `site` scenario, its feed naming one
+// page outside the site): it takes over a page's static content without a
 // flash or a shift, its addresses are the site's own pages and the document
 // title follows the open article. Also the page where no site is built (the
 // `?nr-article=` addresses as ever) and dist/index.html opened from disk.

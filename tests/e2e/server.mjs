@@ -198,12 +198,15 @@ export const HOSTILE_SITE_FEED = {
 export const SITE_BASE = 'https://news.example.com/';
 
 export const STATIC_SITES = {
+  // The app's takeover tests (built_page.spec.mjs): three articles named by
+  // their addresses, and a fourth whose page the served feed sends outside the site.
+  site: () => fs.readFileSync(path.join(REPO_ROOT, 'tests', 'e2e', 'host', 'site-feed.json'), 'utf8'),
   'sample-site': () => fs.readFileSync(path.join(REPO_ROOT, 'sample', 'feed.json'), 'utf8'),
   'hostile-site': () => JSON.stringify(HOSTILE_SITE_FEED, null, 2),
 };
 
 /** `net`: the sample bundle of the build (dist/feed.json), for the network faults of `state.faults`. */
-export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net', 'site',
+export const SCENARIOS = ['malformed', 'html-page', 'flaky', 'one-bad', 'hostile', 'data-src', 'big', 'slow', 'imported', 'paged', 'built', 'archive', 'pictures', 'net',
   ...Object.keys(STATIC_SITES)];
 
 /**
@@ -343,7 +346,6 @@ const HOST_PAGES = { '/about/news/': 'news.html', '/zh/news/': 'zh.html', '/home
  * feed.json whose items name them in `_newsroom.page`), served under the
  * host pages' policy, with the app's files at the site's root (from dist).
  */
-export const SITE_DIR = path.join(HOST_DIR, 'site');
 
 /** `data-src`: the page's mount element names the one-bad bundle of another folder. */
 export const DATA_SRC = '../one-bad/feed.json';
@@ -501,12 +503,12 @@ export async function startServer({ dist = defaultDist() } = {}) {
     const rest = m[2];
     if (rest === undefined) return null;
     if (rest === '/with.html') return withPage(url);
-    if (m[1] === 'site') {
-      if (rest === '/feed.json' && state.siteFeedMissing) return notFound();
-      const file = path.join(SITE_DIR, path.posix.normalize(rest.endsWith('/') ? `${rest}index.html` : rest));
-      if (!file.startsWith(SITE_DIR + path.sep) || !fs.existsSync(file)) return fileAnswer(rest);
-      const headers = file.endsWith('.html') ? { 'content-security-policy': HOST_CSP } : {};
-      return answer(200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file), headers);
+    if (m[1] === 'site' && rest === '/feed.json') {
+      if (state.siteFeedMissing) return notFound();
+      // A page that would lead outside the site, which the app must ignore.
+      const feed = JSON.parse(fs.readFileSync(path.join(staticSite('site').dir, 'feed.json'), 'utf8'));
+      for (const item of feed.items) if (item.id === 'site-note') item._newsroom.page = '../outside/';
+      return answer(200, TYPES['.json'], JSON.stringify(feed));
     }
     if ((rest === '/' || rest === '/index.html') && m[1] === 'data-src') {
       const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom data-src="${DATA_SRC}" `);
@@ -541,7 +543,9 @@ export async function startServer({ dist = defaultDist() } = {}) {
       const root = staticSite(m[1]).dir;
       const file = path.resolve(root, '.' + path.posix.normalize(rest.endsWith('/') ? `${rest}index.html` : rest));
       if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        return answer(200, TYPES[path.extname(file)] || (file.endsWith('.atom') ? 'application/atom+xml' : file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream'), fs.readFileSync(file));
+        // `site`'s pages under a host's strict policy: what they carry needs no inline script.
+        const headers = m[1] === 'site' && file.endsWith('.html') ? { 'content-security-policy': HOST_CSP } : {};
+        return answer(200, TYPES[path.extname(file)] || (file.endsWith('.atom') ? 'application/atom+xml' : file.endsWith('.xml') ? 'application/xml' : 'application/octet-stream'), fs.readFileSync(file), headers);
       }
       return fileAnswer(rest);
     }
