@@ -15,7 +15,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # npm's wasm-opt (binaryen 132) must come first: older system builds break the module.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native test-browser test-e2e test-size build size size-tools bench setup setup-build setup-browser clean
+.PHONY: serve test test-native test-browser test-e2e test-size build size size-tools bench bench-lighthouse setup setup-build setup-browser setup-lighthouse clean
 
 ## serve: build and serve the page with the sample bundle at http://127.0.0.1:8080/
 ## (under a sub-path with `make serve SERVE_BASE=/about/news/`)
@@ -49,11 +49,19 @@ build: setup-build
 	trunk build --release
 
 ## bench: the release build against a MiniSearch peer on 1,000 and 10,000 articles, then
-## pre-built archives of up to 100,000 against the single bundle (measurements, not tests)
-bench: build setup-browser
+## pre-built archives of up to 100,000 against the single bundle, then Lighthouse's mobile
+## profile on the standalone page, a compact headlines page and a 10,000-article archive
+## (measurements, not tests)
+bench: build setup-browser setup-lighthouse
 	cargo build --locked --release --bin newsroom
 	node tests/bench/run.mjs
 	node --max-old-space-size=6144 tests/bench/archive.mjs
+	node tests/bench/lighthouse.mjs
+
+## bench-lighthouse: the Lighthouse part of `make bench` alone
+bench-lighthouse: build setup-browser setup-lighthouse
+	cargo build --locked --release --bin newsroom
+	node tests/bench/lighthouse.mjs
 
 ## size: the release build's file sizes (raw, gzip, brotli) and twiggy's biggest items
 size: build size-tools
@@ -75,6 +83,14 @@ setup-build:
 	@# npm packages: installed again only when package-lock.json changed.
 	@[ "$$(cat node_modules/.newsroom-lock 2>/dev/null)" = "$$(sha256sum < package-lock.json)" ] \
 		|| { npm ci --no-audit --no-fund && sha256sum < package-lock.json > node_modules/.newsroom-lock; }
+
+# Lighthouse, for `make bench` only: a package of its own, so `make test` never installs it;
+# installed again only when its package-lock.json changed (offline afterwards).
+LIGHTHOUSE_DIR := tests/bench/lighthouse
+setup-lighthouse:
+	@[ "$$(cat $(LIGHTHOUSE_DIR)/node_modules/.newsroom-lock 2>/dev/null)" = "$$(sha256sum < $(LIGHTHOUSE_DIR)/package-lock.json)" ] \
+		|| { (cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund) \
+			&& sha256sum < $(LIGHTHOUSE_DIR)/package-lock.json > $(LIGHTHOUSE_DIR)/node_modules/.newsroom-lock; }
 
 # Debian's Chromium for every browser test (Playwright uses it, never a
 # download of its own), its driver for wasm-bindgen-test, CJK fonts for screenshots.
