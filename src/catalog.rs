@@ -11,6 +11,7 @@ use std::sync::{RwLock, RwLockReadGuard};
 use crate::article::{teaser, Article};
 use crate::bundle::Bundle;
 use crate::excerpt::{excerpt, Excerpt};
+use crate::newest::DateOrder;
 use crate::index::{DocFields, DocId, FieldHit, FxBuild, IndexBuilder, Matcher, SearchIndex, BODY, FIELDS, LABELS};
 use crate::prebuilt::format::{Column, FacetTable, List, Summary};
 use crate::prebuilt::parts::{Part, PartError, Parts};
@@ -151,12 +152,7 @@ impl Catalog {
     /// A catalog that can list and filter at once; search waits for [`Self::install_index`].
     pub fn unindexed(bundle: Bundle) -> Self {
         let articles = &bundle.articles;
-        let (dated, undated): (Vec<u32>, Vec<u32>) =
-            (0..articles.len() as u32).partition(|&i| articles[i as usize].date.is_some());
-        let date = |k: usize| articles[dated[k] as usize].date.as_ref();
-        // Newest first; stable, so equal dates stay in bundle order.
-        let newest_first: Vec<u64> = (0..dated.len()).map(|k| date(k).map_or(0, |d| !((d.timestamp as u64) ^ (1 << 63)))).collect();
-        let by_date: Vec<u32> = order_by_key(&newest_first).into_iter().map(|k| dated[k]).collect();
+        let DateOrder { dated: by_date, undated } = DateOrder::of(articles);
         let feed_language = bundle.language.as_deref();
         let mut values = Vec::with_capacity(FACETS.len());
         let mut columns = Vec::with_capacity(FACETS.len());

@@ -18,6 +18,7 @@ pub mod fold;
 pub mod html_text;
 pub mod index;
 pub mod json_text;
+pub mod newest;
 pub mod page_title;
 pub mod percent;
 pub mod retry;
