@@ -4,12 +4,13 @@
 //! reason, and the rest of the bundle is still shown.
 
 use std::collections::HashSet;
+use std::marker::PhantomData;
 
 use serde_json::{Map, Value};
 
 use crate::article::{body_text, Article, Body};
 pub use crate::bundle_reader::BundleReader;
-use crate::date::parse_date;
+use crate::date::{parse_date, PublishedDate};
 use crate::thumbnail::safe_image;
 use crate::fallbacks::{content_id, title_from_text};
 use crate::index::FxBuild;
@@ -142,62 +143,131 @@ pub(crate) fn syntax(e: &serde_json::Error) -> BundleError {
 
 pub(crate) fn check_version(version: Option<&Value>) -> Result<(), BundleError> {
     let Some(version) = version else { return Ok(()) };
-    let known = version.as_str().is_some_and(|v| {
-        // `trim_start_matches` with prefixes, by hand (see `syntax_message`).
-        let mut v = v;
-        while let Some(rest) = v.strip_prefix("https://") {
-            v = rest;
-        }
-        while let Some(rest) = v.strip_prefix("http://") {
-            v = rest;
-        }
-        v.starts_with("jsonfeed.org/version/1")
-    });
-    if known {
+    if version.as_str().is_some_and(known_version) {
         return Ok(());
     }
     let version = version.as_str().map_or_else(|| json_text(version), str::to_string);
     Err(BundleError::UnknownVersion { version })
 }
 
+/// Whether a `version` string is JSON Feed 1.x, the versions the page reads.
+pub(crate) fn known_version(v: &str) -> bool {
+    // `trim_start_matches` with prefixes, by hand (see `syntax_message`).
+    let mut v = v;
+    while let Some(rest) = v.strip_prefix("https://") {
+        v = rest;
+    }
+    while let Some(rest) = v.strip_prefix("http://") {
+        v = rest;
+    }
+    v.starts_with("jsonfeed.org/version/1")
+}
+
+/// How an item's body becomes plain text when a title or an id is made of
+/// it. The page's reader reads any body ([`AnyBody`]); a reader that keeps
+/// HTML out of its wasm (the headlines entry's) answers `None` for it and
+/// gives the feed up rather than guess.
+pub trait BodyText {
+    fn text(body: &Body) -> Option<String>;
+}
+
+/// Any body, HTML through `html_text`.
+pub struct AnyBody;
+
+impl BodyText for AnyBody {
+    fn text(body: &Body) -> Option<String> {
+        Some(body_text(body))
+    }
+}
+
+/// An item's fields as read from its JSON object, before the reader
+/// settles its title and its id.
+pub(crate) struct ItemFields {
+    pub own_id: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<PublishedDate>,
+    pub summary: Option<String>,
+    pub body: Body,
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+    pub category: Option<String>,
+    pub language: Option<String>,
+    pub image: Option<String>,
+    pub authors: Vec<String>,
+    pub page: Option<String>,
+}
+
 /// Validates items one at a time, remembering ids to catch repeats.
-#[derive(Default)]
-pub(crate) struct ItemReader {
+pub(crate) struct ItemReader<T: BodyText = AnyBody> {
     articles: Vec<Article>,
     skipped: Vec<ItemError>,
     /// FxHash like the index, so the wasm needs no second hasher; on
     /// wasm32-unknown-unknown std has no random source for SipHash's keys anyway.
     seen: HashSet<String, FxBuild>,
     recovered_ids: usize,
+    text: PhantomData<T>,
+}
+
+impl<T: BodyText> Default for ItemReader<T> {
+    fn default() -> Self {
+        ItemReader { articles: Vec::new(), skipped: Vec::new(), seen: HashSet::default(), recovered_ids: 0, text: PhantomData }
+    }
 }
 
 impl ItemReader {
     pub(crate) fn read(&mut self, item: Value) {
+        let fields = match item {
+            Value::Object(mut o) => Ok(read_fields(&mut o)),
+            other => Err(kind_of(&other)),
+        };
+        // Any body is readable: every item is settled.
+        let _ = self.add(fields);
+    }
+}
+
+impl<T: BodyText> ItemReader<T> {
+    /// Adds the next item: its fields, or what it was instead of an object.
+    /// `None` (and nothing added) when its title or id would be made of a
+    /// body `T` cannot read.
+    pub(crate) fn add(&mut self, item: Result<ItemFields, JsonKind>) -> Option<()> {
         let index = self.articles.len() + self.skipped.len() + 1;
-        match read_item(index, item) {
+        let fields = match item {
+            Ok(fields) => fields,
+            Err(found) => {
+                self.skipped.push(ItemError::NotAnObject { index, found });
+                return Some(());
+            }
+        };
+        match settle::<T>(index, fields)? {
             Ok((mut article, own_id)) => {
-                article.id = self.unique_id(own_id, &article);
+                article.id = self.unique_id(own_id, &article)?;
                 self.seen.insert(article.id.clone());
                 self.articles.push(article);
             }
             Err(e) => self.skipped.push(e),
         }
+        Some(())
+    }
+
+    /// The articles so far, and the items skipped.
+    pub(crate) fn into_parts(self) -> (Vec<Article>, Vec<ItemError>, usize) {
+        (self.articles, self.skipped, self.recovered_ids)
     }
 
     /// The item's own id when it has one no earlier item took; else its
     /// `url`, else a hash of its content (numbered on if even that repeats).
-    fn unique_id(&mut self, own: Option<String>, article: &Article) -> String {
+    fn unique_id(&mut self, own: Option<String>, article: &Article) -> Option<String> {
         if let Some(id) = own.filter(|id| !self.seen.contains(id)) {
-            return id;
+            return Some(id);
         }
         self.recovered_ids += 1;
-        let body = article.body_text();
-        let date = article.date.as_ref().map_or("", |d| d.machine.as_str());
-        let candidate = article
-            .url
-            .clone()
-            .filter(|u| !self.seen.contains(u))
-            .unwrap_or_else(|| content_id(&[&article.title, date, &body]));
+        let candidate = match article.url.clone().filter(|u| !self.seen.contains(u)) {
+            Some(url) => url,
+            None => {
+                let date = article.date.as_ref().map_or("", |d| d.machine.as_str());
+                content_id(&[&article.title, date, &T::text(&article.body)?])
+            }
+        };
         let mut id = candidate.clone();
         for n in 2.. {
             if !self.seen.contains(&id) {
@@ -205,9 +275,12 @@ impl ItemReader {
             }
             id = format!("{candidate}-{n}");
         }
-        id
+        Some(id)
     }
 
+}
+
+impl ItemReader {
     pub(crate) fn into_bundle(self, feed: &Map<String, Value>) -> Bundle {
         Bundle {
             title: string(feed, "title").unwrap_or_else(|| "News".to_string()),
@@ -224,14 +297,9 @@ impl ItemReader {
     }
 }
 
-/// Reads one item, moving its strings out rather than copying them (bodies
-/// are most of a bundle's bytes). Returns the article, with an empty `id`
-/// for [`ItemReader`] to settle, and the item's own id.
-fn read_item(index: usize, item: Value) -> Result<(Article, Option<String>), ItemError> {
-    let Value::Object(mut o) = item else {
-        return Err(ItemError::NotAnObject { index, found: kind_of(&item) });
-    };
-    let o = &mut o;
+/// Reads one item's fields, moving its strings out rather than copying
+/// them (bodies are most of a bundle's bytes).
+fn read_fields(o: &mut Map<String, Value>) -> ItemFields {
     // JSON Feed says a string; a number is what some generators write, and means the same.
     let own_id = match o.remove("id") {
         Some(Value::Number(n)) => Some(n.to_string()),
@@ -245,47 +313,73 @@ fn read_item(index: usize, item: Value) -> Result<(Article, Option<String>), Ite
         (None, Some(text)) => Body::Text(text),
         (None, None) => Body::Empty,
     };
-    let summary = take(o, "summary");
-    let url = take(o, "url");
-    let title = match take(o, "title") {
-        Some(title) => title,
-        None => {
-            let text = summary.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| body_text(&body));
-            match title_from_text(&text).or_else(|| url.clone()) {
-                Some(title) => title,
-                None => return Err(ItemError::NothingToShow { index, id: own_id }),
-            }
-        }
-    };
     let ext = o.get("_newsroom").and_then(Value::as_object);
     let category = ext.and_then(|ext| string(ext, "category"));
     // Only a path that stays inside the site: the page pushes it as an address.
     let page = ext.and_then(|ext| ext.get("page")?.as_str()).and_then(page_path).map(str::to_string);
     let mut tags: Vec<String> = Vec::new();
     for tag in o.get("tags").and_then(Value::as_array).into_iter().flatten() {
-        if let Some(tag) = tag.as_str().map(str::trim).filter(|t| !t.is_empty()) {
-            if !tags.iter().any(|t| t == tag) {
-                tags.push(tag.to_string());
-            }
-        }
+        add_tag(&mut tags, tag.as_str());
     }
-    // 1.1 has `authors`; 1.0 had a single `author`.
-    let authors = authors(o);
-    let article = Article {
-        id: String::new(),
-        title,
+    ItemFields {
+        own_id,
+        title: take(o, "title"),
         date,
-        summary,
+        summary: take(o, "summary"),
         body,
+        url: take(o, "url"),
         tags,
         category,
         language: take(o, "language"),
-        url,
         image: picture(o),
-        authors,
+        // 1.1 has `authors`; 1.0 had a single `author`.
+        authors: authors(o),
         page,
+    }
+}
+
+/// A tag as an item lists it: trimmed, and once.
+pub(crate) fn add_tag(tags: &mut Vec<String>, tag: Option<&str>) {
+    if let Some(tag) = tag.map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
+        }
+    }
+}
+
+/// The article an item's fields make, with an empty `id` for
+/// [`ItemReader`] to settle, and the item's own id. An item without a title
+/// gets one from its text; one with nothing to show is skipped. `None` when
+/// the title would be made of a body `T` cannot read.
+fn settle<T: BodyText>(index: usize, f: ItemFields) -> Option<Result<(Article, Option<String>), ItemError>> {
+    let title = match f.title {
+        Some(title) => title,
+        None => {
+            let text = match f.summary.clone().filter(|s| !s.trim().is_empty()) {
+                Some(summary) => summary,
+                None => T::text(&f.body)?,
+            };
+            match title_from_text(&text).or_else(|| f.url.clone()) {
+                Some(title) => title,
+                None => return Some(Err(ItemError::NothingToShow { index, id: f.own_id })),
+            }
+        }
     };
-    Ok((article, own_id))
+    let article = Article {
+        id: String::new(),
+        title,
+        date: f.date,
+        summary: f.summary,
+        body: f.body,
+        tags: f.tags,
+        category: f.category,
+        language: f.language,
+        url: f.url,
+        image: f.image,
+        authors: f.authors,
+        page: f.page,
+    };
+    Some(Ok((article, f.own_id)))
 }
 
 /// `image`, else `banner_image`: the first whose address pictures may have.
@@ -335,7 +429,7 @@ fn string(o: &Map<String, Value>, key: &str) -> Option<String> {
     o.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
-fn kind_of(v: &Value) -> JsonKind {
+pub(crate) fn kind_of(v: &Value) -> JsonKind {
     match v {
         Value::Null => JsonKind::Null,
         Value::Bool(_) => JsonKind::Boolean,

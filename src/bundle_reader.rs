@@ -220,13 +220,68 @@ const SCAN_STEP: usize = 256 * 1024;
 /// The most [`BundleReader::reserve`] sets aside ahead of the bytes.
 const MAX_RESERVE: usize = 256 * 1024 * 1024;
 
+/// The bytes of a feed so far, and where its members and items are in
+/// them: what the page's reader ([`BundleReader`]) and the headlines
+/// entry's (`headline_reader`) share.
+#[derive(Default)]
+pub(crate) struct Scanned {
+    buf: Vec<u8>,
+    splitter: Splitter,
+    /// Items handed out so far.
+    read: usize,
+}
+
+impl Scanned {
+    pub(crate) fn reserve(&mut self, bytes: usize) {
+        let _ = self.buf.try_reserve(bytes.min(MAX_RESERVE).saturating_sub(self.buf.len()));
+    }
+
+    pub(crate) fn push(&mut self, chunk: &[u8]) {
+        self.buf.extend_from_slice(chunk);
+    }
+
+    pub(crate) fn received(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// The next item that has fully arrived, scanning a step further for it
+    /// (as if the bytes had arrived a step at a time); `None` until more
+    /// bytes come.
+    pub(crate) fn next_item(&mut self) -> Option<&[u8]> {
+        while self.read == self.splitter.items.len() {
+            let before = self.splitter.scanned;
+            let end = before.saturating_add(SCAN_STEP).min(self.buf.len());
+            self.splitter.scan(&self.buf[..end]);
+            if self.splitter.scanned == before {
+                return None;
+            }
+        }
+        self.read += 1;
+        Some(&self.buf[self.splitter.items[self.read - 1].clone()])
+    }
+
+    /// After the last byte: whether the scanner found one well-formed
+    /// object, and nothing after it.
+    pub(crate) fn complete(&self) -> bool {
+        let trailing = self.buf[self.splitter.scanned..].iter().any(|b| !b.is_ascii_whitespace());
+        self.splitter.state == Scan::Done && !trailing
+    }
+
+    /// The top-level members: each key (a JSON string) and value, as bytes.
+    pub(crate) fn members(&self) -> impl Iterator<Item = (&[u8], &[u8])> {
+        self.splitter.members.iter().map(|(key, value)| (&self.buf[key.clone()], &self.buf[value.clone()]))
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.buf
+    }
+}
+
 /// A bundle being read: push bytes as they arrive, read items when there is
 /// time, then finish.
 #[derive(Default)]
 pub struct BundleReader {
-    buf: Vec<u8>,
-    splitter: Splitter,
-    read: usize,
+    scanned: Scanned,
     items: ItemReader,
     /// An item was not valid JSON: the whole-document parser will say where.
     malformed: bool,
@@ -237,23 +292,23 @@ impl BundleReader {
     /// buffer is not copied to a larger one again and again as it arrives.
     /// A length that lies or cannot be had is no error: the buffer then grows as before.
     pub fn reserve(&mut self, bytes: usize) {
-        let _ = self.buf.try_reserve(bytes.min(MAX_RESERVE).saturating_sub(self.buf.len()));
+        self.scanned.reserve(bytes);
     }
 
     /// Keeps `chunk`; it is looked at by [`Self::read_items`], a step at a
     /// time, so a large chunk is no long task.
     pub fn push(&mut self, chunk: &[u8]) {
-        self.buf.extend_from_slice(chunk);
+        self.scanned.push(chunk);
     }
 
     /// Bytes received so far.
     pub fn received(&self) -> usize {
-        self.buf.len()
+        self.scanned.received()
     }
 
     /// Items found and read so far.
     pub fn items_read(&self) -> usize {
-        self.read
+        self.scanned.read
     }
 
     /// Parses and validates up to `max` of the items that have fully arrived;
@@ -261,22 +316,11 @@ impl BundleReader {
     pub fn read_items(&mut self, max: usize) -> usize {
         let mut n = 0;
         while n < max && !self.malformed {
-            if self.read == self.splitter.items.len() {
-                // Find more items, as if the bytes had arrived a step at a time.
-                let before = self.splitter.scanned;
-                let end = before.saturating_add(SCAN_STEP).min(self.buf.len());
-                self.splitter.scan(&self.buf[..end]);
-                if self.splitter.scanned == before {
-                    break;
-                }
-                continue;
-            }
-            let range = self.splitter.items[self.read].clone();
-            match serde_json::from_slice::<Value>(&self.buf[range]) {
+            let Some(item) = self.scanned.next_item() else { break };
+            match serde_json::from_slice::<Value>(item) {
                 Ok(item) => self.items.read(item),
                 Err(_) => self.malformed = true,
             }
-            self.read += 1;
             n += 1;
         }
         n
@@ -285,16 +329,15 @@ impl BundleReader {
     /// After the last byte: reads what is left and returns the bundle.
     pub fn finish(mut self) -> Result<Bundle, BundleError> {
         while self.read_items(usize::MAX) > 0 {}
-        let trailing = self.buf[self.splitter.scanned..].iter().any(|b| !b.is_ascii_whitespace());
-        if self.malformed || self.splitter.state != Scan::Done || trailing {
-            return parse_whole(&self.buf);
+        if self.malformed || !self.scanned.complete() {
+            return parse_whole(self.scanned.bytes());
         }
         let mut feed = Map::new();
         let mut has_items = false;
-        for (key, value) in &self.splitter.members {
+        for (key, value) in self.scanned.members() {
             // Keys as `Value`s: a `String` deserializer would be one more parser copy in the wasm.
-            let (Ok(Value::String(key)), value) = (serde_json::from_slice::<Value>(&self.buf[key.clone()]), &self.buf[value.clone()]) else {
-                return parse_whole(&self.buf);
+            let Ok(Value::String(key)) = serde_json::from_slice::<Value>(key) else {
+                return parse_whole(self.scanned.bytes());
             };
             if key == "items" && value.first() == Some(&b'[') {
                 has_items = true;
@@ -311,13 +354,13 @@ impl BundleReader {
                 Ok(v) => {
                     feed.insert(key, v);
                 }
-                Err(_) => return parse_whole(&self.buf),
+                Err(_) => return parse_whole(self.scanned.bytes()),
             }
         }
         check_version(feed.get("version"))?;
         if !has_items {
             // Missing, null, or not a list: the whole-document path names which.
-            return parse_whole(&self.buf);
+            return parse_whole(self.scanned.bytes());
         }
         Ok(std::mem::take(&mut self.items).into_bundle(&feed))
     }
