@@ -15,9 +15,11 @@ pub mod entities;
 pub mod excerpt;
 pub mod fallbacks;
 pub mod fold;
+pub mod headline_reader;
 pub mod html_text;
 pub mod index;
 pub mod json_text;
+pub mod lean_json;
 pub mod newest;
 pub mod page_title;
 pub mod percent;
@@ -41,7 +43,7 @@ pub mod prebuilt;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub use browser::start::start;
