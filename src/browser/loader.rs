@@ -49,7 +49,7 @@ pub async fn yield_to_browser() {
 }
 
 /// Calls `work` until it says it is done, yielding to the browser every slice.
-async fn in_slices(mut work: impl FnMut() -> bool) {
+pub async fn in_slices(mut work: impl FnMut() -> bool) {
     loop {
         let start = js_sys::Date::now();
         while js_sys::Date::now() - start < SLICE_MS {

@@ -16,6 +16,9 @@ use crate::messages::describe::option_problem;
 use crate::embed_options::{EmbedOptions, Layout};
 
 const SELECTOR: &str = "[data-newsroom]";
+/// An element the headlines entry renders (`newsroom.js` marks it); it
+/// loses the mark when handed over to the app.
+const HEADLINES: &str = "data-newsroom-headlines";
 
 thread_local! {
     /// The elements we already mounted into (compared by identity).
@@ -53,6 +56,9 @@ fn mount_all(root: &Option<web_sys::Node>) {
 }
 
 fn mount(el: &Element) {
+    if el.get_attribute(HEADLINES).is_some() {
+        return;
+    }
     let fresh = MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
         let fresh = !m.iter().any(|x| x == el);
@@ -76,11 +82,16 @@ fn mount(el: &Element) {
     .forget();
 }
 
-/// A CMS may render the mount element after our script ran.
+/// A CMS may render the mount element after our script ran; the headlines
+/// entry may hand one over (its mark goes).
 fn watch_for_new_elements() {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
         for record in records.iter() {
             let Ok(record) = record.dyn_into::<MutationRecord>() else { continue };
+            if record.type_() == "attributes" {
+                mount_all(&record.target());
+                continue;
+            }
             // Our own rendering adds nodes all the time; it never adds mount elements.
             if record.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.closest(".newsroom").ok().flatten().is_some()) {
                 continue;
@@ -96,6 +107,7 @@ fn watch_for_new_elements() {
     let init = MutationObserverInit::new();
     init.set_child_list(true);
     init.set_subtree(true);
+    init.set_attribute_filter(&js_sys::Array::of1(&HEADLINES.into()));
     if let Some(root) = document().document_element() {
         let _ = observer.observe_with_options(&root, &init);
     }

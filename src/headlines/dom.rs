@@ -1,0 +1,55 @@
+//! The few DOM calls the headlines' markup is built with. Each distinct
+//! call is more glue in the wasm and the script, so every view uses these.
+
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use web_sys::{Element, HtmlElement, Node};
+
+/// `<tag class="class">`; no class when `class` is empty.
+pub fn element(tag: &str, class: &str) -> HtmlElement {
+    // `mount` is called by a page's script: there is a document, and our
+    // tag names are valid ones.
+    let document = web_sys::window().and_then(|w| w.document()).unwrap_throw();
+    let el = document.create_element(tag).unwrap_throw();
+    if !class.is_empty() {
+        set(&el, "class", class);
+    }
+    el.unchecked_into()
+}
+
+/// `<tag class="class">text</tag>`.
+pub fn with_text(tag: &str, class: &str, text: &str) -> HtmlElement {
+    let el = element(tag, class);
+    el.set_text_content(Some(text));
+    el
+}
+
+pub fn set(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
+/// Sets the attribute to `value`, or removes it for `None`.
+pub fn set_or_remove(el: &Element, name: &str, value: Option<&str>) {
+    match value {
+        Some(v) => set(el, name, v),
+        None => {
+            let _ = el.remove_attribute(name);
+        }
+    }
+}
+
+pub fn append(parent: &Node, child: &Node) {
+    let _ = parent.append_child(child);
+}
+
+/// Puts `new` where `old` is.
+pub fn replace(old: &Node, new: &Node) {
+    if let Some(parent) = old.parent_node() {
+        let _ = parent.replace_child(new, old);
+    }
+}
+
+pub fn remove(node: &Node) {
+    if let Some(parent) = node.parent_node() {
+        let _ = parent.remove_child(node);
+    }
+}

@@ -1,0 +1,78 @@
+//! The headlines: the app's compact list (`CompactList` with each
+//! headline's `ArticleMeta`), the same elements, classes and attributes.
+
+use newsroom::article::Article;
+use newsroom::browser::intl::format_date;
+use newsroom::embed_options::EmbedOptions;
+use newsroom::messages::Messages;
+use newsroom::newest::headlines;
+use newsroom::url_state::{article_link, ViewState};
+use web_sys::HtmlElement;
+
+use crate::dom::{append, element, set, with_text};
+use crate::shared_load::Feed;
+
+pub fn compact_list(m: &Messages, options: &EmbedOptions, feed: &Feed) -> HtmlElement {
+    // A heading, not a landmark: a page may hold several of these lists.
+    let list = element("div", "newsroom__compact");
+    append(&list, &with_text("h2", "newsroom__compact-title", &feed.title));
+    let items = element("ul", "newsroom__headlines");
+    for i in headlines(&feed.articles, &feed.order, options.category.as_deref(), options.limit) {
+        append(&items, &headline(m, options, &feed.articles[i]));
+    }
+    append(&list, &items);
+    list
+}
+
+fn headline(m: &Messages, options: &EmbedOptions, article: &Article) -> HtmlElement {
+    // The full news page (`data-link`), else this page's own full instance.
+    let href = match &options.link {
+        Some(page) => article_link(page, &article.id),
+        None => on_this_page(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),
+    };
+    let li = element("li", "newsroom__headline");
+    set(&li, "data-id", &article.id);
+    if let Some(lang) = &article.language {
+        set(&li, "lang", lang);
+    }
+    let link = with_text("a", "newsroom__headline-link", &article.title);
+    set(&link, "href", &href);
+    append(&li, &link);
+    append(&li, &meta(m, article));
+    li
+}
+
+/// Date (or "Undated"), category and tags.
+fn meta(m: &Messages, article: &Article) -> HtmlElement {
+    let meta = element("div", "newsroom__meta newsroom__headline-meta");
+    match &article.date {
+        Some(date) => {
+            let time = with_text("time", "", &format_date(m, date));
+            set(&time, "datetime", &date.machine);
+            append(&meta, &time);
+        }
+        None => append(&meta, &with_text("span", "newsroom__headline-undated", m.undated)),
+    }
+    if let Some(category) = &article.category {
+        append(&meta, &with_text("span", "newsroom__headline-category", category));
+    }
+    if !article.tags.is_empty() {
+        let tags = element("ul", "newsroom__headline-tags");
+        set(&tags, "aria-label", m.tags);
+        for tag in &article.tags {
+            append(&tags, &with_text("li", "", tag));
+        }
+        append(&meta, &tags);
+    }
+    meta
+}
+
+/// The address of `view` on this page, as the app's `history::href_for`
+/// makes it (that module is the app's: it moves the page's history): the
+/// same path and fragment, the host's other query parameters kept.
+fn on_this_page(view: &ViewState) -> String {
+    let Some(l) = web_sys::window().map(|w| w.location()) else { return view.to_search("") };
+    let path = l.pathname().unwrap_or_default();
+    let hash = l.hash().unwrap_or_default();
+    format!("{path}{}{hash}", view.to_search(&l.search().unwrap_or_default()))
+}

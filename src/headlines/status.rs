@@ -1,0 +1,92 @@
+//! What a list shows while its feed loads and when it failed, and the notes
+//! about its element's attributes: the app's markup for each (`Newsroom`'s
+//! loading state, `LoadErrorPanel`, `Notices`), so one stylesheet and one
+//! set of tests serve both.
+
+use newsroom::browser::intl::byte_size;
+use newsroom::browser::loader::Loading;
+use newsroom::messages::describe::retrying;
+use newsroom::messages::{fill, Messages};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+use crate::dom::{append, element, remove, set, set_or_remove, with_text};
+
+/// "Loading news…" with a progress bar, kept and updated as the bytes arrive.
+pub struct LoadingView {
+    pub root: HtmlElement,
+    progress: HtmlElement,
+    detail: HtmlElement,
+    again: Option<HtmlElement>,
+}
+
+impl LoadingView {
+    pub fn new(m: &Messages) -> LoadingView {
+        let root = element("div", "newsroom__loading");
+        set(&root, "role", "status");
+        append(&root, &with_text("p", "", m.loading_news));
+        let progress = element("progress", "newsroom__progress");
+        let detail = element("p", "newsroom__progress-detail");
+        append(&root, &progress);
+        append(&root, &detail);
+        LoadingView { root, progress, detail, again: None }
+    }
+
+    pub fn update(&mut self, m: &Messages, loading: &Loading) {
+        let Loading { progress, retrying: again } = loading;
+        let mb = |bytes: usize| byte_size(m, bytes);
+        // A compressed transfer can report fewer bytes than arrive: then the bar has no end.
+        let total = progress.total.filter(|&t| t >= progress.received && t > 0);
+        let detail = match total {
+            Some(t) => fill(m.progress_of, &[("received", &mb(progress.received)), ("total", &mb(t))]),
+            None if progress.received > 0 => fill(m.progress_received, &[("received", &mb(progress.received))]),
+            None => String::new(),
+        };
+        // Without a total, no `max` or `value`: an indeterminate bar.
+        set_or_remove(&self.progress, "max", total.map(|t| t.to_string()).as_deref());
+        set_or_remove(&self.progress, "value", total.map(|_| progress.received.to_string()).as_deref());
+        self.detail.set_text_content(Some(&detail));
+        match (again, &self.again) {
+            (Some(r), Some(line)) => line.set_text_content(Some(&retrying(m, r))),
+            (Some(r), None) => {
+                let line = with_text("p", "newsroom__retrying", &retrying(m, r));
+                append(&self.root, &line);
+                self.again = Some(line);
+            }
+            (None, Some(line)) => {
+                remove(line);
+                self.again = None;
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// The feed could not be loaded: why, and Retry (`retry`).
+pub fn error_panel(m: &Messages, message: &str, retry: impl Fn() + 'static) -> HtmlElement {
+    let panel = element("div", "newsroom__error");
+    set(&panel, "role", "alert");
+    append(&panel, &with_text("p", "newsroom__error-title", m.load_failed));
+    append(&panel, &with_text("p", "newsroom__error-message", message));
+    let button = with_text("button", "newsroom__retry", m.retry);
+    set(&button, "type", "button");
+    let click = Closure::<dyn Fn()>::new(retry);
+    let _ = button.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
+    // As long as the button: it goes with the page, or with the next state's view.
+    click.forget();
+    append(&panel, &button);
+    panel
+}
+
+/// Notes about the element's attributes that could not be used.
+pub fn notices(notes: &[String]) -> HtmlElement {
+    let box_ = element("div", "newsroom__notice");
+    set(&box_, "role", "status");
+    let list = element("ul", "");
+    for note in notes {
+        append(&list, &with_text("li", "", note));
+    }
+    append(&box_, &list);
+    box_
+}
