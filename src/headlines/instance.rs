@@ -5,10 +5,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use newsroom::browser::language::interface_language;
+use newsroom::browser::language::interface_language_in;
 use newsroom::browser::surface::follow_surface;
 use newsroom::embed_options::EmbedOptions;
 use newsroom::messages::describe::{load_error, option_problem};
+use newsroom::messages::headlines::HEADLINE_LANGUAGES;
 use newsroom::messages::Messages;
 use newsroom::newest::past_first_page;
 use web_sys::{Element, HtmlElement};
@@ -37,7 +38,7 @@ struct Instance {
 pub fn mount(el: Element) {
     // Options come only from the host's markup, never from the URL.
     let (options, problems) = EmbedOptions::read(|name| el.get_attribute(name));
-    let m = interface_language(&el);
+    let m = interface_language_in(&HEADLINE_LANGUAGES, &el);
     let root = element("div", "newsroom newsroom--compact");
     set(&root, "lang", m.locale);
     if !problems.is_empty() {

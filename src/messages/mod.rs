@@ -7,6 +7,7 @@
 
 pub mod describe;
 mod en;
+pub mod headlines;
 mod zh_cn;
 
 pub use en::EN;
@@ -22,6 +23,9 @@ macro_rules! keys {
             pub locale: &'static str,
             $($(#[$doc])* pub $key: &'static str,)*
         }
+
+        /// Every key empty: the rest of a language's subset (`headlines`).
+        pub(crate) const BLANK: Messages = Messages { locale: "", $($key: "",)* };
 
         impl Messages {
             /// Every key with its text, in declaration order (for the tests).
@@ -166,18 +170,28 @@ pub const LANGUAGES: [&Messages; 2] = [&EN, &ZH_CN];
 /// The language for a BCP 47 tag: an exact match, else the same primary
 /// language (`zh-Hans`, `zh-SG` → `zh-CN`; `en-GB` → `en`).
 pub fn for_tag(tag: &str) -> Option<&'static Messages> {
+    for_tag_in(&LANGUAGES, tag)
+}
+
+fn for_tag_in(languages: &[&'static Messages], tag: &str) -> Option<&'static Messages> {
     let tag = tag.trim();
     let primary = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    LANGUAGES.iter().find(|m| m.locale.eq_ignore_ascii_case(tag)).or_else(|| {
+    languages.iter().find(|m| m.locale.eq_ignore_ascii_case(tag)).or_else(|| {
         let wanted = primary(tag);
-        LANGUAGES.iter().find(|m| !wanted.is_empty() && primary(m.locale) == wanted)
+        languages.iter().find(|m| !wanted.is_empty() && primary(m.locale) == wanted)
     }).copied()
 }
 
 /// The first candidate tag the page speaks (in the order the shell asks:
 /// `data-lang`, the host page's `lang`, the browser's languages), else English.
 pub fn choose<'a>(candidates: impl IntoIterator<Item = &'a str>) -> &'static Messages {
-    candidates.into_iter().find_map(for_tag).unwrap_or(LANGUAGES[0])
+    choose_in(&LANGUAGES, candidates)
+}
+
+/// [`choose`] among `languages`, each language's words or a subset of them
+/// (`headlines`), in the order of [`LANGUAGES`].
+pub fn choose_in<'a>(languages: &[&'static Messages], candidates: impl IntoIterator<Item = &'a str>) -> &'static Messages {
+    candidates.into_iter().find_map(|tag| for_tag_in(languages, tag)).unwrap_or(languages[0])
 }
 
 /// `template` with each `{name}` replaced by its value; an unknown one stays.
