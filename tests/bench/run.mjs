@@ -34,7 +34,7 @@ import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 import { REPO_ROOT } from '../e2e/server.mjs';
-import { measure, sizeOf } from '../size/sizes.mjs';
+import { ENTRIES, measure, sizeOf } from '../size/sizes.mjs';
 import { generateFeed, serializeFeed } from './generate.mjs';
 import { MINISEARCH, PEER_DIR, snapshotDist, startBenchServer } from './server.mjs';
 
@@ -188,11 +188,13 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
 const fileSize = (file) => ({ file: path.relative(REPO_ROOT, file) || file, ...sizeOf(fs.readFileSync(file)) });
 
-/** Sizes by kind: wasm / js / css (several files of a kind, newsroom.js and newsroom-app.js, add up); code = wasm + js. */
+/** The full app's sizes by kind: wasm / js / css (several files of a kind, newsroom.js and newsroom-app.js, add up); code = wasm + js. */
 function distSizes(dist) {
   const { files, total } = measure(dist);
   const out = { files };
   for (const [name, size] of Object.entries(files)) {
+    // The headlines entry's files: no part of the page measured here.
+    if (!ENTRIES.full.includes(name) && !name.endsWith('.css')) continue;
     const ext = path.extname(name).slice(1);
     const prev = out[ext];
     out[ext] = prev
