@@ -7,6 +7,9 @@
 //! element (`mount`); an element it cannot serve cheaply goes back to the app
 //! (`handover`).
 
+// Plain Rust, tested natively; the wasm's global allocator.
+#[cfg(any(target_arch = "wasm32", test))]
+mod allocator;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
