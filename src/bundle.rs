@@ -351,6 +351,8 @@ pub(crate) fn add_tag(tags: &mut Vec<String>, tag: Option<&str>) {
 /// [`ItemReader`] to settle, and the item's own id. An item without a title
 /// gets one from its text; one with nothing to show is skipped. `None` when
 /// the title would be made of a body `T` cannot read.
+// Not inlined by rustc: the page's wasm comes out 0.2 KB gzip smaller.
+#[inline(never)]
 fn settle<T: BodyText>(index: usize, f: ItemFields) -> Option<Result<(Article, Option<String>), ItemError>> {
     let title = match f.title {
         Some(title) => title,
