@@ -7,6 +7,8 @@
 //! element (`mount`); an element it cannot serve cheaply goes back to the app
 //! (`handover`).
 
+#![cfg_attr(target_arch = "wasm32", no_main)]
+
 // Plain Rust, tested natively; the wasm's global allocator.
 #[cfg(any(target_arch = "wasm32", test))]
 mod allocator;
@@ -25,6 +27,9 @@ mod shared_load;
 #[cfg(target_arch = "wasm32")]
 mod status;
 
+// Nothing runs at start: `newsroom.js` calls `mount`. (Without a `main`,
+// the wasm has none of std's start-up code either.)
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {}
 
 /// Renders the headlines into `el`, a `[data-newsroom]` element that
