@@ -463,6 +463,10 @@ export async function startServer({ dist = defaultDist() } = {}) {
     res.on('close', () => clearInterval(timer));
   };
 
+  // A page of compact lists only, as a host writes one: without index.html's
+  // preloads of the app, which is for a full page.
+  const compactOnly = (page) => page.replace(/\n\s*<link rel="(?:modulepreload|preload)" href="newsroom-app[^"]*"[^>]*>/g, '');
+
   // `/NAME/with.html?k=v&…`: the page with `data-k="v"` on its mount element; `two=1`
   // puts a compact list of three on the same bundle before it.
   const withPage = (url) => {
@@ -474,7 +478,8 @@ export async function startServer({ dist = defaultDist() } = {}) {
       if (!/^[a-z0-9-]+$/i.test(name)) return answer(400, 'text/plain; charset=utf-8', `Bad attribute name: ${name}`);
       attrs += `data-${name}="${escapeAttr(value)}" `;
     }
-    const page = fs.readFileSync(indexFile, 'utf8');
+    const index = fs.readFileSync(indexFile, 'utf8');
+    const page = query.get('layout') === 'compact' ? compactOnly(index) : index;
     if (query.get('two') !== '1') return answer(200, TYPES['.html'], page.replace('<div data-newsroom ', `<div data-newsroom ${attrs}`));
     const two = page.replace(/<div data-newsroom ([^>]*)><\/div>/, (_, own) =>
       `<div data-newsroom data-layout="compact" data-limit="3" ${attrs}${own}></div>\n      <div data-newsroom ${attrs}${own}></div>`);
@@ -534,7 +539,7 @@ export async function startServer({ dist = defaultDist() } = {}) {
     if (rest === '/compact.html' && m[1] === 'archive') {
       const category = new URL(url, 'http://127.0.0.1').searchParams.get('category') || '';
       const attrs = `data-layout="compact" data-limit="8"${category ? ` data-category="${category.replace(/"/g, '&quot;')}"` : ''}`;
-      const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom ${attrs} `);
+      const page = compactOnly(fs.readFileSync(indexFile, 'utf8')).replace('<div data-newsroom ', `<div data-newsroom ${attrs} `);
       return answer(200, TYPES['.html'], page);
     }
     // A built static site as a static host serves it (a folder's index.html for
