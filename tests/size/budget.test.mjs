@@ -1,12 +1,14 @@
-// The size budget: the release build's wasm + js, gzip -9, must stay within
-// BUDGET_KB. Reads dist/ as `make build` left it (`make test-size` builds first).
+// The size budgets: the code each entry loads (tests/size/sizes.mjs), gzip -9,
+// must stay within its budget: the full app's (BUDGET_KB), and the headlines
+// entry's on a page of compact lists only (HEADLINES_BUDGET_KB). Reads dist/
+// as `make build` left it (`make test-size` builds first).
 // The budget is the size reached when it was set plus a little room; raise it
 // only on purpose, with the reason in the commit.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import test from 'node:test';
-import { measure } from './sizes.mjs';
+import { ENTRIES, measure } from './sizes.mjs';
 
 // Reached: 175.2 KB (issue 7's cuts); 178.3 with issue 8's lenient reading
 // (items without title, date or unique id shown); 187.7 with the named HTML
@@ -41,7 +43,26 @@ const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 test(`wasm + js stay within ${BUDGET_KB} KB gzip`, () => {
   const { files, total } = measure(dist);
   assert.ok(Object.keys(files).some((n) => n.endsWith('.wasm')), `no .wasm in ${dist}: run \`make build\` first`);
-  const detail = Object.entries(files).filter(([n]) => /\.(wasm|js)$/.test(n)).map(([n, s]) => `${n} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ');
+  const detail = ENTRIES.full.map((n) => `${n} ${((files[n]?.gzip ?? 0) / 1024).toFixed(1)} KB`).join(', ');
   assert.ok(total.gzip <= BUDGET_KB * 1024,
     `wasm + js is ${(total.gzip / 1024).toFixed(1)} KB gzip, over the ${BUDGET_KB} KB budget (${detail})`);
+});
+
+// The headlines entry: newsroom.js, newsroom-headlines.js and its wasm.
+// Issue 19 asked for 40 KB; reached 57.4 (wasm 49.7, its js 6.8, newsroom.js
+// 0.9) after its own JSON reader instead of serde_json (-38 KB of what the
+// page's reader costs), leptos's exports left out (-7), only the words a
+// list shows (-2.9), its own allocator (-2.8) and no std start-up (-0.4).
+// What is left is mostly the request with its limits and retries (5),
+// wasm-bindgen's glue (the script, and an import per browser call), std's
+// formatting and panic paths, and the reading itself. Budget: 57.4 plus 0.6.
+const HEADLINES_BUDGET_KB = 58;
+
+test(`the headlines entry stays within ${HEADLINES_BUDGET_KB} KB gzip`, () => {
+  const { files, entries } = measure(dist);
+  const missing = ENTRIES.headlines.filter((n) => !files[n]);
+  assert.deepEqual(missing, [], `not in ${dist}: run \`make build\` first`);
+  const detail = ENTRIES.headlines.map((n) => `${n} ${(files[n].gzip / 1024).toFixed(1)} KB`).join(', ');
+  assert.ok(entries.headlines.gzip <= HEADLINES_BUDGET_KB * 1024,
+    `the headlines entry is ${(entries.headlines.gzip / 1024).toFixed(1)} KB gzip, over the ${HEADLINES_BUDGET_KB} KB budget (${detail})`);
 });
