@@ -212,8 +212,9 @@ test('not on a built site: an article opens at ?nr-article= on the same page, ti
 });
 
 test.describe('dist/index.html opened from disk', () => {
-  // From file:// the browser refuses the module script (and so everything after it).
-  test.use({ allowedFailures: /^net::ERR_FAILED file:\/\/.*\/newsroom\.js$/ });
+  // From file:// the browser refuses the module script (and so everything
+  // after it) and the preloads of the app's code beside it.
+  test.use({ allowedFailures: /^net::ERR_FAILED file:\/\/.*\/newsroom(-app)?(\.js|_bg\.wasm)$/ });
 
   test('says how to serve it, in English and Chinese', async ({ page, server }) => {
     await page.goto(pathToFileURL(path.join(server.dist, 'index.html')).href);
