@@ -15,7 +15,7 @@ use crate::catalog::{CardText, Catalog};
 use crate::index::{dequantize, quantize, FieldPositions, TermData};
 use crate::prebuilt::format::*;
 use crate::prebuilt::parts::{Part, PartFailure};
-use crate::prebuilt::write::{build_site, Layout, Site};
+use crate::prebuilt::write::{build_site, build_site_with_pages, listed, Layout, Site};
 use crate::test_rng::Rng;
 use crate::thumbnail::thumbnail;
 use crate::url_state::{Facet, Filters, Sort};
@@ -458,4 +458,21 @@ fn an_article_is_found_by_its_static_page_among_what_was_read() {
     assert_eq!(by_page(&fresh, &deep_page), None, "not read yet");
     assert_eq!(by_page(&c, &deep_page), Some(deep_id));
     assert_eq!(by_page(&c, "articles/no-such-item/"), None);
+}
+
+#[test]
+fn a_site_given_its_pages_builds_as_the_archive_with_them_would() {
+    for seed in 1..=8u64 {
+        let mut rng = Rng::new(seed * 31);
+        let n = 1 + rng.below(120);
+        let a = archive(&mut rng, n);
+        let link = |name: &str, _: bool| name.to_string();
+        let read = listed(&a).unwrap().into_read();
+        let pages: Vec<String> = (0..read.articles.len()).map(|n| format!("articles/a-{n}/")).collect();
+        let with = a.clone().with_extension("page", read.positions.iter().zip(&pages).map(|(&at, p)| (at, Value::from(p.as_str()))));
+        let once = build_site_with_pages(a, read, &pages, Layout { per_page: 7, shard_bytes: 400 }, &link).unwrap();
+        let again = build_site(&with, Layout { per_page: 7, shard_bytes: 400 }, &link).unwrap();
+        assert_eq!(once.files, again.files, "seed {seed}");
+        assert_eq!((once.items, once.pages), (again.items, again.pages));
+    }
 }

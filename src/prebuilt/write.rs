@@ -12,7 +12,10 @@ use crate::index::{gram_terms, DocFields, IndexBuilder};
 use crate::fallbacks::{content_hash, fnv64};
 use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_list, index_file, summary_name, terms_file, write_positions, write_weights, Writer, id_bucket, CardFile, List, Summary, CARDS_PER_FILE};
 use crate::thumbnail::thumbnail;
+use crate::site_address::page_path;
 use crate::url_state::{Filters, Sort};
+
+use serde_json::Value;
 
 /// How a build is cut into files.
 #[derive(Clone, Copy, Debug)]
@@ -73,7 +76,10 @@ pub fn listed(archive: &Archive) -> Result<Listed<'_>, BundleError> {
         ItemError::NotAnObject { index, .. } | ItemError::NothingToShow { index, .. } => index - 1,
     }).collect();
     let kept: Vec<usize> = (0..items.len()).filter(|i| !skipped_at.contains(i)).collect();
-    let order = Catalog::unindexed(bundle.clone()).listing("", &Filters::default(), Sort::Newest).order;
+    // (The catalog hands the bundle back: a copy of every body costs seconds.)
+    let catalog = Catalog::unindexed(bundle);
+    let order = catalog.listing("", &Filters::default(), Sort::Newest).order;
+    let bundle = catalog.bundle;
     let Bundle { title, description, language, next_url, home_page_url, index_url, authors, articles, skipped, .. } = bundle;
     let feed = Bundle { title, description, language, next_url, home_page_url, index_url, authors, articles: Vec::new(), skipped: Vec::new(), recovered_ids: 0 };
     let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
@@ -88,12 +94,49 @@ pub fn listed(archive: &Archive) -> Result<Listed<'_>, BundleError> {
     })
 }
 
+/// What [`listed`] read of an archive, without its hold on the archive.
+pub struct Read {
+    pub feed: Bundle,
+    pub articles: Vec<Article>,
+    pub positions: Vec<usize>,
+    pub skipped: Vec<ItemError>,
+}
+
+impl Listed<'_> {
+    pub fn into_read(self) -> Read {
+        Read { feed: self.feed, articles: self.articles, positions: self.positions, skipped: self.skipped }
+    }
+}
+
 /// Builds the site. `link(name, from_feed)` makes the `next_url` of a page
 /// in `pages/` (as seen from `feed.json` or from another page).
 pub fn build_site(archive: &Archive, layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
+    let mut listed = listed(archive)?;
+    let text = std::mem::take(&mut listed.text);
+    build_read(archive, &text, listed.into_read(), layout, link)
+}
+
+/// [`build_site`] of `archive` with each item given its static page
+/// (`_newsroom.page`; `pages` in the order of `read`'s articles), from what
+/// was read of the archive before: the articles are given the same pages,
+/// as the reader reads them, rather than the archive read again.
+pub fn build_site_with_pages(archive: Archive, mut read: Read, pages: &[String], layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
+    let archive = archive.with_extension("page", read.positions.iter().zip(pages).map(|(&at, page)| (at, Value::from(page.as_str()))));
+    for (article, page) in read.articles.iter_mut().zip(pages) {
+        article.page = page_path(page).map(str::to_string);
+    }
+    // The whole archive as one feed, as `listed` writes it: what the build's hash is of.
+    let mut text = Vec::new();
+    archive.write_page(&archive.newest_first(), None, &mut text).map_err(io)?;
+    build_read(&archive, &text, read, layout, link)
+}
+
+/// Builds the site of `archive`, whose whole text is `text`, from what was read of it.
+fn build_read(archive: &Archive, text: &[u8], read: Read, layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
     let per_page = layout.per_page.max(1);
-    let Listed { text, feed, articles, items: doc_items, skipped, .. } = listed(archive)?;
-    let build = u64::from_str_radix(&content_hash(&text)[1..], 16).unwrap_or(0) ^ per_page as u64;
+    let Read { feed, articles, positions, skipped } = read;
+    let doc_items = archive.items_at(&positions);
+    let build = u64::from_str_radix(&content_hash(text)[1..], 16).unwrap_or(0) ^ per_page as u64;
     // The texts the index reads, once (the n-grams read them too), on every core.
     let texts = on_every_core(&articles, field_texts);
     let mut index = IndexBuilder::default();
