@@ -116,6 +116,11 @@ impl Archive {
         self.newest_first_positions().into_iter().map(|i| &self.items[i]).collect()
     }
 
+    /// The items held at `positions` (see [`Self::newest_first_positions`]).
+    pub fn items_at(&self, positions: &[usize]) -> Vec<&Item> {
+        positions.iter().filter_map(|&at| self.items.get(at)).collect()
+    }
+
     /// Where each item of [`Self::newest_first`] is held: what
     /// [`Self::with_extension`] names items by.
     pub fn newest_first_positions(&self) -> Vec<usize> {

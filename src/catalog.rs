@@ -6,7 +6,7 @@
 //! it, and [`Catalog::missing`] says what a view is still waiting for.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{RwLock, RwLockReadGuard};
+use std::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use crate::article::{teaser, Article};
 use crate::bundle::Bundle;
@@ -41,6 +41,9 @@ pub struct Catalog {
     /// Each facet's distinct values, in [`FACETS`] order: labels
     /// case-insensitively, years newest first.
     values: Vec<Vec<String>>,
+    /// The last listing made, and of what: views ask again each time a file
+    /// of an archive arrives, and a card file changes no listing.
+    last: Mutex<Option<(String, Filters, Sort, Listing)>>,
 }
 
 enum FacetSource {
@@ -194,6 +197,7 @@ impl Catalog {
             undated,
             table: FacetSource::Built(FacetTable { columns }),
             values,
+            last: Mutex::new(None),
         }
     }
 
@@ -211,6 +215,7 @@ impl Catalog {
             index: RwLock::new(Some(SearchIndex::partial(summary.count, summary.avg_len))),
             table: FacetSource::Archive(Box::new(Parts::new(summary)), totals),
             bundle: first_page,
+            last: Mutex::new(None),
         }
     }
 
@@ -226,6 +231,11 @@ impl Catalog {
     /// `index` must hold this catalog's articles, in order (see [`index_article`]).
     pub fn install_index(&self, index: SearchIndex) {
         *self.index.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(index);
+        *self.last() = None;
+    }
+
+    fn last(&self) -> std::sync::MutexGuard<'_, Option<(String, Filters, Sort, Listing)>> {
+        self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub fn is_searchable(&self) -> bool {
@@ -292,20 +302,28 @@ impl Catalog {
         need
     }
 
-    /// What the view wants beyond [`Self::missing`]: the facet table, whose
-    /// counts follow the results of a search once it arrives.
+    /// What the view wants beyond [`Self::missing`]: once a search's
+    /// results are here, the cards of their first screen, then the facet
+    /// table, whose counts follow the results. (The table is ten times the
+    /// size of those cards: fetched after them, not beside them.)
     pub fn wanted(&self, query: &str, filters: &Filters) -> Vec<Part> {
-        let mut want = self.missing(query, filters);
-        let Some(parts) = self.parts() else { return want };
-        if !Query::parse(query).is_empty() {
-            // The best matches lie anywhere in the archive: the card files'
-            // list comes with the shards' rather than a round trip after.
-            want.extend(parts.missing_list(List::Cards));
-            if !parts.has_facets() && !want.contains(&Part::Facets) {
-                want.push(Part::Facets);
-            }
+        let need = self.missing(query, filters);
+        let Some(parts) = self.parts() else { return need };
+        if !need.is_empty() || parts.has_facets() || Query::parse(query).is_empty() {
+            return need;
         }
-        want
+        // The first screen of the view's own listing, if made (in whichever sort).
+        let made = self.last().as_ref().filter(|(q, f, ..)| q == query && f == filters).map(|(.., l)| first_screen(l));
+        let top = made.unwrap_or_else(|| first_screen(&self.listing(query, filters, Sort::Relevance)));
+        let cards = self.missing_cards(&top);
+        if cards.is_empty() { vec![Part::Facets] } else { cards }
+    }
+
+    /// The lists of shards a search needs first (of words and of CJK
+    /// characters), to fetch before it starts: a search then waits for its
+    /// shards only.
+    pub fn search_lists(&self) -> Vec<Part> {
+        self.parts().map(|p| [List::Terms, List::Grams].into_iter().filter_map(|l| p.missing_list(l)).collect()).unwrap_or_default()
     }
 
     /// The card files the articles at these positions wait for.
@@ -326,6 +344,10 @@ impl Catalog {
     /// Reads a fetched part of the archive into this catalog.
     pub fn install(&self, part: Part, bytes: &[u8]) -> Result<(), PartError> {
         let Some(parts) = self.parts() else { return Ok(()) };
+        // Shards and the facet table change listings; cards and ids do not.
+        if matches!(part, Part::Shard(..) | Part::Facets) {
+            *self.last() = None;
+        }
         let mut index = self.index.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         // An archive's catalog is made with its (partial) index: never `None`.
         let Some(index) = index.as_mut() else { return Ok(()) };
@@ -364,6 +386,15 @@ impl Catalog {
     /// whose facet table has not arrived, only the unfiltered, unsearched
     /// view is exact: ask [`Self::missing`] first.)
     pub fn listing(&self, query: &str, filters: &Filters, sort: Sort) -> Listing {
+        if let Some((.., l)) = self.last().as_ref().filter(|(q, f, s, _)| q == query && f == filters && *s == sort) {
+            return l.clone();
+        }
+        let listing = self.make_listing(query, filters, sort);
+        *self.last() = Some((query.to_string(), filters.clone(), sort, listing.clone()));
+        listing
+    }
+
+    fn make_listing(&self, query: &str, filters: &Filters, sort: Sort) -> Listing {
         let query = Query::parse(query);
         let index = self.index();
         // Scores by article; NaN marks "not found".
@@ -497,6 +528,11 @@ impl Catalog {
             around(&all).unwrap_or((None, None))
         })
     }
+}
+
+/// The results a view shows first, before "Show more".
+fn first_screen(l: &Listing) -> Vec<usize> {
+    l.order.iter().take(PAGE_SIZE).copied().collect()
 }
 
 /// Calls `f` with each of `article`'s values for `facet`. An article's

@@ -56,12 +56,17 @@ fn is_abbreviation(before: &str) -> bool {
 /// FNV-1a (64 bits) of `bytes` as `h` and 16 hex digits: names files by
 /// their content, the same on every machine.
 pub fn content_hash(bytes: &[u8]) -> String {
+    format!("h{:016x}", fnv64(bytes))
+}
+
+/// FNV-1a (64 bits) of `bytes`.
+pub fn fnv64(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("h{hash:016x}")
+    hash
 }
 
 /// A stable id from an item's content: the same parts give the same id on

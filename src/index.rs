@@ -15,7 +15,7 @@
 //! term by term from a pre-built archive ([`SearchIndex::partial`] and
 //! [`SearchIndex::insert`]): a query then only needs its own terms.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::fold::{each_token, TokenKind};
@@ -79,6 +79,15 @@ pub struct FieldPositions {
     pub field: u8,
     pub len: u16,
     pub positions: Vec<u32>,
+}
+
+/// [`FieldPositions`] as the index holds them, for writing.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldRef<'a> {
+    pub doc: DocId,
+    pub field: u8,
+    pub len: u16,
+    pub positions: &'a [u32],
 }
 
 /// A term's summed field weights in one document as one byte: 16 steps per
@@ -361,28 +370,27 @@ impl SearchIndex {
         self.dictionary.iter().map(|(t, id)| (t.as_ref(), self.pairs[*id as usize]))
     }
 
-    /// A term's weight in each document, as a term shard stores it; `None`
-    /// for a term not here.
-    pub fn export(&self, term: &str) -> Option<TermData> {
-        let id = self.exact(term)?;
-        Some(TermData::Weights(match &self.postings[id as usize] {
+    /// Every term in byte order with its weight in each document, as a
+    /// term shard stores it.
+    pub fn each_weights(&self) -> impl Iterator<Item = (&str, Vec<(DocId, u8)>)> {
+        self.dictionary.iter().map(|(t, id)| (t.as_ref(), match &self.postings[*id as usize] {
             Postings::Weights(w) => w.clone(),
             Postings::Fields(list) => self.field_weights(list).collect(),
         }))
     }
 
-    /// A CJK pair's positions, as a positions shard stores them (phrases of
-    /// three or more characters need them); `None` for any other term.
-    pub fn export_positions(&self, term: &str) -> Option<TermData> {
-        let id = self.exact(term).filter(|&id| self.pairs[id as usize])?;
-        let Postings::Fields(list) = &self.postings[id as usize] else { return None };
-        let positions = |p: &Posting| FieldPositions {
-            doc: p.doc,
-            field: p.field,
-            len: self.field_len[p.doc as usize][usize::from(p.field)],
-            positions: self.positions_of(p).to_vec(),
-        };
-        Some(TermData::Positions(list.iter().map(positions).collect()))
+    /// Every CJK pair in byte order with its positions, as a positions
+    /// shard stores them (phrases of three or more characters need them).
+    pub fn each_pair(&self) -> impl Iterator<Item = (&str, Vec<FieldRef<'_>>)> {
+        self.dictionary.iter().filter(|(_, id)| self.pairs[*id as usize]).map(|(t, id)| {
+            let positions = |p: &Posting| FieldRef {
+                doc: p.doc,
+                field: p.field,
+                len: self.field_len[p.doc as usize][usize::from(p.field)],
+                positions: self.positions_of(p),
+            };
+            (t.as_ref(), self.fields_of(*id).iter().map(positions).collect())
+        })
     }
 
     /// Adds a term read from a shard. A term already here is left as it is,
@@ -717,11 +725,13 @@ impl SearchIndex {
 
 /// Every CJK character, and every CJK substring of three to [`MAX_GRAM`] characters, in the documents
 /// (each given as its title, labels and body, in document order), with its
-/// weight in each document: what an archive stores so that such a phrase is
-/// one term. Counted within runs, overlapping, as phrases match.
-pub fn gram_terms<'a>(index: &SearchIndex, docs: impl Iterator<Item = [&'a str; FIELDS]>) -> BTreeMap<String, Vec<(DocId, u8)>> {
-    let mut grams: BTreeMap<String, Vec<(DocId, u8)>> = BTreeMap::new();
-    let mut in_doc: HashMap<&str, [u16; FIELDS], FxBuild> = HashMap::default();
+/// weight in each document, in byte order: what an archive stores so that
+/// such a phrase is one term. Counted within runs, overlapping, as phrases match.
+pub fn gram_terms<'a>(index: &SearchIndex, docs: impl Iterator<Item = [&'a str; FIELDS]>) -> Vec<(&'a str, Vec<(DocId, u8)>)> {
+    // Grams borrow the documents' text: a gram is looked up once a document, never copied.
+    let mut ids: HashMap<&'a str, u32, FxBuild> = HashMap::default();
+    let mut grams: Vec<(&'a str, Vec<(DocId, u8)>)> = Vec::new();
+    let mut in_doc: HashMap<&'a str, [u16; FIELDS], FxBuild> = HashMap::default();
     for (doc, fields) in docs.enumerate() {
         in_doc.clear();
         for (f, text) in fields.into_iter().enumerate() {
@@ -740,9 +750,14 @@ pub fn gram_terms<'a>(index: &SearchIndex, docs: impl Iterator<Item = [&'a str; 
             });
         }
         for (gram, tfs) in in_doc.drain() {
-            grams.entry(gram.to_string()).or_default().push((doc as DocId, index.doc_weight(doc as DocId, tfs)));
+            let id = *ids.entry(gram).or_insert_with(|| {
+                grams.push((gram, Vec::new()));
+                grams.len() as u32 - 1
+            });
+            grams[id as usize].1.push((doc as DocId, index.doc_weight(doc as DocId, tfs)));
         }
     }
+    sort_by(&mut grams, |a, b| a.0.cmp(b.0));
     grams
 }
 

@@ -206,7 +206,14 @@ impl FeedLoad {
             match read_summary(&index, limits).await {
                 Ok(summary) => {
                     let shown = RwSignal::new(Arc::new(Catalog::from_archive(bundle, summary)));
-                    return state.set(LoadState::Ready(shown, Some(PartLoader::new(shown, index, limits))));
+                    let parts = PartLoader::new(shown, index, limits);
+                    state.set(LoadState::Ready(shown, Some(parts)));
+                    // Once the first view is painted, what any search needs
+                    // first: then a search waits for its own shards only.
+                    if needs.full {
+                        request_animation_frame(move || parts.want(shown.with_untracked(|c| c.search_lists())));
+                    }
+                    return;
                 }
                 Err(failure) => self.notify(FeedNotice::IndexUnusable { url: index, failure }),
             }

@@ -3,6 +3,8 @@
 //! signal tells every view to look again. A failed file is not asked for
 //! again until the reader presses Retry; other files keep loading.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -51,29 +53,42 @@ impl PartLoader {
             self.busy.update(|n| *n += 1);
             spawn_local(async move {
                 let result = self.fetch(part).await;
-                self.in_flight.update_value(|f| f.retain(|&p| p != part));
-                self.busy.update(|n| *n = n.saturating_sub(1));
-                match result {
-                    // Every view looks again at what it needs.
-                    Ok(()) => self.catalog.update(|_| ()),
-                    Err(e) => self.failures.update(|f| f.push(e)),
-                }
+                self.settle(part, result);
             });
         }
     }
 
-    async fn fetch(self, part: Part) -> Result<(), PartError> {
-        let catalog = self.catalog.get_untracked();
-        let name = catalog.parts().and_then(|p| p.file(part)).unwrap_or_default();
-        let url = self.base.with_value(|base| absolute_url(&name, base)).unwrap_or(name);
-        let fail = |error| PartError { part, file: url.clone(), error };
-        // A page is a feed page: the feed reader reads it, as it reads `feed.json`.
-        if let Part::Page(p) = part {
-            let page = load(&url, self.limits, &|_| ()).await.map_err(|e| fail(PartFailure::from_load(e)))?;
-            return catalog.install_page(p, page.articles).map_err(|e| fail(PartFailure::Format(e)));
+    /// A part's file arrived (and was read into the catalog) or failed.
+    fn settle(self, part: Part, result: Result<(), PartError>) {
+        self.in_flight.update_value(|f| f.retain(|&p| p != part));
+        self.busy.update(|n| *n = n.saturating_sub(1));
+        match result {
+            // Every view looks again at what it needs.
+            Ok(()) => self.catalog.update(|_| ()),
+            Err(e) => self.failures.update(|f| f.push(e)),
         }
-        let bytes = fetch_bytes(&url, self.revalidate.get_value(), self.limits).await.map_err(|e| fail(PartFailure::from_load(e)))?;
-        catalog.install(part, &bytes).map_err(|e| PartError { file: url.clone(), ..e })
+    }
+
+    // Boxed: the spawned task stays a small wrapper around one copy of this.
+    fn fetch(self, part: Part) -> Pin<Box<dyn Future<Output = Result<(), PartError>>>> {
+        Box::pin(async move {
+            let catalog = self.catalog.get_untracked();
+            let url = self.url(&catalog, part);
+            let fail = |error| PartError { part, file: url.clone(), error };
+            // A page is a feed page: the feed reader reads it, as it reads `feed.json`.
+            if let Part::Page(p) = part {
+                let page = load(&url, self.limits, &|_| ()).await.map_err(|e| fail(PartFailure::from_load(e)))?;
+                return catalog.install_page(p, page.articles).map_err(|e| fail(PartFailure::Format(e)));
+            }
+            let bytes = fetch_bytes(&url, self.revalidate.get_value(), self.limits).await.map_err(|e| fail(PartFailure::from_load(e)))?;
+            catalog.install(part, &bytes).map_err(|e| PartError { file: url.clone(), ..e })
+        })
+    }
+
+    /// Where a part's file is: its name, against the summary's address.
+    fn url(self, catalog: &Catalog, part: Part) -> String {
+        let name = catalog.parts().and_then(|p| p.file(part)).unwrap_or_default();
+        self.base.with_value(|base| absolute_url(&name, base)).unwrap_or(name)
     }
 
     /// Forgets the failures and asks again, past any cache.

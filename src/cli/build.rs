@@ -16,7 +16,7 @@ use std::path::Path;
 use newsroom::archive::Archive;
 use newsroom::bundle::{author_links, Author, Bundle};
 use newsroom::messages::choose;
-use newsroom::prebuilt::write::{build_site, listed, Layout, Listed, INDEX_DIR, PAGES_DIR};
+use newsroom::prebuilt::write::{build_site, build_site_with_pages, listed, Layout, Listed, INDEX_DIR, PAGES_DIR};
 use newsroom::slug::unique_slugs;
 use rayon::prelude::*;
 use serde_json::Value;
@@ -122,7 +122,7 @@ pub fn build(archive: Archive, args: &BuildArgs, template: &Template) -> std::io
     let not_a_bundle = |e| std::io::Error::other(messages::bundle_error(&e));
     let (site, html) = match args.base_url {
         Some(base) => {
-            let (folders, files, articles) = {
+            let (read, folders, files, articles) = {
                 let listed = listed(&archive).map_err(not_a_bundle)?;
                 let slugs = unique_slugs(&listed.articles);
                 let options = SiteOptions { base, app: args.app, template };
@@ -130,12 +130,13 @@ pub fn build(archive: Archive, args: &BuildArgs, template: &Template) -> std::io
                 let mut files = article_pages(&listed, &slugs, &feed_authors, &options);
                 let articles = files.len();
                 files.extend(listings(&listed, &slugs, &feed_authors, &options));
-                let folders: Vec<(usize, Value)> = listed.positions.iter().zip(&slugs).map(|(&at, slug)| (at, Value::from(article_folder(slug)))).collect();
-                (folders, files, articles)
+                let folders: Vec<String> = slugs.iter().map(|slug| article_folder(slug)).collect();
+                (listed.into_read(), folders, files, articles)
             };
             // Every item tells the app where its page is (in the feed's
-            // files; the archive's own file is not changed).
-            let site = build_site(&archive.with_extension("page", folders), layout, &link).map_err(not_a_bundle)?;
+            // files; the archive's own file is not changed), from the
+            // archive as read above.
+            let site = build_site_with_pages(archive, read, &folders, layout, &link).map_err(not_a_bundle)?;
             (site, Some((articles, files)))
         }
         None => (build_site(&archive, layout, &link).map_err(not_a_bundle)?, None),

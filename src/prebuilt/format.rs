@@ -2,12 +2,14 @@
 //! page reads them: one module for both sides, so they cannot drift apart.
 //!
 //! - `feed.json` (a JSON Feed page) names the summary in `_newsroom.index`.
-//! - The summary (JSON): format version, build id, document count, facet
-//!   values with their counts, and the names of the facet table and of the
-//!   lists below; small at any archive size, as the first view needs it.
-//! - Lists (binary): the names of the shards of each kind (with each one's
-//!   first term), of the card files and of the id buckets, fetched when a
-//!   view first needs that kind.
+//! - The summary (JSON, named by a hash of its bytes): format version,
+//!   build id, the hash in the other files' names, document count, facet
+//!   values with their counts; small at any archive size, as the first view
+//!   needs it.
+//! - Lists (binary): the first term of each shard of a kind, fetched when a
+//!   view first needs that kind (a full page fetches those of words and of
+//!   CJK characters once its first view is shown, so that a search waits
+//!   for its shards only).
 //! - Term shards (binary): contiguous ranges of the sorted dictionary, each
 //!   term with its weight in each document; a query fetches the shards of
 //!   its terms.
@@ -17,33 +19,41 @@
 //!   for a longer CJK phrase.
 //! - The facet table (binary): each document's category, year and tags,
 //!   fetched once a view filters or searches.
-//! - Card files (binary): what the list shows of 100 documents, and the
-//!   pages their full items are on.
+//! - Card files (binary): what the list shows of 20 documents, and the
+//!   pages their full items are on: a first screen of the best matches,
+//!   which lie anywhere in the archive, needs little more than its own.
 //! - Id buckets (binary): item id → document number, bucketed by a hash of
 //!   the id, for deep links.
 //!
 //! Documents are numbered in the archive's newest-first order, undated last.
-//! Every file but `feed.json` is named by a hash of its bytes, which the page
-//! checks: a truncated or foreign file is caught before it is read.
+//! A binary file is named by its kind, its number and a hash of all of the
+//! build's binary files (`cards-12-h0123….bin`): the page knows every name
+//! from the summary alone (no list of names to fetch first), and a build
+//! that changes any file renames them all, so a cache never mixes two. Each
+//! ends with a hash of its own bytes, which the page checks: a truncated or
+//! damaged file is caught before it is read.
 
 
 use serde_json::{json, Value};
 
 use crate::article::{Article, Body};
 use crate::date::parse_date;
-use crate::fallbacks::content_hash;
-use crate::index::{FieldPositions, TermData};
+use crate::fallbacks::{content_hash, fnv64};
+use crate::index::{DocId, FieldPositions, FieldRef, TermData};
 use crate::site_address::page_path;
 use crate::url_state::{Facet, FACETS};
 
 /// The format this code writes and reads; the page refuses any other.
 /// Version 2: a card carries its article's static page (`_newsroom.page`).
-pub const VERSION: u64 = 2;
+/// Version 3: files named by number and the build's hash, each ending with
+/// a hash of its bytes; 20 cards a file; lists of first terms only.
+pub const VERSION: u64 = 3;
 /// What a summary says it is, so another JSON file is not mistaken for one.
 pub const FORMAT: &str = "newsroom-archive-index";
 const MAGIC: &[u8; 4] = b"NRIX";
-/// Documents per card file.
-pub const CARDS_PER_FILE: usize = 100;
+/// Documents per card file: a file of 100 cost a query's first screen
+/// 85 KB (gzip) for its ten cards; of 20, 27 KB.
+pub const CARDS_PER_FILE: usize = 20;
 /// The most documents a summary may claim (what the page sizes its tables by).
 const MAX_DOCS: usize = 50_000_000;
 
@@ -72,49 +82,49 @@ pub enum FormatError {
     Malformed(&'static str),
 }
 
-/// The hash part of a file name: `h` and 16 hex digits, from its bytes.
-pub fn file_hash(bytes: &[u8]) -> String {
-    content_hash(bytes)
+/// The summary's name: `summary-`, a hash of its bytes, `.json`.
+pub fn summary_name(bytes: &[u8]) -> String {
+    format!("summary-{}.json", content_hash(bytes))
 }
 
-/// A file's name: its kind, then its hash (`terms-h0123….bin`).
-pub fn file_name(stem: &str, bytes: &[u8], ext: &str) -> String {
-    format!("{stem}-{}.{ext}", file_hash(bytes))
-}
-
-/// Checks `bytes` against the hash in their file name (the last path segment).
+/// Checks the summary's bytes against the hash in its name (the last path segment).
 pub fn verify(name: &str, bytes: &[u8]) -> Result<(), FormatError> {
     let file = name.rsplit('/').next().unwrap_or(name);
     let hash = file.rsplit_once('.').map_or(file, |(stem, _)| stem).rsplit('-').next().unwrap_or("");
-    if hash == file_hash(bytes) { Ok(()) } else { Err(FormatError::Damaged) }
+    if hash == content_hash(bytes) { Ok(()) } else { Err(FormatError::Damaged) }
 }
 
-/// The lists of files the summary names but leaves out, so that it stays
-/// small at any size of archive: each is fetched when a view first needs it.
+/// A binary file's name: its kind (`stem`), its number among that kind's
+/// files if it has one, and the build's hash (`site`).
+pub fn index_file(stem: &str, n: Option<usize>, site: u64) -> String {
+    match n {
+        Some(n) => format!("{stem}-{n}-h{site:016x}.bin"),
+        None => format!("{stem}-h{site:016x}.bin"),
+    }
+}
+
+/// The kinds of shard, each with a list of their first terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum List {
-    /// Shards of words and CJK pairs with their weights (each with its first term).
+    /// Shards of words and CJK pairs with their weights.
     Terms,
     /// Shards of single CJK characters and phrases of three to `MAX_GRAM` characters.
     Grams,
     /// Shards of CJK pairs with their positions.
     Positions,
-    /// Card files, in document order.
-    Cards,
-    /// Id buckets, in bucket order.
-    Ids,
 }
 
-pub const LISTS: [List; 5] = [List::Terms, List::Grams, List::Positions, List::Cards, List::Ids];
+pub const LISTS: [List; 3] = [List::Terms, List::Grams, List::Positions];
 
 impl List {
-    fn name(self) -> &'static str {
-        ["terms", "grams", "positions", "cards", "ids"][self as usize]
+    /// The stem of its shards' names (`terms-7-h….bin`).
+    pub fn name(self) -> &'static str {
+        ["terms", "grams", "positions"][self as usize]
     }
 
-    /// The stem of the list file's name (`terms-list-h….bin`).
-    pub fn stem(self) -> String {
-        format!("{}-list", self.name())
+    /// The stem of the list's name (`terms-list-h….bin`).
+    pub fn stem(self) -> &'static str {
+        ["terms-list", "grams-list", "positions-list"][self as usize]
     }
 }
 
@@ -122,6 +132,8 @@ impl List {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub build: u64,
+    /// The hash in every binary file's name.
+    pub site: u64,
     pub count: usize,
     /// Documents `0..dated` have dates (newest first); the rest have none.
     pub dated: usize,
@@ -130,12 +142,8 @@ pub struct Summary {
     pub avg_len: [f32; 3],
     /// Each facet's values with how many documents have each, in [`FACETS`] order.
     pub facets: Vec<Vec<(String, usize)>>,
-    /// The facet table's file.
-    pub facet_table: String,
-    /// How many id buckets there are: an id's bucket is known before their list.
+    /// How many id buckets there are.
     pub id_buckets: usize,
-    /// Each list's file, in [`LISTS`] order.
-    pub lists: Vec<String>,
 }
 
 impl Summary {
@@ -145,14 +153,13 @@ impl Summary {
             "format": FORMAT,
             "version": VERSION,
             "build": format!("{:016x}", self.build),
+            "site": format!("{:016x}", self.site),
             "count": self.count,
             "dated": self.dated,
             "per_page": self.per_page,
             "avg_len": self.avg_len.map(f32::to_bits),
             "facets": FACETS.iter().zip(&self.facets).map(|(f, v)| (f.name().to_string(), Value::from(pairs(v)))).collect::<serde_json::Map<_, _>>(),
-            "facet_table": self.facet_table,
             "id_buckets": self.id_buckets,
-            "lists": LISTS.iter().zip(&self.lists).map(|(l, f)| (l.name().to_string(), Value::from(f.as_str()))).collect::<serde_json::Map<_, _>>(),
         });
         doc.to_string()
     }
@@ -186,19 +193,16 @@ impl Summary {
         let avg: Vec<f32> = list("avg_len")?.iter().filter_map(Value::as_u64).map(|b| f32::from_bits(b as u32)).collect();
         // At least 1, as the index keeps them (and never NaN, which would lose every score).
         let avg_len: [f32; 3] = avg.iter().map(|a| a.max(1.0)).collect::<Vec<_>>().try_into().map_err(|_| bad("avg_len"))?;
-        let build = o.get("build").and_then(Value::as_str).and_then(|b| u64::from_str_radix(b, 16).ok()).ok_or(bad("build"))?;
-        let lists = o.get("lists").and_then(Value::as_object).ok_or(bad("lists"))?;
-        let lists = LISTS.iter().map(|l| lists.get(l.name()).and_then(Value::as_str).map(str::to_string)).collect::<Option<_>>().ok_or(bad("lists"))?;
+        let hex = |k: &'static str| o.get(k).and_then(Value::as_str).and_then(|b| u64::from_str_radix(b, 16).ok()).ok_or(bad(k));
         let summary = Summary {
-            build,
+            build: hex("build")?,
+            site: hex("site")?,
             count: num("count")?,
             dated: num("dated")?,
             per_page: num("per_page")?.max(1),
             avg_len,
             facets: FACETS.into_iter().map(counted).collect::<Result<_, _>>()?,
-            facet_table: o.get("facet_table").and_then(Value::as_str).ok_or(bad("facet_table"))?.to_string(),
             id_buckets: num("id_buckets")?,
-            lists,
         };
         // Both size what the page allocates: no more than an archive this size has.
         if summary.dated > summary.count || summary.id_buckets > summary.count.max(1) || summary.count > MAX_DOCS {
@@ -209,12 +213,12 @@ impl Summary {
 
     /// The shards of `shards` (one kind's list) holding `term`
     /// (exact) or every term starting with it (`prefix`).
-    pub fn shards_for(shards: &[(String, String)], term: &str, prefix: bool) -> std::ops::Range<usize> {
+    pub fn shards_for(shards: &[String], term: &str, prefix: bool) -> std::ops::Range<usize> {
         // The shard whose range holds `term`: the last one starting at or before it.
-        let first = shards.partition_point(|(t, _)| t.as_str() <= term).saturating_sub(1);
+        let first = shards.partition_point(|t| t.as_str() <= term).saturating_sub(1);
         let mut end = (first + 1).min(shards.len());
         if prefix {
-            while end < shards.len() && shards[end].0.starts_with(term) {
+            while end < shards.len() && shards[end].starts_with(term) {
                 end += 1;
             }
         }
@@ -228,8 +232,7 @@ impl Summary {
 }
 
 pub fn id_bucket(id: &str, buckets: usize) -> usize {
-    let hash = u64::from_str_radix(&content_hash(id.as_bytes())[1..], 16).unwrap_or(0);
-    (hash % buckets.max(1) as u64) as usize
+    (fnv64(id.as_bytes()) % buckets.max(1) as u64) as usize
 }
 
 /// A card file: documents `first..first + cards.len()` as the list shows
@@ -264,7 +267,7 @@ pub fn encode_cards(file: &CardFile) -> Vec<u8> {
         w.list(&c.authors);
         w.text(c.page.as_deref().unwrap_or(""));
     }
-    w.0
+    w.finish()
 }
 
 pub fn decode_cards(bytes: &[u8], build: u64) -> Result<CardFile, FormatError> {
@@ -287,22 +290,16 @@ pub fn decode_cards(bytes: &[u8], build: u64) -> Result<CardFile, FormatError> {
     Ok(CardFile { build, first, pages, cards })
 }
 
-/// A list of files: each with the first term it holds (empty for card
-/// files and id buckets) and its name.
-pub fn encode_list(build: u64, entries: &[(String, String)]) -> Vec<u8> {
+/// A list of shards: the first term of each, in order.
+pub fn encode_list(build: u64, firsts: &[String]) -> Vec<u8> {
     let mut w = Writer::new(Kind::List, build);
-    w.uint(entries.len() as u64);
-    for (first, name) in entries {
-        w.text(first);
-        w.text(name);
-    }
-    w.0
+    w.list(firsts);
+    w.finish()
 }
 
-pub fn decode_list(bytes: &[u8], build: u64) -> Result<Vec<(String, String)>, FormatError> {
+pub fn decode_list(bytes: &[u8], build: u64) -> Result<Vec<String>, FormatError> {
     let mut r = Reader::new(bytes, Kind::List, build)?;
-    let n = r.count()?;
-    let list = (0..n).map(|_| Ok((r.text()?.to_string(), r.text()?.to_string()))).collect::<Result<_, FormatError>>()?;
+    let list = r.list()?;
     r.end()?;
     Ok(list)
 }
@@ -315,7 +312,7 @@ pub fn encode_ids(build: u64, ids: &[(&str, usize)]) -> Vec<u8> {
         w.text(id);
         w.uint(*doc as u64);
     }
-    w.0
+    w.finish()
 }
 
 pub fn decode_ids(bytes: &[u8], build: u64) -> Result<Vec<(String, usize)>, FormatError> {
@@ -328,7 +325,8 @@ pub fn decode_ids(bytes: &[u8], build: u64) -> Result<Vec<(String, usize)>, Form
 
 // ---------------------------------------------------------------- binary --
 
-/// LEB128 varints after a header: magic, version, kind, build.
+/// LEB128 varints after a header (magic, version, kind, build), and a
+/// hash of all that before them as the last 8 bytes.
 pub struct Writer(pub Vec<u8>);
 
 impl Writer {
@@ -363,6 +361,13 @@ impl Writer {
             self.text(item);
         }
     }
+
+    /// The file: what was written, then its hash.
+    pub fn finish(mut self) -> Vec<u8> {
+        let hash = fnv64(&self.0);
+        self.0.extend(hash.to_le_bytes());
+        self.0
+    }
 }
 
 pub struct Reader<'a> {
@@ -373,13 +378,19 @@ pub struct Reader<'a> {
 const CUT: FormatError = FormatError::Malformed("it ends early");
 
 impl<'a> Reader<'a> {
-    /// Checks the header against the expected kind and build.
+    /// Checks the header against the expected kind and build, and the
+    /// bytes against their hash (the last 8), which are not read.
     pub fn new(bytes: &'a [u8], kind: Kind, build: u64) -> Result<Self, FormatError> {
-        if bytes.len() < 14 || &bytes[..4] != MAGIC {
+        if bytes.len() < 14 + 8 || &bytes[..4] != MAGIC {
             return Err(FormatError::NotIndex);
         }
+        // The version first: another version may end otherwise.
         if u64::from(bytes[4]) != VERSION {
             return Err(FormatError::Version { found: u64::from(bytes[4]) });
+        }
+        let (bytes, hash) = bytes.split_at(bytes.len() - 8);
+        if fnv64(bytes).to_le_bytes() != hash {
+            return Err(FormatError::Damaged);
         }
         if bytes[5] != kind as u8 {
             return Err(FormatError::NotIndex);
@@ -441,8 +452,8 @@ const PAIR: u8 = 1;
 
 /// A term shard: terms in order with their postings. Documents are
 /// delta-coded; a word's weights follow its documents as one column.
-/// (`newsroom build` streams its terms through `write_term`; this whole-shard
-/// form is what the tests read back.)
+/// (`newsroom build` streams its terms through `write_weights` and
+/// `write_positions`; this whole-shard form is what the tests read back.)
 #[cfg(test)]
 pub fn encode_terms<S: AsRef<str>>(build: u64, terms: &[(S, TermData)]) -> Vec<u8> {
     let mut body = Writer(Vec::new());
@@ -452,44 +463,56 @@ pub fn encode_terms<S: AsRef<str>>(build: u64, terms: &[(S, TermData)]) -> Vec<u
     terms_file(build, terms.len(), &body.0)
 }
 
-/// A term shard from its terms' encodings (see [`write_term`]), one after another.
+/// A term shard from its terms' encodings (see [`write_weights`]), one after another.
 pub fn terms_file(build: u64, terms: usize, body: &[u8]) -> Vec<u8> {
     let mut w = Writer::new(Kind::Terms, build);
     w.uint(terms as u64);
     w.0.extend_from_slice(body);
-    w.0
+    w.finish()
 }
 
 /// One term of a shard: its text, its kind, its postings.
+#[cfg(test)]
 pub fn write_term(w: &mut Writer, term: &str, data: &TermData) {
-    w.text(term);
     match data {
-        TermData::Weights(list) => {
-            w.0.push(WORD);
-            w.uint(list.len() as u64);
-            let mut last = 0;
-            for &(d, _) in list {
-                w.uint(u64::from(d - last));
-                last = d;
-            }
-            w.0.extend(list.iter().map(|&(_, q)| q));
-        }
+        TermData::Weights(list) => write_weights(w, term, list),
         TermData::Positions(list) => {
-            w.0.push(PAIR);
-            w.uint(list.len() as u64);
-            let mut last = 0;
-            for fp in list {
-                w.uint(u64::from(fp.doc - last));
-                last = fp.doc;
-                w.0.push(fp.field);
-                w.uint(u64::from(fp.len));
-                w.uint(fp.positions.len() as u64);
-                let mut at = 0;
-                for &p in &fp.positions {
-                    w.uint(u64::from(p - at));
-                    at = p;
-                }
-            }
+            let refs: Vec<FieldRef> = list.iter().map(|fp| FieldRef { doc: fp.doc, field: fp.field, len: fp.len, positions: &fp.positions }).collect();
+            write_positions(w, term, &refs);
+        }
+    }
+}
+
+/// A word (or an n-gram) of a shard: its documents, then its weight in each.
+pub fn write_weights(w: &mut Writer, term: &str, list: &[(DocId, u8)]) {
+    w.text(term);
+    w.0.push(WORD);
+    w.uint(list.len() as u64);
+    let mut last = 0;
+    for &(d, _) in list {
+        w.uint(u64::from(d - last));
+        last = d;
+    }
+    w.0.extend(list.iter().map(|&(_, q)| q));
+}
+
+/// A CJK pair of a positions shard: each document field it occurs in, with
+/// the field's length and the pair's positions there.
+pub fn write_positions(w: &mut Writer, term: &str, list: &[FieldRef]) {
+    w.text(term);
+    w.0.push(PAIR);
+    w.uint(list.len() as u64);
+    let mut last = 0;
+    for fp in list {
+        w.uint(u64::from(fp.doc - last));
+        last = fp.doc;
+        w.0.push(fp.field);
+        w.uint(u64::from(fp.len));
+        w.uint(fp.positions.len() as u64);
+        let mut at = 0;
+        for &p in fp.positions {
+            w.uint(u64::from(p - at));
+            at = p;
         }
     }
 }
@@ -598,7 +621,7 @@ pub fn encode_facets(build: u64, t: &FacetTable) -> Vec<u8> {
             w.uint(u64::from(x));
         }
     }
-    w.0
+    w.finish()
 }
 
 /// Reads the facet table of the archive `s` summarises: one entry per

@@ -11,19 +11,19 @@ use crate::article::Article;
 use crate::index::SearchIndex;
 use crate::fold::TokenKind;
 use crate::index::{FxBuild, MAX_GRAM};
-use crate::prebuilt::format::{decode_list, List, LISTS, decode_cards, decode_facets, decode_ids, decode_terms, verify, CardFile, FacetTable, FormatError, Summary, CARDS_PER_FILE};
+use crate::prebuilt::format::{decode_list, index_file, List, LISTS, decode_cards, decode_facets, decode_ids, decode_terms, CardFile, FacetTable, FormatError, Summary, CARDS_PER_FILE};
 use crate::search::{Query, Term};
 
 /// One file of the archive a view may need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
-    /// A list of files (see [`List`]).
+    /// A list of shards (see [`List`]).
     List(List),
     /// A shard of a kind (`Terms`, `Grams` or `Positions`), by its place in its list.
     Shard(List, usize),
     /// Every document's facet values.
     Facets,
-    /// The cards of documents `n * 100 ..`.
+    /// The cards of documents `n * CARDS_PER_FILE ..`.
     Cards(usize),
     /// An id bucket.
     Ids(usize),
@@ -42,9 +42,9 @@ pub enum Purpose {
 impl Part {
     pub fn purpose(self) -> Purpose {
         match self {
-            Part::List(List::Terms | List::Grams | List::Positions) | Part::Shard(..) | Part::Facets => Purpose::Search,
-            Part::List(List::Cards) | Part::Cards(_) => Purpose::List,
-            Part::List(List::Ids) | Part::Ids(_) | Part::Page(_) => Purpose::Article,
+            Part::List(_) | Part::Shard(..) | Part::Facets => Purpose::Search,
+            Part::Cards(_) => Purpose::List,
+            Part::Ids(_) | Part::Page(_) => Purpose::Article,
         }
     }
 }
@@ -85,7 +85,7 @@ pub struct PartError {
 
 pub struct Parts {
     pub summary: Summary,
-    lists: [OnceLock<Vec<(String, String)>>; 5],
+    lists: [OnceLock<Vec<String>>; 3],
     /// The shards here.
     shards: Mutex<HashSet<(List, usize), FxBuild>>,
     pub(crate) facets: OnceLock<FacetTable>,
@@ -111,23 +111,24 @@ impl Parts {
     /// whose card file has not arrived yet.
     pub fn file(&self, part: Part) -> Option<String> {
         let s = &self.summary;
-        match part {
-            Part::List(list) => s.lists.get(list as usize).cloned(),
-            Part::Shard(list, n) => self.list(list)?.get(n).map(|t| t.1.clone()),
-            Part::Cards(n) => self.list(List::Cards)?.get(n).map(|t| t.1.clone()),
-            Part::Ids(n) => self.list(List::Ids)?.get(n).map(|t| t.1.clone()),
-            Part::Facets => Some(s.facet_table.clone()),
+        let (stem, n) = match part {
+            Part::List(list) => (list.stem(), None),
+            Part::Shard(list, n) => (list.name(), Some(n)),
+            Part::Cards(n) => ("cards", Some(n)),
+            Part::Ids(n) => ("ids", Some(n)),
+            Part::Facets => ("facets", None),
             Part::Page(p) => {
                 let first_doc = p * s.per_page;
                 let cards = self.cards.get(first_doc / CARDS_PER_FILE)?.get()?;
                 let first_page = cards.first / s.per_page;
-                cards.pages.get(p.checked_sub(first_page)?).cloned()
+                return cards.pages.get(p.checked_sub(first_page)?).cloned();
             }
-        }
+        };
+        Some(index_file(stem, n, s.site))
     }
 
     /// A list, once it is here.
-    fn list(&self, list: List) -> Option<&[(String, String)]> {
+    fn list(&self, list: List) -> Option<&[String]> {
         self.lists[list as usize].get().map(Vec::as_slice)
     }
 
@@ -213,7 +214,7 @@ impl Parts {
     pub fn missing_cards(&self, first_page: &[Article], docs: &[usize]) -> Vec<Part> {
         let mut parts: Vec<Part> = Vec::new();
         for &d in docs.iter().filter(|&&d| d >= first_page.len() && d < self.summary.count) {
-            let part = self.missing_list(List::Cards).unwrap_or(Part::Cards(d / CARDS_PER_FILE));
+            let part = Part::Cards(d / CARDS_PER_FILE);
             if self.cards[d / CARDS_PER_FILE].get().is_none() && !parts.contains(&part) {
                 parts.push(part);
             }
@@ -236,8 +237,7 @@ impl Parts {
                 None if self.ids.is_empty() => return Vec::new(),
                 None => {
                     let bucket = self.summary.id_bucket(id);
-                    let part = self.missing_list(List::Ids).unwrap_or(Part::Ids(bucket));
-                    return if self.ids[bucket].get().is_some() { Vec::new() } else { vec![part] };
+                    return if self.ids[bucket].get().is_some() { Vec::new() } else { vec![Part::Ids(bucket)] };
                 }
             },
         };
@@ -245,7 +245,7 @@ impl Parts {
             return Vec::new();
         }
         match self.cards.get(doc / CARDS_PER_FILE) {
-            Some(c) if c.get().is_none() => vec![self.missing_list(List::Cards).unwrap_or(Part::Cards(doc / CARDS_PER_FILE))],
+            Some(c) if c.get().is_none() => vec![Part::Cards(doc / CARDS_PER_FILE)],
             _ => vec![Part::Page(doc / self.summary.per_page)],
         }
     }
@@ -256,25 +256,14 @@ impl Parts {
     }
 
     /// Checks and reads a fetched part into place (into `index` for shards);
-    /// not a page (see [`Self::install_page`]).
+    /// not a page (see [`Self::install_page`]). Each file's reader checks
+    /// its bytes against their hash first.
     pub fn install(&self, part: Part, bytes: &[u8], index: &mut SearchIndex) -> Result<(), PartError> {
-        let file = self.file(part).unwrap_or_default();
-        let fail = |error| PartError { part, file: file.clone(), error: PartFailure::Format(error) };
-        verify(&file, bytes).map_err(fail)?;
+        let fail = |error| PartError { part, file: self.file(part).unwrap_or_default(), error: PartFailure::Format(error) };
         let build = self.summary.build;
         match part {
             Part::List(list) => {
-                let entries = decode_list(bytes, build).map_err(fail)?;
-                // As many card files and id buckets as the summary's count says.
-                let expected = match list {
-                    List::Cards => Some(self.cards.len()),
-                    List::Ids => Some(self.ids.len()),
-                    _ => None,
-                };
-                if expected.is_some_and(|n| n != entries.len()) {
-                    return Err(fail(FormatError::Malformed("a list of the wrong length")));
-                }
-                let _ = self.lists[list as usize].set(entries);
+                let _ = self.lists[list as usize].set(decode_list(bytes, build).map_err(fail)?);
             }
             Part::Shard(kind, n) => {
                 for (term, data) in decode_terms(bytes, build).map_err(fail)? {

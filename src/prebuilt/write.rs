@@ -1,16 +1,21 @@
 //! Writing a pre-built archive: the archive's items as feed pages, newest
 //! first, and its index split into the files `format` describes. The same
 //! reader, index and facet code as the page's, so both give the same answers.
+//! Its kinds of index file are independent: they are made on threads of
+//! their own (`std::thread`, as this module is part of the page's crate).
 
 use crate::archive::{Archive, Item};
-use crate::article::Article;
+use crate::article::{teaser, Article, Body};
 use crate::bundle::{parse_bundle, Bundle, BundleError, ItemError};
 use crate::catalog::{field_texts, Catalog};
-use crate::index::{gram_terms, TermData};
-use crate::fallbacks::content_hash;
-use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_list, terms_file, write_term, Writer, file_name, id_bucket, CardFile, Summary, CARDS_PER_FILE, LISTS};
+use crate::index::{gram_terms, DocFields, IndexBuilder};
+use crate::fallbacks::{content_hash, fnv64};
+use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_list, index_file, summary_name, terms_file, write_positions, write_weights, Writer, id_bucket, CardFile, List, Summary, CARDS_PER_FILE};
 use crate::thumbnail::thumbnail;
+use crate::site_address::page_path;
 use crate::url_state::{Filters, Sort};
+
+use serde_json::Value;
 
 /// How a build is cut into files.
 #[derive(Clone, Copy, Debug)]
@@ -71,7 +76,10 @@ pub fn listed(archive: &Archive) -> Result<Listed<'_>, BundleError> {
         ItemError::NotAnObject { index, .. } | ItemError::NothingToShow { index, .. } => index - 1,
     }).collect();
     let kept: Vec<usize> = (0..items.len()).filter(|i| !skipped_at.contains(i)).collect();
-    let order = Catalog::unindexed(bundle.clone()).listing("", &Filters::default(), Sort::Newest).order;
+    // (The catalog hands the bundle back: a copy of every body costs seconds.)
+    let catalog = Catalog::unindexed(bundle);
+    let order = catalog.listing("", &Filters::default(), Sort::Newest).order;
+    let bundle = catalog.bundle;
     let Bundle { title, description, language, next_url, home_page_url, index_url, authors, articles, skipped, .. } = bundle;
     let feed = Bundle { title, description, language, next_url, home_page_url, index_url, authors, articles: Vec::new(), skipped: Vec::new(), recovered_ids: 0 };
     let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
@@ -86,13 +94,57 @@ pub fn listed(archive: &Archive) -> Result<Listed<'_>, BundleError> {
     })
 }
 
+/// What [`listed`] read of an archive, without its hold on the archive.
+pub struct Read {
+    pub feed: Bundle,
+    pub articles: Vec<Article>,
+    pub positions: Vec<usize>,
+    pub skipped: Vec<ItemError>,
+}
+
+impl Listed<'_> {
+    pub fn into_read(self) -> Read {
+        Read { feed: self.feed, articles: self.articles, positions: self.positions, skipped: self.skipped }
+    }
+}
+
 /// Builds the site. `link(name, from_feed)` makes the `next_url` of a page
 /// in `pages/` (as seen from `feed.json` or from another page).
 pub fn build_site(archive: &Archive, layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
+    let mut listed = listed(archive)?;
+    let text = std::mem::take(&mut listed.text);
+    build_read(archive, &text, listed.into_read(), layout, link)
+}
+
+/// [`build_site`] of `archive` with each item given its static page
+/// (`_newsroom.page`; `pages` in the order of `read`'s articles), from what
+/// was read of the archive before: the articles are given the same pages,
+/// as the reader reads them, rather than the archive read again.
+pub fn build_site_with_pages(archive: Archive, mut read: Read, pages: &[String], layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
+    let archive = archive.with_extension("page", read.positions.iter().zip(pages).map(|(&at, page)| (at, Value::from(page.as_str()))));
+    for (article, page) in read.articles.iter_mut().zip(pages) {
+        article.page = page_path(page).map(str::to_string);
+    }
+    // The whole archive as one feed, as `listed` writes it: what the build's hash is of.
+    let mut text = Vec::new();
+    archive.write_page(&archive.newest_first(), None, &mut text).map_err(io)?;
+    build_read(&archive, &text, read, layout, link)
+}
+
+/// Builds the site of `archive`, whose whole text is `text`, from what was read of it.
+fn build_read(archive: &Archive, text: &[u8], read: Read, layout: Layout, link: &dyn Fn(&str, bool) -> String) -> Result<Site, BundleError> {
     let per_page = layout.per_page.max(1);
-    let Listed { text, feed, articles, items: doc_items, skipped, .. } = listed(archive)?;
-    let build = u64::from_str_radix(&content_hash(&text)[1..], 16).unwrap_or(0) ^ per_page as u64;
-    let catalog = Catalog::new(Bundle { articles, ..feed });
+    let Read { feed, articles, positions, skipped } = read;
+    let doc_items = archive.items_at(&positions);
+    let build = u64::from_str_radix(&content_hash(text)[1..], 16).unwrap_or(0) ^ per_page as u64;
+    // The texts the index reads, once (the n-grams read them too), on every core.
+    let texts = on_every_core(&articles, field_texts);
+    let mut index = IndexBuilder::default();
+    for (a, [labels, body]) in articles.iter().zip(&texts) {
+        index.add(&DocFields { title: &a.title, labels, body });
+    }
+    let catalog = Catalog::unindexed(Bundle { articles, ..feed });
+    catalog.install_index(index.finish());
 
     let mut files = Vec::new();
     // Pages, from the oldest back: each names the next by its content's hash.
@@ -107,7 +159,7 @@ pub fn build_site(archive: &Archive, layout: Layout, link: &dyn Fn(&str, bool) -
         files.push((format!("{PAGES_DIR}/{name}"), bytes));
         next = Some(name);
     }
-    let index = index_files(&catalog, build, Layout { per_page, ..layout }, &page_names);
+    let index = index_files(&catalog, &texts, build, Layout { per_page, ..layout }, &page_names);
     let summary_name = index.0.clone();
     files.extend(index.1.into_iter().map(|(name, bytes)| (format!("{INDEX_DIR}/{name}"), bytes)));
     let first: &[&Item] = chunks.first().copied().unwrap_or(&[]);
@@ -122,21 +174,60 @@ fn io(e: std::io::Error) -> BundleError {
     BundleError::Syntax { line: 0, column: 0, message: e.to_string() }
 }
 
+/// What the list shows of an article (`body` its body's text): no body, its
+/// teaser as its summary, and as its image the picture it shows (the
+/// body's first when the item has none).
+fn card(a: &Article, body: &str) -> Article {
+    Article {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        date: a.date.clone(),
+        summary: Some(teaser(a.summary.as_deref(), || body.to_string())),
+        body: Body::Empty,
+        tags: a.tags.clone(),
+        category: a.category.clone(),
+        language: a.language.clone(),
+        url: a.url.clone(),
+        image: thumbnail(a),
+        authors: a.authors.clone(),
+        page: a.page.clone(),
+    }
+}
+
+/// `f` of each of `items`, in order, the items cut into a run per core.
+fn on_every_core<T: Sync, U: Send>(items: &[T], f: fn(&T) -> U) -> Vec<U> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let run = items.len().div_ceil(cores).max(1);
+    std::thread::scope(|s| {
+        let runs: Vec<_> = items.chunks(run).map(|run| s.spawn(move || run.iter().map(f).collect::<Vec<U>>())).collect();
+        runs.into_iter().flat_map(join).collect()
+    })
+}
+
+/// What a thread made (its panic, passed on).
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+/// A binary file before it is named: its stem, its number, its bytes.
+type Unnamed = (&'static str, Option<usize>, Vec<u8>);
+
 /// Cuts terms (in order) into shards of about `max` bytes, a term never
-/// split; each shard's first term and the name `write` gives it.
-fn shards(all: impl Iterator<Item = (String, TermData)>, build: u64, max: usize, write: &mut dyn FnMut(Vec<u8>) -> String) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+/// split: the shards of kind `list`, and their list (each one's first term).
+fn shards<'a, T>(list: List, all: impl Iterator<Item = (&'a str, T)>, write: fn(&mut Writer, &str, &T), build: u64, max: usize) -> Vec<Unnamed> {
+    let (mut files, mut firsts) = (Vec::new(), Vec::new());
     // Each term is encoded once, straight into the shard being filled.
-    let (mut body, mut terms, mut first) = (Writer(Vec::new()), 0, None::<String>);
-    let mut flush = |body: &mut Writer, terms: &mut usize, first: &mut Option<String>| {
+    let (mut body, mut terms, mut first) = (Writer(Vec::new()), 0, None::<&str>);
+    let mut flush = |body: &mut Writer, terms: &mut usize, first: &mut Option<&str>| {
         if let Some(first) = first.take() {
-            out.push((first, write(terms_file(build, *terms, &body.0))));
+            files.push((list.name(), Some(firsts.len()), terms_file(build, *terms, &body.0)));
+            firsts.push(first.to_string());
             body.0.clear();
             *terms = 0;
         }
     };
     for (term, data) in all {
-        write_term(&mut body, &term, &data);
+        write(&mut body, term, &data);
         terms += 1;
         first.get_or_insert(term);
         if body.0.len() >= max {
@@ -144,53 +235,66 @@ fn shards(all: impl Iterator<Item = (String, TermData)>, build: u64, max: usize,
         }
     }
     flush(&mut body, &mut terms, &mut first);
-    out
+    files.push((list.stem(), None, encode_list(build, &firsts)));
+    files
 }
 
-/// The index files of `catalog` (whose articles are in newest-first order):
-/// the summary's name, and every file by name.
-pub fn index_files(catalog: &Catalog, build: u64, layout: Layout, page_names: &[String]) -> (String, Vec<(String, Vec<u8>)>) {
+/// The index files of `catalog` (whose articles are in newest-first order,
+/// with `texts` their labels and bodies as the index read them): the
+/// summary's name, and every file by name. Its kinds of file are made side
+/// by side (on as many threads), then named by a hash of them all.
+pub fn index_files(catalog: &Catalog, texts: &[[String; 2]], build: u64, layout: Layout, page_names: &[String]) -> (String, Vec<(String, Vec<u8>)>) {
     let per_page = layout.per_page;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut add = |stem: &str, ext: &str, bytes: Vec<u8>| {
-        let name = file_name(stem, &bytes, ext);
-        files.push((name.clone(), bytes));
-        name
-    };
-    // Shards of each kind: whole terms, in order, about `shard_bytes` each.
-    let (mut terms, mut grams, mut positions) = (Vec::new(), Vec::new(), Vec::new());
-    if let Some(index) = catalog.search_index().as_ref() {
-        let own = index.terms().filter_map(|(t, _)| Some((t.to_string(), index.export(t)?)));
-        terms = shards(own, build, layout.shard_bytes, &mut |bytes| add("terms", "bin", bytes));
-        // The CJK phrases only an archive keeps as terms.
-        let texts: Vec<[String; 2]> = catalog.articles().iter().map(field_texts).collect();
-        let fields = catalog.articles().iter().zip(&texts).map(|(a, [labels, body])| [a.title.as_str(), labels.as_str(), body.as_str()]);
-        let phrases = gram_terms(index, fields).into_iter().map(|(t, w)| (t, TermData::Weights(w)));
-        grams = shards(phrases, build, layout.shard_bytes, &mut |bytes| add("grams", "bin", bytes));
-        let pairs = index.terms().filter_map(|(t, _)| Some((t.to_string(), index.export_positions(t)?)));
-        positions = shards(pairs, build, layout.shard_bytes, &mut |bytes| add("positions", "bin", bytes));
-    }
-    let facet_table = catalog.table().map(|t| add("facets", "bin", encode_facets(build, t))).unwrap_or_default();
+    let max = layout.shard_bytes;
+    let index = catalog.search_index();
+    let index = index.as_ref();
     let n = catalog.len();
-    let cards: Vec<(String, String)> = (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
-        let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
-        let pages = (docs.start / per_page..=(docs.end - 1) / per_page).map(|p| page_names.get(p).cloned().unwrap_or_default()).collect();
-        // A card has no body: its image is the picture it shows, the body's first when the item has none.
-        let cards = docs.clone().filter_map(|d| catalog.article(d)).map(|a| Article { image: thumbnail(&a), ..a }).collect();
-        (String::new(), add("cards", "bin", encode_cards(&CardFile { build, first: docs.start, pages, cards })))
-    }).collect();
+    // Shards of each kind: whole terms, in order, about `shard_bytes` each.
+    let terms = || index.map(|index| shards(List::Terms, index.each_weights(), |w, t, d| write_weights(w, t, d), build, max));
+    let grams = || index.map(|index| {
+        // The CJK phrases only an archive keeps as terms.
+        let fields = catalog.articles().iter().zip(texts).map(|(a, [labels, body])| [a.title.as_str(), labels.as_str(), body.as_str()]);
+        shards(List::Grams, gram_terms(index, fields).into_iter(), |w, t, d| write_weights(w, t, d), build, max)
+    });
+    let positions = || index.map(|index| shards(List::Positions, index.each_pair(), |w, t, d| write_positions(w, t, d), build, max));
+    let cards = || -> Vec<Unnamed> {
+        (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
+            let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
+            let pages = (docs.start / per_page..=(docs.end - 1) / per_page).map(|p| page_names.get(p).cloned().unwrap_or_default()).collect();
+            // A card has no body: its image is the picture it shows, the body's first when the item has none.
+            let cards = docs.clone().map(|d| card(&catalog.articles()[d], &texts[d][1])).collect();
+            ("cards", Some(c), encode_cards(&CardFile { build, first: docs.start, pages, cards }))
+        }).collect()
+    };
     let buckets = n.div_ceil(IDS_PER_BUCKET).max(1);
-    let mut by_bucket: Vec<Vec<(&str, usize)>> = vec![Vec::new(); buckets];
-    for (d, a) in catalog.articles().iter().enumerate() {
-        by_bucket[id_bucket(&a.id, buckets)].push((&a.id, d));
-    }
-    let ids: Vec<(String, String)> = by_bucket.iter().map(|b| (String::new(), add("ids", "bin", encode_ids(build, b)))).collect();
-    // The lists, which the summary names rather than holds.
-    let lists = LISTS.iter().zip([terms, grams, positions, cards, ids]).map(|(list, entries)| add(&list.stem(), "bin", encode_list(build, &entries))).collect();
+    let rest = || -> Vec<Unnamed> {
+        let mut by_bucket: Vec<Vec<(&str, usize)>> = vec![Vec::new(); buckets];
+        for (d, a) in catalog.articles().iter().enumerate() {
+            by_bucket[id_bucket(&a.id, buckets)].push((&a.id, d));
+        }
+        let mut files: Vec<Unnamed> = by_bucket.iter().enumerate().map(|(b, ids)| ("ids", Some(b), encode_ids(build, ids))).collect();
+        files.extend(catalog.table().map(|t| ("facets", None, encode_facets(build, t))));
+        files
+    };
+    let (terms, grams, positions, cards, rest) = std::thread::scope(|s| {
+        let (grams, positions, terms, cards) = (s.spawn(grams), s.spawn(positions), s.spawn(terms), s.spawn(cards));
+        let rest = rest();
+        (join(terms), join(grams), join(positions), join(cards), rest)
+    });
+    // An index without terms still has its (empty) lists: the page fetches them.
+    let empty = |list: List| vec![(list.stem(), None, encode_list(build, &[]))];
+    let files: Vec<Unnamed> = [terms.unwrap_or_else(|| empty(List::Terms)), grams.unwrap_or_else(|| empty(List::Grams)), positions.unwrap_or_else(|| empty(List::Positions)), cards, rest]
+        .into_iter().flatten().collect();
+    // Of every file's own hash (its last 8 bytes): any change renames them all.
+    let ends: Vec<u8> = files.iter().flat_map(|(_, _, b)| b[b.len().saturating_sub(8)..].to_vec()).collect();
+    let site = fnv64(&ends) ^ build;
+    let mut named: Vec<(String, Vec<u8>)> = files.into_iter().map(|(stem, n, bytes)| (index_file(stem, n, site), bytes)).collect();
     let facets = catalog.facet_totals();
     let dated = catalog.articles().iter().filter(|a| a.date.is_some()).count();
-    let avg_len = catalog.search_index().as_ref().map_or([1.0; 3], |i| i.avg_len());
-    let summary = Summary { build, count: n, dated, per_page, avg_len, facets, facet_table, id_buckets: buckets, lists };
-    let name = add("summary", "json", summary.to_json().into_bytes());
-    (name, files)
+    let avg_len = index.map_or([1.0; 3], |i| i.avg_len());
+    let summary = Summary { build, site, count: n, dated, per_page, avg_len, facets, id_buckets: buckets };
+    let bytes = summary.to_json().into_bytes();
+    let name = summary_name(&bytes);
+    named.push((name.clone(), bytes));
+    (name, named)
 }

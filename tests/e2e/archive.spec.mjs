@@ -16,9 +16,12 @@ function summary() {
   return { feed, summary: builtJson(dir, feed._newsroom.index), summaryPath: feed._newsroom.index };
 }
 
-/** A list file of the index (`terms`, `cards`, …): [first term, file name] pairs (README's format). */
+/** A binary file's name (README's format): its kind, its number if it has one, the summary's `site`. */
+const indexFile = (s, stem, n) => `${stem}${n == null ? '' : `-${n}`}-h${s.site}.bin`;
+
+/** A list of shards of the index (`terms`, `grams`, `positions`): [first term, shard's file name] pairs. */
 function readList(s, kind) {
-  const bytes = fs.readFileSync(path.join(archiveBuild().dir, 'index', s.lists[kind]));
+  const bytes = fs.readFileSync(path.join(archiveBuild().dir, 'index', indexFile(s, `${kind}-list`)));
   let at = 14; // NRIX, version, kind, build
   const uint = () => {
     let n = 0;
@@ -34,7 +37,7 @@ function readList(s, kind) {
     at += n;
     return t;
   };
-  return Array.from({ length: uint() }, () => [text(), text()]);
+  return Array.from({ length: uint() }, (_, n) => [text(), indexFile(s, kind, n)]);
 }
 
 /** The archive's pages in feed order, as a feed reader follows `next_url`: each file and its JSON. */
@@ -62,7 +65,7 @@ function shardsFor(terms, prefix) {
 const fetched = (server, from) =>
   server.state.requests.slice(from).map((r) => r.path).filter((p) => p.startsWith('/archive/') && /\.(json|bin)$/.test(p));
 
-test('the first view of a pre-built archive fetches only its first page and the summary', async ({ page, server }) => {
+test('the first view of a pre-built archive fetches only its first page and the summary, then the lists a search needs', async ({ page, server }) => {
   const { summary: s, summaryPath } = summary();
   expect(s.count).toBe(1000);
   const from = server.state.requests.length;
@@ -73,23 +76,31 @@ test('the first view of a pre-built archive fetches only its first page and the 
   // Category counts come from the summary: exact without the facet table.
   const option = page.locator('select[name=category] option', { hasText: s.facets.category[0][0] });
   await expect(option).toHaveText(`${s.facets.category[0][0]} (${s.facets.category[0][1]})`);
-  expect(fetched(server, from)).toEqual(['/archive/feed.json', `/archive/${summaryPath}`]);
+  const data = fetched(server, from);
+  expect(data.slice(0, 2)).toEqual(['/archive/feed.json', `/archive/${summaryPath}`]);
+  // Once it is shown, the lists of word and CJK-character shards, so that a search waits for its shards only.
+  const lists = ['terms', 'grams'].map((kind) => `/archive/index/${indexFile(s, `${kind}-list`)}`).sort();
+  await expect.poll(() => fetched(server, from).slice(2).sort()).toEqual(lists);
 });
 
-test('a query fetches its shards (and the facet table once), never the pages', async ({ page, server }) => {
+test('a query fetches its shards, its first screen\'s cards, then the facet table once, never the pages', async ({ page, server }) => {
   const { summary: s } = summary();
+  const start = server.state.requests.length;
   await page.goto('/archive/');
   await waitForList(page);
   const from = server.state.requests.length;
   await page.getByRole('searchbox').fill('slag');
   const c = await countWhen(page, (c) => c.shown > 0 && c.shown < 1000, 'results for "slag"');
   await expect(page.locator('.newsroom__card mark').first()).toHaveText(/^slag$/i);
+  // The facet table comes once the first screen's cards are here.
+  const facets = `/archive/index/${indexFile(s, 'facets')}`;
+  await expect.poll(() => fetched(server, from).filter((p) => p.includes('/facets-'))).toEqual([facets]);
   const paths = fetched(server, from);
-  const terms = paths.filter((p) => p.includes('/terms-h'));
+  const terms = paths.filter((p) => /\/terms-\d+-h/.test(p));
   expect(new Set(terms)).toEqual(new Set(shardsFor(readList(s, 'terms'), 'slag')));
-  expect(paths.filter((p) => p.includes('/terms-list-'))).toEqual([`/archive/index/${s.lists.terms}`]);
-  expect(paths.filter((p) => p.includes('/facets-'))).toEqual([`/archive/index/${s.facet_table}`]);
-  expect(paths.filter((p) => !/\/index\/(terms|facets|cards|terms-list|cards-list)-h[0-9a-f]{16}\.bin$/.test(p)), 'only index files').toEqual([]);
+  expect(paths.indexOf(facets)).toBeGreaterThan(Math.max(...terms.map((t) => paths.indexOf(t))));
+  expect(fetched(server, start).filter((p) => p.includes('/terms-list-')), 'the list once, on the first view').toEqual([`/archive/index/${indexFile(s, 'terms-list')}`]);
+  expect(paths.filter((p) => !/\/index\/((terms|grams|cards)-\d+|facets|(terms|grams)-list)-h[0-9a-f]{16}\.bin$/.test(p)), 'only index files').toEqual([]);
   // A second query reuses the facet table and fetches only shards it lacks.
   const again = server.state.requests.length;
   await page.getByRole('searchbox').fill('slag green');
@@ -196,9 +207,9 @@ test('a compact list of one category on an archive shows its newest headlines, f
 });
 
 test('an index of a format version the page does not know is refused with a message, and the feed is read page by page', async ({ page }) => {
-  await page.goto('/archive/future.html');
+  await page.goto('/archive/older.html');
   const notice = page.locator('.newsroom__notice');
-  await expect(notice).toContainText('format version 3');
+  await expect(notice).toContainText('built in format version 2, and this page reads version 3');
   await expect(notice).toContainText('rebuild the archive');
   // Nothing of the index is used: the later pages arrive by next_url, and all of them are listed.
   await countWhen(page, (c) => c.total === 1000, 'all 1,000 articles, page by page');

@@ -519,21 +519,21 @@ export async function startServer({ dist = defaultDist() } = {}) {
       const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', `<div data-newsroom data-src="${DATA_SRC}" `);
       return answer(200, TYPES['.html'], page);
     }
-    // `/archive/future.html`: the archive as a newer `newsroom build` would name its index:
-    // `feed-future.json` (the first page) points at a summary of format version 3.
-    if (m[1] === 'archive' && rest === '/future.html') {
-      const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', '<div data-newsroom data-src="feed-future.json" ');
+    // `/archive/older.html`: the archive as an older `newsroom build` named its index:
+    // `feed-older.json` (the first page) points at a summary of format version 2.
+    if (m[1] === 'archive' && rest === '/older.html') {
+      const page = fs.readFileSync(indexFile, 'utf8').replace('<div data-newsroom ', '<div data-newsroom data-src="feed-older.json" ');
       return answer(200, TYPES['.html'], page);
     }
-    if (m[1] === 'archive' && rest === '/feed-future.json') {
+    if (m[1] === 'archive' && rest === '/feed-older.json') {
       const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
-      feed._newsroom.index = 'index/summary-future.json';
+      feed._newsroom.index = 'index/summary-older.json';
       return answer(200, TYPES['.json'], JSON.stringify(feed));
     }
-    if (m[1] === 'archive' && rest === '/index/summary-future.json') {
+    if (m[1] === 'archive' && rest === '/index/summary-older.json') {
       const feed = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, 'feed.json'), 'utf8'));
       const summary = JSON.parse(fs.readFileSync(path.join(archiveBuild().dir, feed._newsroom.index), 'utf8'));
-      return answer(200, TYPES['.json'], JSON.stringify({ ...summary, version: 3 }));
+      return answer(200, TYPES['.json'], JSON.stringify({ ...summary, version: 2 }));
     }
     // `/archive/compact.html?category=…`: the compact layout of one category, on the archive.
     if (rest === '/compact.html' && m[1] === 'archive') {
@@ -557,7 +557,7 @@ export async function startServer({ dist = defaultDist() } = {}) {
     if (rest === '/' || rest === '/index.html') return fileAnswer('index.html');
     // A built folder as a static host serves it; `state.missing` holds paths to answer 404.
     const built = { built: builtSite, archive: archiveBuild }[m[1]];
-    if (built && /^\/(feed\.json|(pages|index)\/[a-z-]*h[0-9a-f]{16}\.(json|bin))$/.test(rest)) {
+    if (built && /^\/(feed\.json|(pages|index)\/[a-z0-9-]*h[0-9a-f]{16}\.(json|bin))$/.test(rest)) {
       const file = path.join(built().dir, rest);
       if (state.missing.has(rest) || !fs.existsSync(file)) return notFound();
       return answer(200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));

@@ -47,7 +47,7 @@ function kindFile(kind, folder, rel) {
     return page ? [TYPES['.json'], JSON.stringify({ ...page, title: `News at ${folder}` })] : null;
   }
   // `archive`: the folder `newsroom build` wrote, its pages and index in folders of their own.
-  if (!/^(feed\.json|(pages|index)\/[a-z-]*h[0-9a-f]{16}\.(json|bin))$/.test(rel)) return null;
+  if (!/^(feed\.json|(pages|index)\/[a-z0-9-]*h[0-9a-f]{16}\.(json|bin))$/.test(rel)) return null;
   const file = path.join(builtSite().dir, rel);
   return fs.existsSync(file) ? [TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file)] : null;
 }
