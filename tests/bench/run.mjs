@@ -9,7 +9,9 @@
 // BENCH_APPS=ours,flexsearch runs only those pages (ours, minisearch,
 // flexsearch); the default is all three.
 //
-// For each bundle size and each page, with a fresh page load per group:
+// For each bundle size and each page, with a fresh page load per group (the
+// pages take turns, load by load and rep by rep, so that a busy moment of the
+// machine falls on all of them alike):
 //   - first article on screen: navigation start → first .newsroom__card in the
 //     DOM (MutationObserver installed before any page script), median of 3;
 //     and search-ready: a card and no .newsroom__progress / __loading /
@@ -17,7 +19,8 @@
 //   - memory after load (after ready, after a forced GC): JS heap
 //     (--enable-precise-memory-info) and, for ours, the wasm memory;
 //   - keystroke → updated DOM, p50 / p95, an English and a Chinese query typed
-//     key by key 3 times: set input.value, dispatch `input`, wait for a
+//     key by key 5 times into each page (all loaded at once, each in a tab of
+//     its own): set input.value, dispatch `input`, wait for a
 //     MessageChannel message (microtasks, where Leptos patches the DOM, have
 //     run), force layout, performance.now();
 //   - long tasks (over 50 ms) while the page loads, builds its index and is
@@ -44,7 +47,7 @@ import { FLEXSEARCH, MINISEARCH, PEER_DIR, snapshotDist, startBenchServer } from
 const SIZES = parseSizes(process.env.BENCH_SIZES, [1_000, 10_000]);
 const SEED = 20251125;
 const LOADS = 3;
-const REPS = 3;
+const REPS = 5;
 const QUERIES = { en: 'chromium slag', zh: '铬盐生产' }; // the generator guarantees both occur
 const PICKS = ['Products', 'Safety', 'Company News', 'Events', 'Sustainability'];
 // `peer`: the app's key in the results (bench-results.json) and its engine's files.
@@ -265,11 +268,11 @@ try {
   await openPage();
 
   /** A fresh load of `app` with `n` articles; resolves once it is ready for search. */
-  async function load(app, n) {
-    await page.goto(`${server.url}${app.path(n)}`, { waitUntil: 'load' });
+  async function load(app, n, tab = page) {
+    await tab.goto(`${server.url}${app.path(n)}`, { waitUntil: 'load' });
     let state;
     for (let attempt = 0; attempt < 20; attempt++) {
-      const handle = await page.waitForFunction((peer) => {
+      const handle = await tab.waitForFunction((peer) => {
         const s = window.__bench.probe();
         return s.error || s.peerError || (s.ready != null && (!peer || s.peer)) ? s : null;
       }, !!app.engine, { polling: 50, timeout: READY_TIMEOUT_MS })
@@ -280,10 +283,10 @@ try {
       if (fatal) throw new Error(`page error: ${String(fatal).trim().slice(0, 300)}`);
       // Stable: still ready, and since the same moment, a little later.
       await new Promise((r) => setTimeout(r, 300));
-      const again = await page.evaluate(() => window.__bench.probe());
+      const again = await tab.evaluate(() => window.__bench.probe());
       if (again.ready === state.ready) break;
     }
-    await page.evaluate(() => window.__benchStopObserver && window.__benchStopObserver());
+    await tab.evaluate(() => window.__benchStopObserver && window.__benchStopObserver());
     return state;
   }
 
@@ -308,45 +311,73 @@ try {
   }
 
   for (const n of SIZES) {
-    results[n] = {};
-    for (const app of APPS) {
-      const r = (results[n][app.name] = {});
-      await group(n, app, 'load', async () => {
-        const firsts = [];
-        const readies = [];
-        const longest = [];
-        for (let i = 0; i < LOADS; i++) {
+    results[n] = Object.fromEntries(APPS.map((app) => [app.name, {}]));
+    // Loads: each page in turn, load by load, for the same reason.
+    await group(n, { name: APPS.map((a) => a.name).join('+') }, 'load', async () => {
+      const seen = new Map(APPS.map((a) => [a.name, { firsts: [], readies: [], longest: [] }]));
+      for (let i = 0; i < LOADS; i++) {
+        for (let k = 0; k < APPS.length; k++) {
+          const app = APPS[(k + i) % APPS.length];
           const s = await load(app, n);
-          firsts.push(s.first);
-          readies.push(s.ready);
-          longest.push(s.longest);
+          const x = seen.get(app.name);
+          x.firsts.push(s.first);
+          x.readies.push(s.ready);
+          x.longest.push(s.longest);
+          if (i < LOADS - 1) continue;
+          // Memory of the last load, after ready and a full GC.
+          await cdp.send('HeapProfiler.collectGarbage');
+          const m = await page.evaluate(() => ({ jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
+            wasm: window.__wasmMemory && window.__wasmMemory.buffer ? window.__wasmMemory.buffer.byteLength : null }));
+          results[n][app.name].memory = { ...m, total: (m.jsHeap || 0) + (m.wasm || 0) };
         }
+      }
+      for (const app of APPS) {
+        const { firsts, readies, longest } = seen.get(app.name);
+        const r = results[n][app.name];
         r.longestTaskMs = { max: Math.max(...longest.map((x) => x || 0)), samples: longest };
         r.firstArticleMs = { median: median(firsts), samples: firsts };
         r.readyMs = { median: median(readies), samples: readies };
-        // Memory of the last load, after ready and a full GC.
-        await cdp.send('HeapProfiler.collectGarbage');
-        const m = await page.evaluate(() => ({ jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
-          wasm: window.__wasmMemory && window.__wasmMemory.buffer ? window.__wasmMemory.buffer.byteLength : null }));
-        r.memory = { ...m, total: (m.jsHeap || 0) + (m.wasm || 0) };
-      });
-      await group(n, app, 'typing', async () => {
-        await load(app, n);
-        r.typing = {};
-        for (const [lang, query] of Object.entries(QUERIES)) {
-          const samples = [];
-          let last;
-          for (let rep = 0; rep < REPS; rep++) {
-            last = await page.evaluate(typeQuery, query);
-            samples.push(...last.latencies);
-            await page.evaluate(clearQuery);
-          }
-          r.typing[lang] = {
-            query, p50: pct(samples, 50), p95: pct(samples, 95), samples,
-            count: last.count, found: Number(((/^([\d,]+)/.exec(last.count) || [])[1] ?? 'NaN').replaceAll(',', '')), cards: last.cards, marks: last.marks,
-          };
+      }
+    });
+    // Typing: every page loaded in a tab of its own, then each query typed
+    // into one after the other, rep by rep, so that a busy moment of the
+    // machine falls on all of them alike.
+    await group(n, { name: APPS.map((a) => a.name).join('+') }, 'typing', async () => {
+      const tabs = [];
+      try {
+        for (const app of APPS) {
+          const tab = await context.newPage();
+          tabs.push({ app, tab });
+          await load(app, n, tab);
         }
-      });
+        for (const [lang, query] of Object.entries(QUERIES)) {
+          const samples = new Map(APPS.map((a) => [a.name, []]));
+          const last = new Map();
+          for (let rep = 0; rep < REPS; rep++) {
+            for (let k = 0; k < tabs.length; k++) {
+              const { app, tab } = tabs[(k + rep) % tabs.length];
+              await tab.bringToFront();
+              const typed = await tab.evaluate(typeQuery, query);
+              samples.get(app.name).push(...typed.latencies);
+              last.set(app.name, typed);
+              await tab.evaluate(clearQuery);
+            }
+          }
+          for (const app of APPS) {
+            const t = last.get(app.name);
+            const xs = samples.get(app.name);
+            (results[n][app.name].typing ||= {})[lang] = {
+              query, p50: pct(xs, 50), p95: pct(xs, 95), samples: xs,
+              count: t.count, found: Number(((/^([\d,]+)/.exec(t.count) || [])[1] ?? 'NaN').replaceAll(',', '')), cards: t.cards, marks: t.marks,
+            };
+          }
+        }
+      } finally {
+        for (const { tab } of tabs) await tab.close().catch(() => {});
+      }
+    });
+    for (const app of APPS) {
+      const r = results[n][app.name];
       await group(n, app, 'typing while loading', async () => {
         await page.goto(`${server.url}${app.path(n)}`, { waitUntil: 'commit' });
         await page.waitForFunction(() => window.__firstArticle != null && document.querySelector('input[type=search].newsroom__search'),
