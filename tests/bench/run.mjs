@@ -312,7 +312,8 @@ try {
 
   for (const n of SIZES) {
     results[n] = Object.fromEntries(APPS.map((app) => [app.name, {}]));
-    // Loads: each page in turn, load by load, for the same reason.
+    // Loads: each page in turn, load by load, so that a busy moment of the
+    // machine falls on all of them alike.
     await group(n, { name: APPS.map((a) => a.name).join('+') }, 'load', async () => {
       const seen = new Map(APPS.map((a) => [a.name, { firsts: [], readies: [], longest: [] }]));
       for (let i = 0; i < LOADS; i++) {
@@ -340,8 +341,7 @@ try {
       }
     });
     // Typing: every page loaded in a tab of its own, then each query typed
-    // into one after the other, rep by rep, so that a busy moment of the
-    // machine falls on all of them alike.
+    // into one after the other, rep by rep, for the same reason.
     await group(n, { name: APPS.map((a) => a.name).join('+') }, 'typing', async () => {
       const tabs = [];
       try {
