@@ -94,6 +94,11 @@ pub fn byte_size(m: &Messages, bytes: usize) -> String {
 
 /// "1,234" or "1,234" as the language groups digits.
 pub fn number(m: &Messages, n: usize) -> String {
+    // Below a thousand, English and Chinese write plain digits: most facet
+    // counts, on every keystroke, need no call into the browser.
+    if n < 1000 && (m.locale.starts_with("en") || m.locale.starts_with("zh")) {
+        return n.to_string();
+    }
     with_formatters(m, |f| call(&f.number, "format", &JsValue::from_f64(n as f64))).unwrap_or_else(|| n.to_string())
 }
 
