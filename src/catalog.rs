@@ -186,7 +186,7 @@ impl Catalog {
                 docs.push(own);
             }
             columns.push(match facet {
-                Facet::Tag => Column::Many(docs),
+                Facet::Tag => Column::Many(docs.into()),
                 _ => Column::One(docs.into_iter().map(|v| v.first().copied()).collect()),
             });
             values.push(list);

@@ -5,7 +5,10 @@
 //! It runs on every keystroke over every article (10,000 and more), in a
 //! release build optimised for size, which inlines little: so it is plain
 //! loops over slices, with no closure or iterator adaptor called per
-//! article or per value.
+//! article or per value. And it reads the facet columns in article order,
+//! front to back, rather than in the order shown: between two keystrokes
+//! the page's other work has pushed them out of the processor's caches,
+//! and read in date order every article's values would be a miss.
 
 use crate::prebuilt::format::Column;
 
@@ -16,8 +19,8 @@ pub struct Tally {
     pub counts: Vec<Vec<usize>>,
 }
 
-/// Walks the articles of `runs` (each a list of positions, walked backwards
-/// when its flag says so), in that order.
+/// The articles shown in the order of `runs` (lists of positions, each
+/// walked backwards when its flag says so; together every article once).
 /// - `found`: each article's score, NaN when the query did not find it
 ///   (`None`: no query, every article is found);
 /// - `columns`: each facet's values by article (`None`: not known yet, so
@@ -27,42 +30,48 @@ pub struct Tally {
 /// - `sizes`: how many values each facet has.
 pub fn tally(runs: &[(&[u32], bool)], found: Option<&[f32]>, columns: Option<&[Column]>, wanted: &[Option<Option<u16>>], sizes: &[usize]) -> Tally {
     let mut counts: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
-    let mut shown = Vec::new();
+    let articles = runs.iter().map(|r| r.0.len()).sum::<usize>();
+    // Whether each article is shown: found, and passing every filter.
+    let mut passes = vec![false; articles];
     let facets = columns.map_or(0, <[Column]>::len).min(wanted.len()).min(counts.len());
     let filtered = wanted.iter().any(Option::is_some);
+    for i in 0..articles {
+        if found.is_some_and(|f| f.get(i).is_none_or(|s| s.is_nan())) {
+            continue;
+        }
+        let Some(columns) = columns else {
+            passes[i] = true;
+            continue;
+        };
+        // How many filters the article fails, and the last one.
+        let (mut failing, mut failed) = (0, usize::MAX);
+        if filtered {
+            for f in 0..facets {
+                if let Some(want) = wanted[f] {
+                    if !want.is_some_and(|w| has(&columns[f], i, w)) {
+                        failing += 1;
+                        failed = f;
+                    }
+                }
+            }
+        }
+        if failing > 1 {
+            continue;
+        }
+        // Each facet counts what choosing its value would give with the other filters kept.
+        for f in 0..facets {
+            if failing == 0 || failed == f {
+                count(&columns[f], i, &mut counts[f]);
+            }
+        }
+        passes[i] = failing == 0;
+    }
+    let mut shown = Vec::new();
     for &(run, backwards) in runs {
         let n = run.len();
         for k in 0..n {
             let i = run[if backwards { n - 1 - k } else { k }] as usize;
-            if found.is_some_and(|f| f.get(i).is_none_or(|s| s.is_nan())) {
-                continue;
-            }
-            let Some(columns) = columns else {
-                shown.push(i);
-                continue;
-            };
-            // How many filters the article fails, and the last one.
-            let (mut failing, mut failed) = (0, usize::MAX);
-            if filtered {
-                for f in 0..facets {
-                    if let Some(want) = wanted[f] {
-                        if !want.is_some_and(|w| has(&columns[f], i, w)) {
-                            failing += 1;
-                            failed = f;
-                        }
-                    }
-                }
-            }
-            if failing > 1 {
-                continue;
-            }
-            // Each facet counts what choosing its value would give with the other filters kept.
-            for f in 0..facets {
-                if failing == 0 || failed == f {
-                    count(&columns[f], i, &mut counts[f]);
-                }
-            }
-            if failing == 0 {
+            if passes.get(i).copied().unwrap_or(false) {
                 shown.push(i);
             }
         }
@@ -117,7 +126,7 @@ mod tests {
             let values = |f: usize| -> Vec<u16> {
                 match &columns[f] {
                     Column::One(v) => v[i].into_iter().collect(),
-                    Column::Many(v) => v[i].clone(),
+                    Column::Many(v) => v.get(i).unwrap().to_vec(),
                 }
             };
             let fails: Vec<bool> = (0..columns.len()).map(|f| wanted[f].is_some_and(|w| w.is_none_or(|w| !values(f).contains(&w)))).collect();
@@ -142,7 +151,7 @@ mod tests {
             let one = |rng: &mut Rng, k: usize| (rng.below(4) > 0).then(|| rng.below(k) as u16);
             let columns = vec![
                 Column::One((0..n).map(|_| one(&mut rng, sizes[0])).collect()),
-                Column::Many((0..n).map(|_| (0..rng.below(4)).map(|_| rng.below(sizes[1]) as u16).collect()).collect()),
+                Column::Many((0..n).map(|_| (0..rng.below(4)).map(|_| rng.below(sizes[1]) as u16).collect::<Vec<u16>>()).collect::<Vec<_>>().into()),
                 Column::One((0..n).map(|_| one(&mut rng, sizes[2])).collect()),
             ];
             let wanted: Vec<Option<Option<u16>>> = sizes.iter().map(|&k| match rng.below(4) {
