@@ -17,6 +17,7 @@ use crate::prebuilt::format::{Column, FacetTable, List, Summary};
 use crate::prebuilt::parts::{Part, PartError, Parts};
 use crate::search::{segments, Query};
 use crate::sort::{order_by_key, sort_by};
+use crate::tally::{tally, Tally};
 use crate::url_state::{Facet, Filters, Sort, UrlProblem, ViewState, FACETS};
 
 /// How many results one page (one "Show more") adds.
@@ -184,7 +185,7 @@ impl Catalog {
                 docs.push(own);
             }
             columns.push(match facet {
-                Facet::Tag => Column::Many(docs),
+                Facet::Tag => Column::Many(docs.into()),
                 _ => Column::One(docs.into_iter().map(|v| v.first().copied()).collect()),
             });
             values.push(list);
@@ -412,39 +413,12 @@ impl Catalog {
             .iter()
             .map(|&f| filters.get(f).map(|v| self.values[f as usize].iter().position(|x| x == v).map(|i| i as u16)))
             .collect();
-        let mut counts: Vec<Vec<usize>> = self.values.iter().map(|v| vec![0; v.len()]).collect();
-        let mut shown: Vec<usize> = Vec::new();
+        let sizes: Vec<usize> = self.values.iter().map(Vec::len).collect();
         let table = self.table();
         // Walking in date order makes newest (and oldest) first need no sort;
         // undated articles come last either way.
-        let n = self.by_date.len();
-        let dated = (0..n).map(|k| self.by_date[if sort == Sort::Oldest { n - 1 - k } else { k }]);
-        let mut ok = [true; FACETS.len()];
-        for i in dated.chain(self.undated.iter().copied()) {
-            let i = i as usize;
-            if let Some(scores) = &scores {
-                if scores[i].is_nan() {
-                    continue;
-                }
-            }
-            let Some(table) = table else {
-                shown.push(i);
-                continue;
-            };
-            for (k, want) in wanted.iter().enumerate() {
-                ok[k] = want.is_none_or(|w| w.is_some_and(|w| table.columns[k].has(i, w)));
-            }
-            let failing = ok.iter().filter(|&&b| !b).count();
-            // Each facet counts what choosing its value would give with the other filters kept.
-            for (k, column) in table.columns.iter().enumerate() {
-                if failing == 0 || (failing == 1 && !ok[k]) {
-                    column.each(i, |v| counts[k][usize::from(v)] += 1);
-                }
-            }
-            if failing == 0 {
-                shown.push(i);
-            }
-        }
+        let runs = [(self.by_date.as_slice(), sort == Sort::Oldest), (self.undated.as_slice(), false)];
+        let Tally { mut shown, counts } = tally(&runs, scores.as_deref(), table.map(|t| t.columns.as_slice()), &wanted, &sizes);
         if let (Sort::Relevance, Some(scores)) = (sort, &scores) {
             // Best first; stable, so equal scores stay newest first.
             let keys: Vec<u64> = shown.iter().map(|&i| u64::from(!ordered_bits(scores[i]))).collect();

@@ -93,6 +93,7 @@ pub struct FieldRef<'a> {
 /// A term's summed field weights in one document as one byte: 16 steps per
 /// doubling from 2^-8 to 2^8 (beyond that BM25 has saturated). Integer work
 /// on the float's bits, so every machine gets the same byte.
+#[inline(always)]
 pub fn quantize(w: f32) -> u8 {
     let bits = w.to_bits();
     let exponent = ((bits >> 23) & 0xff) as i32 - 119;
@@ -101,6 +102,7 @@ pub fn quantize(w: f32) -> u8 {
 }
 
 /// The middle of `code`'s step.
+#[inline(always)]
 pub fn dequantize(code: u8) -> f32 {
     let code = u32::from(code);
     f32::from_bits((((code >> 4) + 119) << 23) | ((code & 0xf) << 19) | (1 << 18))
@@ -478,8 +480,13 @@ impl SearchIndex {
 
     fn weighted(&self, doc: DocId, field: u8, tf: u16) -> f32 {
         let f = usize::from(field);
-        let len = f32::from(self.field_len[doc as usize][f]);
-        WEIGHTS[f] * f32::from(tf) / (1.0 - B + B * len / self.avg_len[f])
+        self.weight_in(f, self.field_len[doc as usize][f], tf)
+    }
+
+    /// The BM25F weight of `tf` occurrences in field `f` of `len` tokens.
+    #[inline(always)]
+    fn weight_in(&self, f: usize, len: u16, tf: u16) -> f32 {
+        WEIGHTS[f] * f32::from(tf) / (1.0 - B + B * f32::from(len) / self.avg_len[f])
     }
 
     fn positions_of(&self, p: &Posting) -> &[u32] {
@@ -529,6 +536,32 @@ impl SearchIndex {
         })
     }
 
+    /// [`Self::field_weights`] added to `acc`, by document. Every expansion
+    /// of a prefix goes through here on each keystroke (a one-letter prefix
+    /// has a hundred thousand postings), so it is one plain loop: the
+    /// size-optimised build would otherwise call a function or closure per
+    /// posting and per field.
+    fn add_field_weights(&self, list: &[Posting], acc: &mut [f32]) {
+        let (n, mut at) = (list.len(), 0);
+        while at < n {
+            let doc = list[at].doc as usize;
+            let mut tfs = [0u16; FIELDS];
+            while at < n && list[at].doc as usize == doc {
+                tfs[usize::from(list[at].field).min(FIELDS - 1)] = list[at].tf;
+                at += 1;
+            }
+            let (Some(lens), Some(a)) = (self.field_len.get(doc), acc.get_mut(doc)) else { continue };
+            // As `doc_weight` sums: field by field, in order.
+            let mut w = 0f32;
+            for f in 0..FIELDS {
+                if tfs[f] > 0 {
+                    w += self.weight_in(f, lens[f], tfs[f]);
+                }
+            }
+            *a += dequantize(quantize(w));
+        }
+    }
+
     /// A term's weight in a document from its frequency in each field: the
     /// sum of the fields' BM25F weights, in field order, kept to one byte.
     /// The one formula for words, pairs, phrases and an archive's n-grams.
@@ -549,7 +582,7 @@ impl SearchIndex {
                 for &id in ids {
                     match &self.postings[id as usize] {
                         Postings::Weights(list) => list.iter().for_each(|&(d, q)| acc[d as usize] += dequantize(q)),
-                        Postings::Fields(list) => self.field_weights(list).for_each(|(d, q)| acc[d as usize] += dequantize(q)),
+                        Postings::Fields(list) => self.add_field_weights(list, &mut acc),
                     }
                 }
             }
@@ -576,8 +609,28 @@ impl SearchIndex {
                         acc[d as usize] += dequantize(self.doc_weight(d, tfs));
                     }
                 };
+                // The next pairs' postings, walked beside the first's (all
+                // by document and field), rather than searched for each.
+                let lists: Vec<&[Posting]> = rest.iter().map(|&id| self.fields_of(id)).collect();
+                let mut at = vec![0; lists.len()];
+                let key = |p: &Posting| (u64::from(p.doc) << 8) | u64::from(p.field);
                 for p in self.fields_of(*first) {
-                    let count = self.phrase_in(p, rest);
+                    let mut here = true;
+                    for (list, at) in lists.iter().zip(at.iter_mut()) {
+                        while *at < list.len() && key(&list[*at]) < key(p) {
+                            *at += 1;
+                        }
+                        here &= *at < list.len() && key(&list[*at]) == key(p);
+                    }
+                    if !here {
+                        continue;
+                    }
+                    let count = self
+                        .positions_of(p)
+                        .iter()
+                        .filter(|&&s| lists.iter().zip(&at).enumerate().all(|(k, (list, &i))| self.positions_of(&list[i]).binary_search(&(s + k as u32 + 1)).is_ok()))
+                        .count()
+                        .min(usize::from(u16::MAX)) as u16;
                     if count > 0 {
                         // Fields come in order within a document: its weight once all are counted.
                         if phrase_doc.is_some_and(|d| d != p.doc) {

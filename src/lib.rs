@@ -28,6 +28,7 @@ pub mod search;
 pub mod site_address;
 pub mod slug;
 pub mod sort;
+pub mod tally;
 #[doc(hidden)]
 pub mod test_rng;
 pub mod url_state;

@@ -13,11 +13,14 @@
 /// Layout units per CSS pixel.
 pub const UNIT: i64 = 64;
 
-/// Rows rendered above and below the viewport, so fast scrolling finds them ready.
-pub const OVERSCAN: usize = 4;
+/// Rows rendered above and below the viewport, so fast scrolling finds them
+/// ready. (The window follows every scroll event before the frame is
+/// painted; each row more is a card more to build on every keystroke.)
+pub const OVERSCAN: usize = 2;
 
-/// Rows rendered before the list has a position to measure against.
-pub const FIRST_ROWS: usize = OVERSCAN * 3;
+/// Rows rendered before the list has a position to measure against: more
+/// than a viewport holds at the guessed height.
+pub const FIRST_ROWS: usize = 8;
 
 /// A row's height until one has been measured: on the small side, so the
 /// first window fills the viewport (more rows follow once measured).

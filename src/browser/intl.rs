@@ -20,6 +20,9 @@ struct Formatters {
     plural: Intl::PluralRules,
     list: Intl::ListFormat,
     names: Intl::DisplayNames,
+    /// Dates written lately, by day: a card's date is written each time the
+    /// card is built, on every keystroke whose results change.
+    dates: RefCell<Vec<((i32, u32, u32), String)>>,
 }
 
 thread_local! {
@@ -41,6 +44,7 @@ impl Formatters {
             plural: Intl::PluralRules::new(&locales, &Object::new()),
             list: Intl::ListFormat::new(&locales, &options(&[("type", "conjunction")])),
             names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
+            dates: RefCell::new(Vec::new()),
         }
     }
 }
@@ -77,10 +81,22 @@ fn call(formatter: &JsValue, method: &str, arg: &JsValue) -> Option<String> {
 
 /// "November 4, 2023" or "2023年11月4日".
 pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
-    let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
-    let day = Date::new(&JsValue::from_f64(ms));
-    with_formatters(m, |f| call(&f.date, "format", &day))
-        .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
+    let key = (date.year, date.month, date.day);
+    with_formatters(m, |f| {
+        if let Some((_, text)) = f.dates.borrow().iter().find(|(k, _)| *k == key) {
+            return text.clone();
+        }
+        let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
+        let text = call(&f.date, "format", &Date::new(&JsValue::from_f64(ms)))
+            .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day));
+        let mut dates = f.dates.borrow_mut();
+        // A few hundred at most: looked through in a moment, not a store of every day.
+        if dates.len() >= 512 {
+            dates.clear();
+        }
+        dates.push((key, text.clone()));
+        text
+    })
 }
 
 /// An amount of data in the language's words and digits ("58 KB", "2.4 MB").
@@ -94,6 +110,11 @@ pub fn byte_size(m: &Messages, bytes: usize) -> String {
 
 /// "1,234" or "1,234" as the language groups digits.
 pub fn number(m: &Messages, n: usize) -> String {
+    // Below a thousand, English and Chinese write plain digits: most facet
+    // counts, on every keystroke, need no call into the browser.
+    if n < 1000 && (m.locale.starts_with("en") || m.locale.starts_with("zh")) {
+        return n.to_string();
+    }
     with_formatters(m, |f| call(&f.number, "format", &JsValue::from_f64(n as f64))).unwrap_or_else(|| n.to_string())
 }
 

@@ -8,7 +8,6 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::article::Article;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::{CardText, Catalog, Listing, PAGE_SIZE};
 use crate::index::Matcher;
@@ -188,10 +187,12 @@ pub fn ArticleList(
         Effect::new(move |_| parts.want(catalog.with(|c| in_view.with(|w| c.missing_cards(w)))));
     }
     // A card whose data is still on its way is a placeholder, keyed apart,
-    // so it is replaced when its data arrives.
-    let cards = move || catalog.with(|c| in_view.with(|w| w.iter().map(|&i| (i, c.article(i))).collect::<Vec<_>>()));
-    let card = move |(i, article): (usize, Option<Article>)| {
-        let Some(article) = article else {
+    // so it is replaced when its data arrives. Only a new card reads its
+    // article: one kept from the last results (a new query's marks) need not.
+    let here = |c: &Catalog, i: usize| if c.parts().is_none() { i < c.articles().len() } else { c.article(i).is_some() };
+    let cards = move || catalog.with(|c| in_view.with(|w| w.iter().map(|&i| (i, here(c, i))).collect::<Vec<_>>()));
+    let card = move |(i, here): (usize, bool)| {
+        let Some(article) = here.then(|| catalog.with_untracked(|c| c.article(i))).flatten() else {
             return Either::Left(view! { <div class="newsroom__card newsroom__card--loading" aria-hidden="true"></div> });
         };
         // Title and teaser follow the query through one memo function (one copy in the wasm).
@@ -234,7 +235,7 @@ pub fn ArticleList(
         Either::Right(view! {
             <div class="newsroom__results" node_ref=list>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=above></div>
-                <For each=cards key=|(i, a)| (*i, a.is_some()) children=card/>
+                <For each=cards key=|card| *card children=card/>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=below></div>
             </div>
             {more}

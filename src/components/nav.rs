@@ -15,6 +15,11 @@ use crate::browser::loader::absolute_url;
 use crate::site_address::address;
 use crate::url_state::ViewState;
 
+/// How long after a key the search box's URL is written: each write costs
+/// the browser a millisecond or two, so while typing goes on the keys
+/// share one.
+const WRITE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
+
 #[derive(Clone, Copy)]
 pub struct Nav {
     pub state: RwSignal<ViewState>,
@@ -22,6 +27,8 @@ pub struct Nav {
     pub notices: RwSignal<Vec<String>>,
     /// A run of keystrokes in the search box is one history entry, not one per key.
     typing: RwSignal<bool>,
+    /// The search box changed the view since the URL was last written.
+    unwritten: StoredValue<bool>,
     /// Whether this instance keeps its view in the page URL.
     owns_url: bool,
     /// The article just left for the list: its headline gets the focus back.
@@ -44,6 +51,7 @@ impl Nav {
             state: RwSignal::new(state),
             notices: RwSignal::new(notices),
             typing: RwSignal::new(false),
+            unwritten: StoredValue::new(false),
             owns_url,
             return_to: RwSignal::new(None),
             root,
@@ -72,7 +80,18 @@ impl Nav {
 
     fn write(&self, next: &ViewState, entry: Entry) {
         if self.owns_url {
+            self.flush();
             history::show(&self.href(next, None), entry);
+        }
+    }
+
+    /// Writes what the search box changed, before anything else is written
+    /// (its entry comes first).
+    fn flush(&self) {
+        // (From a timer, the instance may be gone.)
+        if self.unwritten.try_get_value() == Some(true) {
+            self.unwritten.set_value(false);
+            history::show(&self.href(&self.state.get_untracked(), None), Entry::Replace);
         }
     }
 
@@ -83,12 +102,19 @@ impl Nav {
         self.set(next);
     }
 
-    /// The search box changed: the first key of a run pushes, the rest amend it.
+    /// The search box changed: the first key of a run pushes (at once, so
+    /// that Back returns to the view before it), the rest amend it once
+    /// typing pauses.
     pub fn search(&self, query: String) {
         let next = ViewState { query, page: 1, article: None, ..self.state.get_untracked() };
-        let entry = if self.typing.get_untracked() { Entry::Replace } else { Entry::Push };
+        if !self.typing.get_untracked() {
+            self.write(&next, Entry::Push);
+        } else if self.owns_url && !self.unwritten.get_value() {
+            self.unwritten.set_value(true);
+            let nav = *self;
+            set_timeout(move || nav.flush(), WRITE_AFTER);
+        }
         self.typing.set(true);
-        self.write(&next, entry);
         self.set(next);
     }
 
@@ -105,6 +131,7 @@ impl Nav {
         self.typing.set(false);
         let next = self.state.get_untracked().with_article(id);
         if self.owns_url {
+            self.flush();
             history::open_from_list(&self.href(&next, page));
         }
         self.set(next);
@@ -136,6 +163,8 @@ impl Nav {
     /// A view restored by the browser (back / forward), with the entry's scroll.
     pub fn restore(&self, state: ViewState, notices: Vec<String>, scroll: Option<f64>) {
         self.typing.set(false);
+        // The browser moved to another entry: this one's view is no longer shown.
+        self.unwritten.set_value(false);
         self.notices.set(notices);
         self.leave_article(&state);
         self.state.set(state);

@@ -566,7 +566,42 @@ pub enum Column {
     /// At most one value a document (category, year, language).
     One(Vec<Option<u16>>),
     /// Any number (tags).
-    Many(Vec<Vec<u16>>),
+    Many(Packed),
+}
+
+/// Every document's values in one list: a list each would be an allocation
+/// each, strewn over the heap, and counting facets on every keystroke
+/// would wait on memory for every document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Packed {
+    /// Where each document's values start in `values`, and where the last ends.
+    starts: Vec<u32>,
+    values: Vec<u16>,
+}
+
+impl Packed {
+    /// Document `doc`'s values.
+    #[inline(always)]
+    pub fn get(&self, doc: usize) -> Option<&[u16]> {
+        let (&start, &end) = (self.starts.get(doc)?, self.starts.get(doc + 1)?);
+        self.values.get(start as usize..end as usize)
+    }
+
+    fn docs(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+}
+
+impl From<Vec<Vec<u16>>> for Packed {
+    fn from(docs: Vec<Vec<u16>>) -> Self {
+        let mut packed = Packed { starts: Vec::with_capacity(docs.len() + 1), values: Vec::new() };
+        packed.starts.push(0);
+        for values in docs {
+            packed.values.extend(values);
+            packed.starts.push(packed.values.len() as u32);
+        }
+        packed
+    }
 }
 
 impl Column {
@@ -588,7 +623,7 @@ impl Column {
     fn docs(&self) -> usize {
         match self {
             Column::One(v) => v.len(),
-            Column::Many(v) => v.len(),
+            Column::Many(v) => v.docs(),
         }
     }
 }
@@ -649,7 +684,7 @@ pub fn decode_facets(bytes: &[u8], s: &Summary) -> Result<FacetTable, FormatErro
         columns.push(if values.iter().all(|v| v.len() <= 1) {
             Column::One(values.into_iter().map(|v| v.first().copied()).collect())
         } else {
-            Column::Many(values)
+            Column::Many(values.into())
         });
     }
     r.end()?;

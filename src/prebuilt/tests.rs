@@ -359,7 +359,7 @@ fn files_round_trip() {
     assert_eq!(back, terms.iter().map(|(t, d)| (t.to_string(), d.clone())).collect::<Vec<_>>());
     let columns = |tags: Vec<Vec<u16>>| vec![
         Column::One(vec![Some(0), None, Some(300)]),
-        Column::Many(tags),
+        Column::Many(tags.into()),
         Column::One(vec![None, Some(1), Some(0)]),
         Column::One(vec![Some(0), Some(0), Some(1)]),
     ];
@@ -421,7 +421,7 @@ fn a_file_of_another_version_build_or_content_is_refused() {
 
     // A facet table naming values the summary does not have is refused, not indexed with.
     let mut table = decode_facets(&host_file(&site, "facets-"), &s).unwrap();
-    table.columns[Facet::Tag as usize] = Column::Many(vec![vec![s.facets[Facet::Tag as usize].len() as u16]; s.count]);
+    table.columns[Facet::Tag as usize] = Column::Many(vec![vec![s.facets[Facet::Tag as usize].len() as u16]; s.count].into());
     assert_eq!(decode_facets(&encode_facets(s.build, &table), &s), Err(FormatError::Malformed("a facet value the summary does not have")));
 
     // Through the catalog: the error names the file, and the part can be fetched again.

@@ -1,20 +1,26 @@
-// `make bench`: Newsroom's release build (dist/) against a peer page (plain
-// JavaScript + MiniSearch, tests/bench/peer/) on generated bundles of 1,000 and
-// 10,000 articles (tests/bench/generate.mjs), in one headless Chromium
-// (Debian's /usr/bin/chromium, or $CHROMIUM) driven by Playwright's library API.
+// `make bench`: Newsroom's release build (dist/) against two peer pages (plain
+// JavaScript, tests/bench/peer/: one with MiniSearch, one with FlexSearch) on
+// generated bundles of 1,000 and 10,000 articles (tests/bench/generate.mjs), in
+// one headless Chromium (Debian's /usr/bin/chromium, or $CHROMIUM) driven by
+// Playwright's library API.
 //
 // BENCH_SIZES=1000 (comma-separated article counts) runs only those sizes, for a
 // quick check: `BENCH_SIZES=1000 make bench`. The default is 1000,10000.
+// BENCH_APPS=ours,flexsearch runs only those pages (ours, minisearch,
+// flexsearch); the default is all three.
 //
-// For each bundle size and each page, with a fresh page load per group:
+// For each bundle size and each page, with a fresh page load per group (the
+// pages take turns, load by load and rep by rep, so that a busy moment of the
+// machine falls on all of them alike):
 //   - first article on screen: navigation start → first .newsroom__card in the
 //     DOM (MutationObserver installed before any page script), median of 3;
 //     and search-ready: a card and no .newsroom__progress / __loading /
-//     __indexing (peer: also window.__peerReady);
+//     __indexing (peers: also window.__peerReady);
 //   - memory after load (after ready, after a forced GC): JS heap
 //     (--enable-precise-memory-info) and, for ours, the wasm memory;
 //   - keystroke → updated DOM, p50 / p95, an English and a Chinese query typed
-//     key by key 3 times: set input.value, dispatch `input`, wait for a
+//     key by key 5 times into each page (all loaded at once, each in a tab of
+//     its own): set input.value, dispatch `input`, wait for a
 //     MessageChannel message (microtasks, where Leptos patches the DOM, have
 //     run), force layout, performance.now();
 //   - long tasks (over 50 ms) while the page loads, builds its index and is
@@ -22,8 +28,8 @@
 //     how many, and the longest;
 //   - category filter → updated DOM, median of 5 picks;
 //   - sizes: wasm / js / css (raw, gzip -9 and brotli -q 11, by
-//     tests/size/sizes.mjs as `make size` measures them); peer.js + minisearch.
-// Prints a table (metric | bundle size | ours | peer | ratio) and writes
+//     tests/size/sizes.mjs as `make size` measures them); each peer's scripts.
+// Prints a table (metric | bundle size | ours | each peer | ours/peer) and writes
 // bench-results.json at the repo root. A measurement that fails is reported
 // and the run goes on; the exit code is then 1.
 
@@ -36,18 +42,22 @@ import { chromium } from '@playwright/test';
 import { REPO_ROOT } from '../e2e/server.mjs';
 import { ENTRIES, measure, sizeOf } from '../size/sizes.mjs';
 import { generateFeed, serializeFeed } from './generate.mjs';
-import { MINISEARCH, PEER_DIR, snapshotDist, startBenchServer } from './server.mjs';
+import { FLEXSEARCH, MINISEARCH, PEER_DIR, snapshotDist, startBenchServer } from './server.mjs';
 
 const SIZES = parseSizes(process.env.BENCH_SIZES, [1_000, 10_000]);
 const SEED = 20251125;
 const LOADS = 3;
-const REPS = 3;
+const REPS = 5;
 const QUERIES = { en: 'chromium slag', zh: '铬盐生产' }; // the generator guarantees both occur
 const PICKS = ['Products', 'Safety', 'Company News', 'Events', 'Sustainability'];
-const APPS = [
-  { name: 'ours', path: (n) => `/n${n}/` },
-  { name: 'peer', path: (n) => `/peer${n}/` },
+// `peer`: the app's key in the results (bench-results.json) and its engine's files.
+const ALL_APPS = [
+  { name: 'ours', label: 'ours', path: (n) => `/n${n}/` },
+  { name: 'peer', label: 'MiniSearch peer', key: 'minisearch', path: (n) => `/peer${n}/`, engine: ['minisearch-engine.js', MINISEARCH] },
+  { name: 'flexsearch', label: 'FlexSearch peer', key: 'flexsearch', path: (n) => `/peer${n}/?engine=flexsearch`, engine: ['flexsearch-engine.js', FLEXSEARCH] },
 ];
+const APPS = parseApps(process.env.BENCH_APPS);
+const PEERS = APPS.filter((a) => a.engine);
 const READY_TIMEOUT_MS = 120_000; // navigation, and a load until ready for search
 const GROUP_TIMEOUT_MS = 300_000; // page.evaluate has no timeout of its own: a whole group
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -59,6 +69,17 @@ const CHROMIUM_ARGS = [
   '--enable-precise-memory-info', '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
 ];
 const VIEWPORT = { width: 1200, height: 900 };
+
+function parseApps(env) {
+  if (env == null || !env.trim()) return ALL_APPS;
+  const names = env.split(/[\s,]+/).filter(Boolean);
+  const apps = ALL_APPS.filter((a) => names.includes(a.key || a.name));
+  if (apps.length !== names.length) {
+    console.error(`bench: BENCH_APPS=${JSON.stringify(env)}: expected some of ours,minisearch,flexsearch`);
+    process.exit(2);
+  }
+  return apps;
+}
 
 function parseSizes(env, fallback) {
   if (env == null || !env.trim()) return fallback;
@@ -249,14 +270,14 @@ try {
   await openPage();
 
   /** A fresh load of `app` with `n` articles; resolves once it is ready for search. */
-  async function load(app, n) {
-    await page.goto(`${server.url}${app.path(n)}`, { waitUntil: 'load' });
+  async function load(app, n, tab = page) {
+    await tab.goto(`${server.url}${app.path(n)}`, { waitUntil: 'load' });
     let state;
     for (let attempt = 0; attempt < 20; attempt++) {
-      const handle = await page.waitForFunction((peer) => {
+      const handle = await tab.waitForFunction((peer) => {
         const s = window.__bench.probe();
         return s.error || s.peerError || (s.ready != null && (!peer || s.peer)) ? s : null;
-      }, app.name === 'peer', { polling: 50, timeout: READY_TIMEOUT_MS })
+      }, !!app.engine, { polling: 50, timeout: READY_TIMEOUT_MS })
         .catch((err) => { throw new Error(`${app.name} ${n}: not ready for search: ${err.message}`); });
       state = await handle.jsonValue();
       await handle.dispose();
@@ -264,10 +285,10 @@ try {
       if (fatal) throw new Error(`page error: ${String(fatal).trim().slice(0, 300)}`);
       // Stable: still ready, and since the same moment, a little later.
       await new Promise((r) => setTimeout(r, 300));
-      const again = await page.evaluate(() => window.__bench.probe());
+      const again = await tab.evaluate(() => window.__bench.probe());
       if (again.ready === state.ready) break;
     }
-    await page.evaluate(() => window.__benchStopObserver && window.__benchStopObserver());
+    await tab.evaluate(() => window.__benchStopObserver && window.__benchStopObserver());
     return state;
   }
 
@@ -292,52 +313,80 @@ try {
   }
 
   for (const n of SIZES) {
-    results[n] = {};
-    for (const app of APPS) {
-      const r = (results[n][app.name] = {});
-      await group(n, app, 'load', async () => {
-        const firsts = [];
-        const readies = [];
-        const longest = [];
-        for (let i = 0; i < LOADS; i++) {
+    results[n] = Object.fromEntries(APPS.map((app) => [app.name, {}]));
+    // Loads: each page in turn, load by load, so that a busy moment of the
+    // machine falls on all of them alike.
+    await group(n, { name: APPS.map((a) => a.name).join('+') }, 'load', async () => {
+      const seen = new Map(APPS.map((a) => [a.name, { firsts: [], readies: [], longest: [] }]));
+      for (let i = 0; i < LOADS; i++) {
+        for (let k = 0; k < APPS.length; k++) {
+          const app = APPS[(k + i) % APPS.length];
           const s = await load(app, n);
-          firsts.push(s.first);
-          readies.push(s.ready);
-          longest.push(s.longest);
+          const x = seen.get(app.name);
+          x.firsts.push(s.first);
+          x.readies.push(s.ready);
+          x.longest.push(s.longest);
+          if (i < LOADS - 1) continue;
+          // Memory of the last load, after ready and a full GC.
+          await cdp.send('HeapProfiler.collectGarbage');
+          const m = await page.evaluate(() => ({ jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
+            wasm: window.__wasmMemory && window.__wasmMemory.buffer ? window.__wasmMemory.buffer.byteLength : null }));
+          results[n][app.name].memory = { ...m, total: (m.jsHeap || 0) + (m.wasm || 0) };
         }
+      }
+      for (const app of APPS) {
+        const { firsts, readies, longest } = seen.get(app.name);
+        const r = results[n][app.name];
         r.longestTaskMs = { max: Math.max(...longest.map((x) => x || 0)), samples: longest };
         r.firstArticleMs = { median: median(firsts), samples: firsts };
         r.readyMs = { median: median(readies), samples: readies };
-        // Memory of the last load, after ready and a full GC.
-        await cdp.send('HeapProfiler.collectGarbage');
-        const m = await page.evaluate(() => ({ jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
-          wasm: window.__wasmMemory && window.__wasmMemory.buffer ? window.__wasmMemory.buffer.byteLength : null }));
-        r.memory = { ...m, total: (m.jsHeap || 0) + (m.wasm || 0) };
-      });
-      await group(n, app, 'typing', async () => {
-        await load(app, n);
-        r.typing = {};
-        for (const [lang, query] of Object.entries(QUERIES)) {
-          const samples = [];
-          let last;
-          for (let rep = 0; rep < REPS; rep++) {
-            last = await page.evaluate(typeQuery, query);
-            samples.push(...last.latencies);
-            await page.evaluate(clearQuery);
-          }
-          r.typing[lang] = {
-            query, p50: pct(samples, 50), p95: pct(samples, 95), samples,
-            count: last.count, found: Number(((/^([\d,]+)/.exec(last.count) || [])[1] ?? 'NaN').replaceAll(',', '')), cards: last.cards, marks: last.marks,
-          };
+      }
+    });
+    // Typing: every page loaded in a tab of its own, then each query typed
+    // into one after the other, rep by rep, for the same reason.
+    await group(n, { name: APPS.map((a) => a.name).join('+') }, 'typing', async () => {
+      const tabs = [];
+      try {
+        for (const app of APPS) {
+          const tab = await context.newPage();
+          tabs.push({ app, tab });
+          await load(app, n, tab);
         }
-      });
+        for (const [lang, query] of Object.entries(QUERIES)) {
+          const samples = new Map(APPS.map((a) => [a.name, []]));
+          const last = new Map();
+          for (let rep = 0; rep < REPS; rep++) {
+            for (let k = 0; k < tabs.length; k++) {
+              const { app, tab } = tabs[(k + rep) % tabs.length];
+              await tab.bringToFront();
+              const typed = await tab.evaluate(typeQuery, query);
+              samples.get(app.name).push(...typed.latencies);
+              last.set(app.name, typed);
+              await tab.evaluate(clearQuery);
+            }
+          }
+          for (const app of APPS) {
+            const t = last.get(app.name);
+            const xs = samples.get(app.name);
+            (results[n][app.name].typing ||= {})[lang] = {
+              query, p50: pct(xs, 50), p95: pct(xs, 95), samples: xs,
+              count: t.count, found: Number(((/^([\d,]+)/.exec(t.count) || [])[1] ?? 'NaN').replaceAll(',', '')), cards: t.cards, marks: t.marks,
+            };
+          }
+        }
+      } finally {
+        for (const { tab } of tabs) await tab.close().catch(() => {});
+      }
+    });
+    for (const app of APPS) {
+      const r = results[n][app.name];
       await group(n, app, 'typing while loading', async () => {
         await page.goto(`${server.url}${app.path(n)}`, { waitUntil: 'commit' });
         await page.waitForFunction(() => window.__firstArticle != null && document.querySelector('input[type=search].newsroom__search'),
           null, { polling: 'raf', timeout: READY_TIMEOUT_MS });
         const typed = await page.evaluate(typeQuery, QUERIES.en);
         await page.waitForFunction((peer) => { const s = window.__bench.probe(); return s.ready != null && (!peer || s.peer); },
-          app.name === 'peer', { polling: 50, timeout: READY_TIMEOUT_MS });
+          !!app.engine, { polling: 50, timeout: READY_TIMEOUT_MS });
         const tasks = await page.evaluate(() => window.__longTasks);
         if (tasks == null) throw new Error('this Chromium has no Long Tasks API');
         r.busy = { query: QUERIES.en, count: tasks.length, longest: Math.max(0, ...tasks), tasks, keystrokes: typed.latencies };
@@ -356,76 +405,88 @@ try {
   await server.close();
 }
 
-const sizes = {
-  ours: distSizes(dist),
-  peer: { 'peer.js': fileSize(path.join(PEER_DIR, 'peer.js')), minisearch: fileSize(MINISEARCH) },
-};
+// Each peer's code: the page's scripts, its engine module and the engine's library.
+const peerFiles = (app) => ['peer.js', 'text.js', app.engine[0]].map((f) => path.join(PEER_DIR, f)).concat(app.engine[1]);
+const sizes = { ours: distSizes(dist) };
+for (const app of PEERS) {
+  const files = peerFiles(app).map(fileSize);
+  const total = (k) => files.reduce((sum, f) => sum + f[k], 0);
+  sizes[app.name] = { files, code: Object.fromEntries(Object.keys(files[0]).filter((k) => k !== 'file').map((k) => [k, total(k)])) };
+}
 fs.rmSync(dist, { recursive: true, force: true });
-sizes.peer.code = Object.fromEntries(Object.keys(sizes.peer['peer.js']).filter((k) => k !== 'file')
-  .map((k) => [k, sizes.peer['peer.js'][k] + sizes.peer.minisearch[k]]));
 const BROTLI = sizes.ours.code.brotli != null; // tests/size/sizes.mjs measures it
 
 // ------------------------------------------------------------------ table --
 
+// A row: metric, bundle size, then per app its value and (peers) ours/it.
 const rows = [];
-const row = (metric, size, ours, peer, ratio) => rows.push({ metric, size, ours, peer, ratio });
+const row = (metric, size, values, ratios = {}) => rows.push({ metric, size, values, ratios });
 const get = (obj, ...keys) => keys.reduce((o, k) => (o == null ? o : o[k]), obj);
-const timed = (metric, n, ...keys) => {
-  const o = get(results, n, 'ours', ...keys);
-  const p = get(results, n, 'peer', ...keys);
-  row(metric, n, fmt.ms(o), fmt.ms(p), fmt.ratio(o, p));
+/** A row of `show(value)` per app, with ours/peer ratios of `num(value)`. */
+const each = (metric, n, keys, show, num = (x) => x) => {
+  const v = Object.fromEntries(APPS.map((a) => [a.name, get(results, n, a.name, ...keys)]));
+  const ours = v.ours != null ? num(v.ours) : null;
+  row(metric, n, Object.fromEntries(APPS.map((a) => [a.name, v[a.name] == null ? 'n/a' : show(v[a.name])])),
+    Object.fromEntries(PEERS.map((a) => [a.name, fmt.ratio(ours, v[a.name] != null ? num(v[a.name]) : null)])));
 };
+const timed = (metric, n, ...keys) => each(metric, n, keys, fmt.ms);
+const same = (value) => Object.fromEntries(APPS.map((a) => [a.name, a.name === 'ours' ? value : 'same']));
 for (const n of SIZES) {
   const b = bundleInfo[n];
-  row('feed.json (raw / gzip)', n, `${fmt.bytes(b.bytes)} / ${fmt.bytes(b.gzip)}`, 'same', '');
+  row('feed.json (raw / gzip)', n, same(`${fmt.bytes(b.bytes)} / ${fmt.bytes(b.gzip)}`));
   timed(`first article on screen (median of ${LOADS})`, n, 'firstArticleMs', 'median');
   timed(`ready for search (median of ${LOADS})`, n, 'readyMs', 'median');
   timed(`longest main-thread task until ready (max of ${LOADS}; 0 = none over 50 ms)`, n, 'longestTaskMs', 'max');
-  const bo = get(results, n, 'ours', 'busy');
-  const bp = get(results, n, 'peer', 'busy');
-  row(`long tasks over 50 ms, typing "${QUERIES.en}" while loading (count)`, n, bo ? String(bo.count) : 'n/a', bp ? String(bp.count) : 'n/a', '');
+  each(`long tasks over 50 ms, typing "${QUERIES.en}" while loading (count)`, n, ['busy', 'count'], String, () => null);
   timed(`  the longest of them (0 = none)`, n, 'busy', 'longest');
   for (const lang of Object.keys(QUERIES)) {
     timed(`keystroke → DOM "${QUERIES[lang]}" p50`, n, 'typing', lang, 'p50');
     timed(`keystroke → DOM "${QUERIES[lang]}" p95`, n, 'typing', lang, 'p95');
   }
   for (const lang of Object.keys(QUERIES)) {
-    const o = get(results, n, 'ours', 'typing', lang);
-    const p = get(results, n, 'peer', 'typing', lang);
-    row(`count after "${QUERIES[lang]}"`, n, o ? o.count : 'n/a', p ? p.count : 'n/a', fmt.ratio(o && o.found, p && p.found));
+    each(`count after "${QUERIES[lang]}"`, n, ['typing', lang], (t) => t.count, (t) => t.found);
   }
   timed(`category filter → DOM (median of ${PICKS.length})`, n, 'filter', 'median');
-  const mo = get(results, n, 'ours', 'memory');
-  const mp = get(results, n, 'peer', 'memory');
-  row('JS heap after load (after GC)', n, fmt.bytes(mo && mo.jsHeap), fmt.bytes(mp && mp.jsHeap), fmt.ratio(mo && mo.jsHeap, mp && mp.jsHeap));
-  row('wasm memory after load', n, fmt.bytes(mo && mo.wasm), '—', '');
-  row('JS heap + wasm memory', n, fmt.bytes(mo && mo.total), fmt.bytes(mp && mp.total), fmt.ratio(mo && mo.total, mp && mp.total));
+  each('JS heap after load (after GC)', n, ['memory', 'jsHeap'], fmt.bytes);
+  each('wasm memory after load', n, ['memory', 'wasm'], fmt.bytes, () => null);
+  each('JS heap + wasm memory', n, ['memory', 'total'], fmt.bytes);
 }
-const so = sizes.ours;
-const sp = sizes.peer;
-row('code raw (wasm+js | peer.js+minisearch)', 'any', fmt.bytes(so.code.raw), fmt.bytes(sp.code.raw), fmt.ratio(so.code.raw, sp.code.raw));
-row('code gzip -9', 'any', fmt.bytes(so.code.gzip), fmt.bytes(sp.code.gzip), fmt.ratio(so.code.gzip, sp.code.gzip));
-if (BROTLI) row('code brotli -q 11', 'any', fmt.bytes(so.code.brotli), fmt.bytes(sp.code.brotli), fmt.ratio(so.code.brotli, sp.code.brotli));
+const codeRow = (metric, kind) => {
+  const v = Object.fromEntries(['ours', ...PEERS.map((a) => a.name)].map((k) => [k, sizes[k].code[kind]]));
+  row(metric, 'any', Object.fromEntries(APPS.map((a) => [a.name, fmt.bytes(v[a.name])])),
+    Object.fromEntries(PEERS.map((a) => [a.name, fmt.ratio(v.ours, v[a.name])])));
+};
+codeRow('code raw (wasm+js | peer scripts + engine library)', 'raw');
+codeRow('code gzip -9', 'gzip');
+if (BROTLI) codeRow('code brotli -q 11', 'brotli');
 const kinds = BROTLI ? 'raw / gzip / brotli' : 'raw / gzip';
 const compressed = (x) => [x.raw, x.gzip, ...(BROTLI ? [x.brotli] : [])].map(fmt.bytes).join(' / ');
+const only = (app, value) => Object.fromEntries(APPS.map((a) => [a.name, a.name === app ? value : '—']));
 for (const ext of ['wasm', 'js']) {
-  if (so[ext]) row(`  ${ext} (${kinds})`, 'any', compressed(so[ext]), '—', '');
+  if (sizes.ours[ext]) row(`  ${ext} (${kinds})`, 'any', only('ours', compressed(sizes.ours[ext])));
 }
-row(`  peer.js / minisearch (${kinds})`, 'any', '—', `${compressed(sp['peer.js'])}; ${compressed(sp.minisearch)}`, '');
-if (so.css) row(`css (${kinds}), shared by both pages`, 'any', compressed(so.css), 'same', '');
+for (const app of PEERS) {
+  for (const f of sizes[app.name].files) row(`  ${f.file.replace(/^(tests\/bench\/peer|node_modules)\//, "")} (${kinds})`, 'any', only(app.name, compressed(f)));
+}
+if (sizes.ours.css) row(`css (${kinds}), shared by all pages`, 'any', same(compressed(sizes.ours.css)));
 
-const head = { metric: 'metric', size: 'bundle size', ours: 'ours', peer: 'peer', ratio: 'ratio (ours/peer)' };
-const cols = Object.keys(head);
-const cell = (r, c) => (c === 'size' && typeof r.size === 'number' ? r.size.toLocaleString('en-US') : String(r[c]));
+const cols = [
+  { head: 'metric', cell: (r) => r.metric },
+  { head: 'bundle size', cell: (r) => (typeof r.size === 'number' ? r.size.toLocaleString('en-US') : String(r.size)) },
+  ...APPS.flatMap((a) => [
+    { head: a.label, cell: (r) => r.values[a.name] ?? '' },
+    ...(a.engine && APPS.some((o) => o.name === 'ours') ? [{ head: `ours/${a.key}`, cell: (r) => r.ratios[a.name] ?? '' }] : []),
+  ]),
+];
 // Terminal columns: CJK and full-width characters take two.
 const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 const columns = (s) => [...s].reduce((w, ch) => w + (wide.test(ch) ? 2 : 1), 0);
 const pad = (s, w) => s + ' '.repeat(Math.max(0, w - columns(s)));
-const width = Object.fromEntries(cols.map((c) => [c, Math.max(...[head, ...rows].map((r) => columns(cell(r, c))))]));
-const line = (r) => cols.map((c) => pad(cell(r, c), width[c])).join(' | ').trimEnd();
-console.log(line(head));
-console.log(cols.map((c) => '-'.repeat(width[c])).join('-|-'));
-for (const r of rows) console.log(line(r));
+const width = cols.map((c) => Math.max(columns(c.head), ...rows.map((r) => columns(c.cell(r)))));
+const line = (cells) => cells.map((x, i) => pad(x, width[i])).join(' | ').trimEnd();
+console.log(line(cols.map((c) => c.head)));
+console.log(width.map((w) => '-'.repeat(w)).join('-|-'));
+for (const r of rows) console.log(line(cols.map((c) => c.cell(r))));
 
 const durationMs = Date.now() - started;
 const report = {

@@ -2,8 +2,9 @@
 //
 //   /n<SIZE>/            a snapshot of the release build (dist/), feed.json = the generated bundle
 //   /a<SIZE>/            the same snapshot, feed.json and the rest = a `newsroom build` folder
-//   /peer<SIZE>/         tests/bench/peer/ (index.html, peer.js), same feed.json,
+//   /peer<SIZE>/         tests/bench/peer/ (index.html, its scripts), same feed.json,
 //                        minisearch.js = node_modules/minisearch/dist/es/index.js,
+//                        flexsearch.js = node_modules/flexsearch's ES module bundle,
 //                        newsroom.css = dist's stylesheet (both pages pay for the same CSS)
 //
 // Every answer has a Content-Length (so a page can show bytes of total) and
@@ -23,6 +24,7 @@ import { REPO_ROOT, TYPES, defaultDist } from '../e2e/server.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const PEER_DIR = path.join(HERE, 'peer');
 export const MINISEARCH = path.join(REPO_ROOT, 'node_modules', 'minisearch', 'dist', 'es', 'index.js');
+export const FLEXSEARCH = path.join(REPO_ROOT, 'node_modules', 'flexsearch', 'dist', 'flexsearch.bundle.module.min.mjs');
 
 
 /** The files dist/index.html references (./name.js, ./name_bg.wasm, ./name.css). */
@@ -141,10 +143,14 @@ export async function startBenchServer({ bundles, dist, archives = new Map(), gz
     switch (rest) {
       case '/':
       case '/index.html': return sendFile(req, res, path.join(PEER_DIR, 'index.html'));
-      case '/peer.js': return sendFile(req, res, path.join(PEER_DIR, 'peer.js'));
       case '/minisearch.js': return sendFile(req, res, MINISEARCH);
+      case '/flexsearch.js': return sendFile(req, res, FLEXSEARCH);
       case '/newsroom.css': return css ? sendFile(req, res, path.join(dist, css)) : send(req, res, 200, TYPES['.css'], Buffer.alloc(0));
-      default: return send(req, res, 404, 'text/plain; charset=utf-8', Buffer.from('Not Found'));
+      default: {
+        // The peer's own scripts.
+        const file = /^\/[\w-]+\.js$/.test(rest) && path.join(PEER_DIR, rest);
+        return file ? sendFile(req, res, file) : send(req, res, 404, 'text/plain; charset=utf-8', Buffer.from('Not Found'));
+      }
     }
   });
 

@@ -1,103 +1,38 @@
 // The bench's peer: the same news page as Newsroom, in plain JavaScript with
-// MiniSearch, no framework and no build step. It follows Newsroom's DOM
-// contract (class names, count text, <mark> in titles and teasers) so that the
-// bench measures both pages with the same scripts.
+// MiniSearch, or with FlexSearch at `?engine=flexsearch` (each engine in a
+// module of its own), no framework and no build step. It follows Newsroom's
+// DOM contract (class names, count text, <mark> in titles and teasers) so
+// that the bench measures all pages with the same scripts.
 //
 // Flow: fetch feed.json next to the page, JSON.parse, render the ten newest
-// cards at once, then build the MiniSearch index in chunks (the page stays
-// responsive) and set window.__peerReady. Every `input` of the search box and
-// every `change` of the category filter re-renders synchronously.
+// cards at once (a scan of the parsed items: no index yet), then build the
+// index in chunks (the page stays responsive) and set window.__peerReady.
+// Every `input` of the search box and every `change` of the category filter
+// re-renders synchronously.
 //
-// Query semantics, as close to Newsroom's as MiniSearch allows: every term must
-// match (AND), the last term is a prefix, case-insensitive and accent-folded;
-// Chinese runs become overlapping character bigrams (a lone character stays a
-// unigram), so 铬盐 finds 铬盐生产线 — but the bigrams of a longer query need
-// not be adjacent in the document, unlike Newsroom's substring match. Title is
-// boosted over summary/tags/category over the body.
+// Query semantics, as close to Newsroom's as the engines allow: every term
+// must match (AND), the last term is a prefix (FlexSearch: every term),
+// case-insensitive and accent-folded; Chinese runs become overlapping
+// character bigrams (a lone character stays a unigram), so 铬盐 finds
+// 铬盐生产线 — but the bigrams of a longer query need not be adjacent in the
+// document, unlike Newsroom's substring match.
 //
-// Differences from Newsroom, on purpose or by MiniSearch's nature:
-// - Sort: newest first without a query; best match (BM25, ties newest first)
-//   with a query. Newsroom sorts newest first by default even with a query, so
-//   the ten cards shown differ, but both pages sort the whole matching set.
+// Differences from Newsroom, on purpose or by the engines' nature:
+// - Sort: newest first without a query; with a query, the engine's best match
+//   first. Newsroom sorts newest first by default even with a query, so the
+//   ten cards shown differ, but all pages sort the whole matching set.
 // - Only the category filter (no tag or year filter), no facet counts in the
 //   options, no "Show more", no article view, no URL state or history.
 
-import MiniSearch from './minisearch.js';
+import { bodyText, processTerm, scan } from './text.js';
+
+// The search engine, by `?engine=`: minisearch (the default) or flexsearch.
+// Loaded before the page starts, as a static import would be.
+const ENGINES = { minisearch: './minisearch-engine.js', flexsearch: './flexsearch-engine.js' };
+const engineName = new URLSearchParams(location.search).get('engine') || 'minisearch';
+const engine = await import(ENGINES[engineName] || ENGINES.minisearch);
 
 const PAGE_SIZE = 10;
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
-const CJK_RUNS = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]+|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]+/gu;
-const WORDS = /[\p{L}\p{N}\p{M}]+/gu;
-
-/** Lower-case and strip accents: "Société" → "societe". */
-const processTerm = (term) => term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() || null;
-
-/**
- * Tokens of `text` with their UTF-16 spans: Latin runs of letters and digits
- * as words, each run of CJK characters as overlapping bigrams.
- * @param {string} text
- * @param {(term: string, start: number, end: number) => void} emit
- */
-function scan(text, emit) {
-  WORDS.lastIndex = 0;
-  for (let m; (m = WORDS.exec(text));) {
-    const run = m[0];
-    if (!CJK.test(run)) {
-      emit(run, m.index, m.index + run.length);
-      continue;
-    }
-    CJK_RUNS.lastIndex = 0;
-    for (let p; (p = CJK_RUNS.exec(run));) {
-      const part = p[0];
-      const at = m.index + p.index;
-      if (!CJK.test(part[0])) {
-        emit(part, at, at + part.length);
-        continue;
-      }
-      const chars = Array.from(part);
-      if (chars.length === 1) {
-        emit(part, at, at + part.length);
-        continue;
-      }
-      let offset = at;
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const w = chars[i].length;
-        emit(chars[i] + chars[i + 1], offset, offset + w + chars[i + 1].length);
-        offset += w;
-      }
-    }
-  }
-}
-
-function tokenize(text) {
-  const out = [];
-  scan(text, (t) => out.push(t));
-  return out;
-}
-
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-const decode = (s) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e) => {
-  if (e[0] === '#') {
-    const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(n) ? String.fromCodePoint(n) : all;
-  }
-  return ENTITIES[e.toLowerCase()] ?? all;
-});
-
-/** Plain text of an item's body; paragraphs separated by blank lines. */
-function bodyText(item) {
-  if (typeof item.content_html === 'string') {
-    return decode(item.content_html
-      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<\/(p|li|ul|ol|h\d|blockquote|pre|div)>/gi, '\n\n')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<[^>]*>/g, ' '))
-      .replace(/[ \t]+/g, ' ')
-      .replace(/\s*\n\s*\n\s*/g, '\n\n')
-      .trim();
-  }
-  return typeof item.content_text === 'string' ? item.content_text.trim() : '';
-}
 
 function teaser(doc) {
   if (doc.summary) return doc.summary;
@@ -116,21 +51,18 @@ const el = (tag, props = {}, ...children) => {
 };
 
 /**
- * `text` as nodes, with matched terms wrapped in <mark>. `match.terms` are the
- * document terms MiniSearch matched, `match.query` the query's terms: a CJK
- * bigram found through a shorter prefix (铬 → 铬盐) marks only that prefix.
+ * `text` as nodes, with matched terms wrapped in <mark>. `mark(term)` says
+ * whether a folded token is a match: true for the whole token, a number for
+ * only that many of its first code units.
  */
-function highlighted(text, match) {
-  if (!match || match.terms.size === 0) return [text];
+function highlighted(text, mark) {
+  if (!mark) return [text];
   const ranges = [];
   scan(text, (t, start, end) => {
     const term = processTerm(t);
-    if (!match.terms.has(term)) return;
-    if (CJK.test(term[0]) && !match.query.includes(term)) {
-      const prefix = match.query.filter((q) => term.startsWith(q)).sort((a, b) => b.length - a.length)[0];
-      if (prefix) end = start + prefix.length;
-    }
-    ranges.push([start, end]);
+    const hit = term && mark(term);
+    if (!hit) return;
+    ranges.push([start, hit === true ? end : Math.min(end, start + hit)]);
   });
   if (!ranges.length) return [text];
   const out = [];
@@ -149,7 +81,7 @@ function highlighted(text, match) {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
-function card(doc, match) {
+function card(doc, mark) {
   const day = doc.date.slice(0, 10);
   const [y, m, d] = day.split('-').map(Number);
   const props = { class: 'newsroom__card', 'data-id': doc.id };
@@ -157,12 +89,12 @@ function card(doc, match) {
   const text = teaser(doc);
   return el('article', props,
     el('h2', { class: 'newsroom__card-title' },
-      el('a', { class: 'newsroom__card-link', href: `?nr-article=${encodeURIComponent(doc.id)}` }, ...highlighted(doc.title, match))),
+      el('a', { class: 'newsroom__card-link', href: `?nr-article=${encodeURIComponent(doc.id)}` }, ...highlighted(doc.title, mark))),
     el('div', { class: 'newsroom__meta newsroom__card-meta' },
       el('time', { datetime: day, text: dateFormat.format(new Date(Date.UTC(y, m - 1, d))) }),
       doc.category ? el('span', { class: 'newsroom__card-category', text: doc.category }) : null,
       doc.tags.length ? el('ul', { class: 'newsroom__card-tags', 'aria-label': 'Tags' }, ...doc.tags.map((t) => el('li', { text: t }))) : null),
-    text ? el('p', { class: 'newsroom__card-summary' }, ...highlighted(text, match)) : null);
+    text ? el('p', { class: 'newsroom__card-summary' }, ...highlighted(text, mark)) : null);
 }
 
 async function main() {
@@ -208,7 +140,7 @@ async function main() {
   const total = docs.length;
   const categories = [...new Set(docs.map((d) => d.category).filter(Boolean))].sort();
 
-  const search = el('input', { type: 'search', class: 'newsroom__search', autocomplete: 'off', placeholder: 'Search by word, name or topic' });
+  const box = el('input', { type: 'search', class: 'newsroom__search', autocomplete: 'off', placeholder: 'Search by word, name or topic' });
   const filter = el('select', { class: 'newsroom__filter', name: 'category' },
     el('option', { value: '', text: 'All categories' }),
     ...categories.map((c) => el('option', { value: c, text: c })));
@@ -220,20 +152,20 @@ async function main() {
       el('h1', { text: typeof feed.title === 'string' ? feed.title : 'News' }),
       typeof feed.description === 'string' ? el('p', { class: 'newsroom__description', text: feed.description }) : null),
     el('div', { class: 'newsroom__toolbar', role: 'search' },
-      el('label', { class: 'newsroom__field newsroom__field--search' }, el('span', { class: 'newsroom__label', text: 'Search news' }), search),
+      el('label', { class: 'newsroom__field newsroom__field--search' }, el('span', { class: 'newsroom__label', text: 'Search news' }), box),
       el('label', { class: 'newsroom__field' }, el('span', { class: 'newsroom__label', text: 'Category' }), filter),
       el('div', { class: 'newsroom__status' }, count, status)),
     results);
 
-  let index = null;
+  let search = null;
 
   function render() {
     const category = filter.value;
-    const query = search.value;
-    const terms = index ? tokenize(query).map(processTerm).filter(Boolean) : [];
+    const query = box.value;
+    const hits = search ? search(query, category ? (d) => d.category === category : null) : null;
     let found;
     let shown;
-    if (terms.length === 0) {
+    if (!hits) {
       // No query (or not searchable yet): newest first, filtered.
       if (category) {
         found = 0;
@@ -247,10 +179,8 @@ async function main() {
         shown = docs.slice(0, PAGE_SIZE).map((d) => [d, null]);
       }
     } else {
-      const hits = index.search(query, category ? { filter: (r) => docs[r.id].category === category } : undefined);
-      hits.sort((a, b) => b.score - a.score || a.id - b.id);
       found = hits.length;
-      shown = hits.slice(0, PAGE_SIZE).map((h) => [docs[h.id], { terms: new Set(h.terms), query: terms }]);
+      shown = hits.slice(0, PAGE_SIZE).map((h) => [docs[h.id], h.mark]);
     }
     count.textContent = `${found} of ${total} ${total === 1 ? 'article' : 'articles'}`;
     if (found === 0) {
@@ -260,36 +190,15 @@ async function main() {
     }
   }
 
-  search.addEventListener('input', render);
+  box.addEventListener('input', render);
   filter.addEventListener('change', render);
   render();
 
   // Let the first cards reach the screen before indexing.
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const mini = new MiniSearch({
-    idField: 'n',
-    fields: ['title', 'summary', 'body', 'tags', 'category'],
-    storeFields: [],
-    extractField: (doc, field) => {
-      switch (field) {
-        case 'body': return bodyText(doc.item);
-        case 'tags': return doc.tags.join(' ');
-        default: return doc[field];
-      }
-    },
-    tokenize,
-    processTerm,
-    searchOptions: {
-      combineWith: 'AND',
-      prefix: (term, i, terms) => i === terms.length - 1,
-      fuzzy: false,
-      boost: { title: 8, summary: 3, tags: 3, category: 3, body: 1 },
-    },
-  });
-  await mini.addAllAsync(docs, { chunkSize: 250 });
-  index = mini;
+  search = await engine.build(docs);
   status.remove();
-  if (search.value.trim()) render();
+  if (box.value.trim()) render();
   window.__peerReady = true;
 }
 
