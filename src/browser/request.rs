@@ -6,6 +6,7 @@
 
 use std::cell::Cell;
 use std::future::Future;
+use std::task::Poll;
 use std::rc::Rc;
 
 use gloo_net::http::{Request, Response};
@@ -86,8 +87,17 @@ impl Download {
     pub async fn start(url: &str, cache: RequestCache, limits: Limits) -> Result<Download, LoadError> {
         let owned = || url.to_string();
         let mut watchdog = Watchdog::new();
-        watchdog.arm(limits.answer_ms);
-        let sent = Request::get(url).cache(cache).abort_signal(watchdog.controller.as_ref().map(|c| c.signal()).as_ref()).send().await;
+        let mut send = std::pin::pin!(Request::get(url).cache(cache).abort_signal(watchdog.controller.as_ref().map(|c| c.signal()).as_ref()).send());
+        // The limit counts from the browser's fetch, which the first poll
+        // starts: arming before it would shorten the limit by however long
+        // a busy page takes to get there.
+        let sent = match std::future::poll_fn(|cx| Poll::Ready(send.as_mut().poll(cx))).await {
+            Poll::Ready(sent) => sent,
+            Poll::Pending => {
+                watchdog.arm(limits.answer_ms);
+                send.await
+            }
+        };
         watchdog.disarm();
         let response = match sent {
             Ok(response) => response,
