@@ -777,15 +777,16 @@ impl SearchIndex {
 }
 
 /// Every CJK character, and every CJK substring of three to [`MAX_GRAM`] characters, in the documents
-/// (each given as its title, labels and body, in document order), with its
-/// weight in each document, in byte order: what an archive stores so that
-/// such a phrase is one term. Counted within runs, overlapping, as phrases match.
-pub fn gram_terms<'a>(index: &SearchIndex, docs: impl Iterator<Item = [&'a str; FIELDS]>) -> Vec<(&'a str, Vec<(DocId, u8)>)> {
+/// (each given as its title, labels and body, in document order from
+/// document `first`), with its weight in each document, in byte order: what
+/// an archive stores so that such a phrase is one term. Counted within runs,
+/// overlapping, as phrases match.
+pub fn gram_terms<'a>(index: &SearchIndex, first: DocId, docs: impl Iterator<Item = [&'a str; FIELDS]>) -> Vec<(&'a str, Vec<(DocId, u8)>)> {
     // Grams borrow the documents' text: a gram is looked up once a document, never copied.
     let mut ids: HashMap<&'a str, u32, FxBuild> = HashMap::default();
     let mut grams: Vec<(&'a str, Vec<(DocId, u8)>)> = Vec::new();
     let mut in_doc: HashMap<&'a str, [u16; FIELDS], FxBuild> = HashMap::default();
-    for (doc, fields) in docs.enumerate() {
+    for (doc, fields) in (first..).zip(docs) {
         in_doc.clear();
         for (f, text) in fields.into_iter().enumerate() {
             each_token(text, |_, kind, start, end| {
@@ -807,7 +808,7 @@ pub fn gram_terms<'a>(index: &SearchIndex, docs: impl Iterator<Item = [&'a str; 
                 grams.push((gram, Vec::new()));
                 grams.len() as u32 - 1
             });
-            grams[id as usize].1.push((doc as DocId, index.doc_weight(doc as DocId, tfs)));
+            grams[id as usize].1.push((doc, index.doc_weight(doc, tfs)));
         }
     }
     sort_by(&mut grams, |a, b| a.0.cmp(b.0));

@@ -208,10 +208,8 @@ impl FeedLoad {
                     let shown = RwSignal::new(Arc::new(Catalog::from_archive(bundle, summary)));
                     let parts = PartLoader::new(shown, index, limits);
                     state.set(LoadState::Ready(shown, Some(parts)));
-                    // Once the first view is painted, what any search needs
-                    // first: then a search waits for its own shards only.
                     if needs.full {
-                        request_animation_frame(move || parts.want(shown.with_untracked(|c| c.search_lists())));
+                        parts.prepare_search();
                     }
                     return;
                 }

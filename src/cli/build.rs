@@ -149,7 +149,11 @@ pub fn build(archive: Archive, args: &BuildArgs, template: &Template) -> std::io
     for dir in [PAGES_DIR, INDEX_DIR] {
         std::fs::create_dir_all(args.out.join(dir))?;
     }
-    for (path, bytes) in &site.files {
+    // The pages and the index on every core; `feed.json`, which names the
+    // index, after them.
+    let (feed, rest): (Vec<_>, Vec<_>) = site.files.iter().partition(|(path, _)| path == "feed.json");
+    rest.par_iter().try_for_each(|(path, bytes)| write_file(&args.out.join(path), bytes).map(|_| ()))?;
+    for (path, bytes) in feed {
         write_file(&args.out.join(path), bytes)?;
     }
     let names: HashSet<&str> = site.files.iter().map(|(p, _)| p.as_str()).collect();

@@ -8,7 +8,7 @@ use crate::archive::{Archive, Item};
 use crate::article::{teaser, Article, Body};
 use crate::bundle::{parse_bundle, Bundle, BundleError, ItemError};
 use crate::catalog::{field_texts, Catalog};
-use crate::index::{gram_terms, DocFields, IndexBuilder};
+use crate::index::{gram_terms, DocFields, DocId, IndexBuilder, SearchIndex};
 use crate::fallbacks::{content_hash, fnv64};
 use crate::prebuilt::format::{encode_cards, encode_facets, encode_ids, encode_list, index_file, summary_name, terms_file, write_positions, write_weights, Writer, id_bucket, CardFile, List, Summary, CARDS_PER_FILE};
 use crate::thumbnail::thumbnail;
@@ -139,27 +139,24 @@ fn build_read(archive: &Archive, text: &[u8], read: Read, layout: Layout, link: 
     let build = u64::from_str_radix(&content_hash(text)[1..], 16).unwrap_or(0) ^ per_page as u64;
     // The texts the index reads, once (the n-grams read them too), on every core.
     let texts = on_every_core(&articles, field_texts);
-    let mut index = IndexBuilder::default();
-    for (a, [labels, body]) in articles.iter().zip(&texts) {
-        index.add(&DocFields { title: &a.title, labels, body });
-    }
     let catalog = Catalog::unindexed(Bundle { articles, ..feed });
-    catalog.install_index(index.finish());
-
-    let mut files = Vec::new();
-    // Pages, from the oldest back: each names the next by its content's hash.
     let chunks: Vec<&[&Item]> = doc_items.chunks(per_page).collect();
-    let mut page_names = vec![String::new(); chunks.len()];
-    let mut next: Option<String> = None;
-    for (n, page) in chunks.iter().enumerate().skip(1).rev() {
-        let mut bytes = Vec::new();
-        archive.write_page(page, next.as_deref().map(|name| link(name, false)).as_deref(), &mut bytes).map_err(io)?;
-        let name = format!("{}.json", content_hash(&bytes));
-        page_names[n] = format!("../{PAGES_DIR}/{name}");
-        files.push((format!("{PAGES_DIR}/{name}"), bytes));
-        next = Some(name);
-    }
-    let index = index_files(&catalog, &texts, build, Layout { per_page, ..layout }, &page_names);
+    // The index on a thread of its own, beside the pages, the card files,
+    // the id buckets and the facet table, which do not need it.
+    let (index, pages) = std::thread::scope(|s| {
+        let index = s.spawn(|| {
+            let mut index = IndexBuilder::default();
+            for (a, [labels, body]) in catalog.articles().iter().zip(&texts) {
+                index.add(&DocFields { title: &a.title, labels, body });
+            }
+            index.finish()
+        });
+        let pages = pages(archive, &chunks, link).map(|(files, names, next)| (files, other_files(&catalog, &texts, build, per_page, &names), next));
+        (join(index), pages)
+    });
+    catalog.install_index(index);
+    let (mut files, others, next) = pages?;
+    let index = index_files(&catalog, &texts, build, Layout { per_page, ..layout }, others);
     let summary_name = index.0.clone();
     files.extend(index.1.into_iter().map(|(name, bytes)| (format!("{INDEX_DIR}/{name}"), bytes)));
     let first: &[&Item] = chunks.first().copied().unwrap_or(&[]);
@@ -168,6 +165,24 @@ fn build_read(archive: &Archive, text: &[u8], read: Read, layout: Layout, link: 
     archive.write_first_page(first, next.as_deref().map(|name| link(name, true)).as_deref(), &pointer, &mut bytes).map_err(io)?;
     files.push(("feed.json".to_string(), bytes));
     Ok(Site { files, items: doc_items.len(), pages: chunks.len().max(1), skipped })
+}
+
+/// The feed pages but the first, from the oldest back: each names the next
+/// by its content's hash. Their files, every page's name as a card names it
+/// (none for the first), and the name of the second.
+fn pages(archive: &Archive, chunks: &[&[&Item]], link: &dyn Fn(&str, bool) -> String) -> Result<(Vec<(String, Vec<u8>)>, Vec<String>, Option<String>), BundleError> {
+    let mut files = Vec::new();
+    let mut names = vec![String::new(); chunks.len()];
+    let mut next: Option<String> = None;
+    for (n, page) in chunks.iter().enumerate().skip(1).rev() {
+        let mut bytes = Vec::new();
+        archive.write_page(page, next.as_deref().map(|name| link(name, false)).as_deref(), &mut bytes).map_err(io)?;
+        let name = format!("{}.json", content_hash(&bytes));
+        names[n] = format!("../{PAGES_DIR}/{name}");
+        files.push((format!("{PAGES_DIR}/{name}"), bytes));
+        next = Some(name);
+    }
+    Ok((files, names, next))
 }
 
 fn io(e: std::io::Error) -> BundleError {
@@ -202,6 +217,54 @@ fn on_every_core<T: Sync, U: Send>(items: &[T], f: fn(&T) -> U) -> Vec<U> {
         let runs: Vec<_> = items.chunks(run).map(|run| s.spawn(move || run.iter().map(f).collect::<Vec<U>>())).collect();
         runs.into_iter().flat_map(join).collect()
     })
+}
+
+/// [`gram_terms`] of `articles` (whose labels and bodies are `texts`), a
+/// run of them per core, merged.
+fn gram_postings<'a>(index: &SearchIndex, articles: &'a [Article], texts: &'a [[String; 2]]) -> Vec<(&'a str, Vec<(DocId, u8)>)> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let run = articles.len().div_ceil(cores).max(1);
+    let runs: Vec<Vec<(&str, Vec<(DocId, u8)>)>> = std::thread::scope(|s| {
+        let threads: Vec<_> = articles.chunks(run).zip(texts.chunks(run)).enumerate().map(|(k, (articles, texts))| s.spawn(move || {
+            let fields = articles.iter().zip(texts).map(|(a, [labels, body])| [a.title.as_str(), labels.as_str(), body.as_str()]);
+            gram_terms(index, (k * run) as DocId, fields)
+        })).collect();
+        threads.into_iter().map(join).collect()
+    });
+    // Each run in byte order, its documents after the run before's: merged
+    // by term, a term's documents run by run.
+    let mut runs: Vec<_> = runs.into_iter().map(|r| r.into_iter().peekable()).collect();
+    let mut all = Vec::new();
+    while let Some(term) = runs.iter_mut().filter_map(|r| r.peek().map(|g| g.0)).min() {
+        let mut docs = Vec::new();
+        for run in &mut runs {
+            if let Some((_, more)) = run.next_if(|g| g.0 == term) {
+                docs.extend(more);
+            }
+        }
+        all.push((term, docs));
+    }
+    all
+}
+
+/// The files of an archive that its index is not needed for: the card
+/// files (`page_names` naming the feed pages), the id buckets and the facet table.
+fn other_files(catalog: &Catalog, texts: &[[String; 2]], build: u64, per_page: usize, page_names: &[String]) -> Vec<Unnamed> {
+    let n = catalog.len();
+    let mut files: Vec<Unnamed> = (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
+        let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
+        let pages = (docs.start / per_page..=(docs.end - 1) / per_page).map(|p| page_names.get(p).cloned().unwrap_or_default()).collect();
+        let cards = docs.clone().map(|d| card(&catalog.articles()[d], &texts[d][1])).collect();
+        ("cards", Some(c), encode_cards(&CardFile { build, first: docs.start, pages, cards }))
+    }).collect();
+    let buckets = n.div_ceil(IDS_PER_BUCKET).max(1);
+    let mut by_bucket: Vec<Vec<(&str, usize)>> = vec![Vec::new(); buckets];
+    for (d, a) in catalog.articles().iter().enumerate() {
+        by_bucket[id_bucket(&a.id, buckets)].push((&a.id, d));
+    }
+    files.extend(by_bucket.iter().enumerate().map(|(b, ids)| ("ids", Some(b), encode_ids(build, ids))));
+    files.extend(catalog.table().map(|t| ("facets", None, encode_facets(build, t))));
+    files
 }
 
 /// What a thread made (its panic, passed on).
@@ -240,10 +303,11 @@ fn shards<'a, T>(list: List, all: impl Iterator<Item = (&'a str, T)>, write: fn(
 }
 
 /// The index files of `catalog` (whose articles are in newest-first order,
-/// with `texts` their labels and bodies as the index read them): the
-/// summary's name, and every file by name. Its kinds of file are made side
-/// by side (on as many threads), then named by a hash of them all.
-pub fn index_files(catalog: &Catalog, texts: &[[String; 2]], build: u64, layout: Layout, page_names: &[String]) -> (String, Vec<(String, Vec<u8>)>) {
+/// with `texts` their labels and bodies as the index read them), given the
+/// `others` (see [`other_files`]): the summary's name, and every file by
+/// name. Each kind of shard is made on a thread of its own; all are named
+/// by a hash of them all.
+fn index_files(catalog: &Catalog, texts: &[[String; 2]], build: u64, layout: Layout, others: Vec<Unnamed>) -> (String, Vec<(String, Vec<u8>)>) {
     let per_page = layout.per_page;
     let max = layout.shard_bytes;
     let index = catalog.search_index();
@@ -253,37 +317,17 @@ pub fn index_files(catalog: &Catalog, texts: &[[String; 2]], build: u64, layout:
     let terms = || index.map(|index| shards(List::Terms, index.each_weights(), |w, t, d| write_weights(w, t, d), build, max));
     let grams = || index.map(|index| {
         // The CJK phrases only an archive keeps as terms.
-        let fields = catalog.articles().iter().zip(texts).map(|(a, [labels, body])| [a.title.as_str(), labels.as_str(), body.as_str()]);
-        shards(List::Grams, gram_terms(index, fields).into_iter(), |w, t, d| write_weights(w, t, d), build, max)
+        shards(List::Grams, gram_postings(index, catalog.articles(), texts).into_iter(), |w, t, d| write_weights(w, t, d), build, max)
     });
     let positions = || index.map(|index| shards(List::Positions, index.each_pair(), |w, t, d| write_positions(w, t, d), build, max));
-    let cards = || -> Vec<Unnamed> {
-        (0..n.div_ceil(CARDS_PER_FILE)).map(|c| {
-            let docs = c * CARDS_PER_FILE..(c * CARDS_PER_FILE + CARDS_PER_FILE).min(n);
-            let pages = (docs.start / per_page..=(docs.end - 1) / per_page).map(|p| page_names.get(p).cloned().unwrap_or_default()).collect();
-            // A card has no body: its image is the picture it shows, the body's first when the item has none.
-            let cards = docs.clone().map(|d| card(&catalog.articles()[d], &texts[d][1])).collect();
-            ("cards", Some(c), encode_cards(&CardFile { build, first: docs.start, pages, cards }))
-        }).collect()
-    };
-    let buckets = n.div_ceil(IDS_PER_BUCKET).max(1);
-    let rest = || -> Vec<Unnamed> {
-        let mut by_bucket: Vec<Vec<(&str, usize)>> = vec![Vec::new(); buckets];
-        for (d, a) in catalog.articles().iter().enumerate() {
-            by_bucket[id_bucket(&a.id, buckets)].push((&a.id, d));
-        }
-        let mut files: Vec<Unnamed> = by_bucket.iter().enumerate().map(|(b, ids)| ("ids", Some(b), encode_ids(build, ids))).collect();
-        files.extend(catalog.table().map(|t| ("facets", None, encode_facets(build, t))));
-        files
-    };
-    let (terms, grams, positions, cards, rest) = std::thread::scope(|s| {
-        let (grams, positions, terms, cards) = (s.spawn(grams), s.spawn(positions), s.spawn(terms), s.spawn(cards));
-        let rest = rest();
-        (join(terms), join(grams), join(positions), join(cards), rest)
+    let (terms, grams, positions) = std::thread::scope(|s| {
+        let (grams, positions) = (s.spawn(grams), s.spawn(positions));
+        let terms = terms();
+        (terms, join(grams), join(positions))
     });
     // An index without terms still has its (empty) lists: the page fetches them.
     let empty = |list: List| vec![(list.stem(), None, encode_list(build, &[]))];
-    let files: Vec<Unnamed> = [terms.unwrap_or_else(|| empty(List::Terms)), grams.unwrap_or_else(|| empty(List::Grams)), positions.unwrap_or_else(|| empty(List::Positions)), cards, rest]
+    let files: Vec<Unnamed> = [terms.unwrap_or_else(|| empty(List::Terms)), grams.unwrap_or_else(|| empty(List::Grams)), positions.unwrap_or_else(|| empty(List::Positions)), others]
         .into_iter().flatten().collect();
     // Of every file's own hash (its last 8 bytes): any change renames them all.
     let ends: Vec<u8> = files.iter().flat_map(|(_, _, b)| b[b.len().saturating_sub(8)..].to_vec()).collect();
@@ -292,7 +336,7 @@ pub fn index_files(catalog: &Catalog, texts: &[[String; 2]], build: u64, layout:
     let facets = catalog.facet_totals();
     let dated = catalog.articles().iter().filter(|a| a.date.is_some()).count();
     let avg_len = index.map_or([1.0; 3], |i| i.avg_len());
-    let summary = Summary { build, site, count: n, dated, per_page, avg_len, facets, id_buckets: buckets };
+    let summary = Summary { build, site, count: n, dated, per_page, avg_len, facets, id_buckets: n.div_ceil(IDS_PER_BUCKET).max(1) };
     let bytes = summary.to_json().into_bytes();
     let name = summary_name(&bytes);
     named.push((name.clone(), bytes));
