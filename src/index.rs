@@ -47,7 +47,10 @@ struct Posting {
     doc: DocId,
     field: u8,
     tf: u16,
-    /// A CJK pair's: where its token positions start in `positions`. A
+    /// A CJK pair's: where its token positions start in `positions`, or
+    /// when it occurs once, that position itself (most pairs occur once in
+    /// a field: a phrase is then checked without a read elsewhere in
+    /// memory, which on every keystroke would miss the caches). A
     /// word's (which needs no positions): the byte offset of its first
     /// occurrence in the field, where an excerpt of it starts (see
     /// [`SearchIndex::field_hits`]), in a field that had nothing else to keep.
@@ -253,7 +256,9 @@ impl IndexBuilder {
                 let group = &grouped[start..end as usize];
                 start = end as usize;
                 // Only phrases need positions, and only CJK pairs form phrases.
-                let pos = if group[0] & PAIR != 0 {
+                let pos = if group[0] & PAIR != 0 && group.len() == 1 {
+                    group[0] & !PAIR
+                } else if group[0] & PAIR != 0 {
                     let pos = self.positions.len() as u32;
                     self.positions.extend(group.iter().map(|&p| p & !PAIR));
                     pos
@@ -420,9 +425,14 @@ impl SearchIndex {
                 let mut postings = Vec::with_capacity(list.len());
                 for fp in list.into_iter().filter(|fp| fp.doc < docs && usize::from(fp.field) < FIELDS) {
                     self.field_len[fp.doc as usize][usize::from(fp.field)] = fp.len;
-                    let pos = self.positions.len() as u32;
                     let tf = fp.positions.len().min(usize::from(u16::MAX)) as u16;
-                    self.positions.extend(&fp.positions[..usize::from(tf)]);
+                    let pos = match fp.positions[..] {
+                        [one] => one,
+                        _ => {
+                            self.positions.extend(&fp.positions[..usize::from(tf)]);
+                            (self.positions.len() - usize::from(tf)) as u32
+                        }
+                    };
                     postings.push(Posting { doc: fp.doc, field: fp.field, tf, pos });
                 }
                 (Postings::Fields(postings), true)
@@ -489,8 +499,11 @@ impl SearchIndex {
         WEIGHTS[f] * f32::from(tf) / (1.0 - B + B * f32::from(len) / self.avg_len[f])
     }
 
-    fn positions_of(&self, p: &Posting) -> &[u32] {
-        &self.positions[p.pos as usize..][..usize::from(p.tf)]
+    fn positions_of<'a>(&'a self, p: &'a Posting) -> &'a [u32] {
+        match p.tf {
+            1 => std::slice::from_ref(&p.pos),
+            tf => &self.positions[p.pos as usize..][..usize::from(tf)],
+        }
     }
 
     /// A term's postings by field (none for one known by its weights).
