@@ -390,14 +390,13 @@ impl SearchIndex {
     /// shard stores them (phrases of three or more characters need them).
     pub fn each_pair(&self) -> impl Iterator<Item = (&str, Vec<FieldRef<'_>>)> {
         self.dictionary.iter().filter(|(_, id)| self.pairs[*id as usize]).map(|(t, id)| {
-            let positions = |p: &Posting| FieldRef {
-                doc: p.doc,
-                field: p.field,
-                len: self.field_len[p.doc as usize][usize::from(p.field)],
-                positions: self.positions_of(p),
-            };
-            (t.as_ref(), self.fields_of(*id).iter().map(positions).collect())
+            (t.as_ref(), self.fields_of(*id).iter().map(|p| self.field_ref(p)).collect())
         })
+    }
+
+    /// A posting with its field's length and positions, which may live in the posting itself.
+    fn field_ref<'a>(&'a self, p: &'a Posting) -> FieldRef<'a> {
+        FieldRef { doc: p.doc, field: p.field, len: self.field_len[p.doc as usize][usize::from(p.field)], positions: self.positions_of(p) }
     }
 
     /// Adds a term read from a shard. A term already here is left as it is,
