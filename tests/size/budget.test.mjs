@@ -35,8 +35,12 @@ import { ENTRIES, measure } from './sizes.mjs';
 // own page as its address and read back on back and forward, the document
 // title following the open article, `_newsroom.page` read (checked as a path
 // inside the site) and carried by the archive's cards.
-// Budget: 246.3 plus 0.7.
-const BUDGET_KB = 247;
+// Budget: 246.3 plus 0.7. Issue 19 asked for 150 and got 243.4 so far:
+// serde_json objects in the IndexMap leptos brings (-2.5), a panic hook that
+// formats no message (-0.5), the glue minified by terser (-2.3), against
+// +1.1 of faster keystrokes and archive queries and +0.5 of newsroom.js
+// choosing between the app and the headlines. Budget: 243.4 plus 0.6.
+const BUDGET_KB = 244;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
@@ -55,8 +59,10 @@ test(`wasm + js stay within ${BUDGET_KB} KB gzip`, () => {
 // list shows (-2.9), its own allocator (-2.8) and no std start-up (-0.4).
 // What is left is mostly the request with its limits and retries (5),
 // wasm-bindgen's glue (the script, and an import per browser call), std's
-// formatting and panic paths, and the reading itself. Budget: 57.4 plus 0.6.
-const HEADLINES_BUDGET_KB = 58;
+// formatting and panic paths, and the reading itself. Then 55.9 with its
+// glue minified by terser (-1.8), and +0.3 with the rest of issue 19's
+// changes to the code both entries share. Budget: 55.9 plus 0.6.
+const HEADLINES_BUDGET_KB = 56.5;
 
 test(`the headlines entry stays within ${HEADLINES_BUDGET_KB} KB gzip`, () => {
   const { files, entries } = measure(dist);
