@@ -224,7 +224,7 @@ const MAX_RESERVE: usize = 256 * 1024 * 1024;
 /// them: what the page's reader ([`BundleReader`]) and the headlines
 /// entry's (`headline_reader`) share.
 #[derive(Default)]
-pub(crate) struct Scanned {
+pub struct Scanned {
     buf: Vec<u8>,
     splitter: Splitter,
     /// Items handed out so far.
@@ -232,15 +232,15 @@ pub(crate) struct Scanned {
 }
 
 impl Scanned {
-    pub(crate) fn reserve(&mut self, bytes: usize) {
+    pub fn reserve(&mut self, bytes: usize) {
         let _ = self.buf.try_reserve(bytes.min(MAX_RESERVE).saturating_sub(self.buf.len()));
     }
 
-    pub(crate) fn push(&mut self, chunk: &[u8]) {
+    pub fn push(&mut self, chunk: &[u8]) {
         self.buf.extend_from_slice(chunk);
     }
 
-    pub(crate) fn received(&self) -> usize {
+    pub fn received(&self) -> usize {
         self.buf.len()
     }
 
@@ -274,6 +274,26 @@ impl Scanned {
 
     pub(crate) fn bytes(&self) -> &[u8] {
         &self.buf
+    }
+}
+
+/// A feed read while its bytes arrive, by the page's reader or the
+/// headlines': the loader keeps what arrives in its scanner and reads the
+/// items that have fully arrived between pieces.
+pub trait ArrivingFeed {
+    fn scanned(&mut self) -> &mut Scanned;
+    /// Reads up to `max` of the items that have fully arrived; returns how
+    /// many (0: nothing more until more bytes come).
+    fn read_items(&mut self, max: usize) -> usize;
+}
+
+impl ArrivingFeed for BundleReader {
+    fn scanned(&mut self) -> &mut Scanned {
+        &mut self.scanned
+    }
+
+    fn read_items(&mut self, max: usize) -> usize {
+        BundleReader::read_items(self, max)
     }
 }
 

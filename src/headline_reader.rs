@@ -12,7 +12,7 @@
 
 use crate::article::{Article, Body};
 use crate::bundle::{add_tag, known_version, BodyText, ItemFields, ItemReader, JsonKind};
-use crate::bundle_reader::Scanned;
+use crate::bundle_reader::{ArrivingFeed, Scanned};
 use crate::date::parse_date;
 use crate::lean_json::{self, Json};
 
@@ -47,21 +47,17 @@ pub struct HeadlineReader {
     given_up: bool,
 }
 
+impl ArrivingFeed for HeadlineReader {
+    fn scanned(&mut self) -> &mut Scanned {
+        &mut self.scanned
+    }
+
+    fn read_items(&mut self, max: usize) -> usize {
+        HeadlineReader::read_items(self, max)
+    }
+}
+
 impl HeadlineReader {
-    /// Makes room for a feed of `bytes` (the response's length).
-    pub fn reserve(&mut self, bytes: usize) {
-        self.scanned.reserve(bytes);
-    }
-
-    pub fn push(&mut self, chunk: &[u8]) {
-        self.scanned.push(chunk);
-    }
-
-    /// Bytes received so far.
-    pub fn received(&self) -> usize {
-        self.scanned.received()
-    }
-
     /// Reads up to `max` of the items that have fully arrived; returns how
     /// many (0: nothing more until more bytes come, or given up).
     pub fn read_items(&mut self, max: usize) -> usize {
@@ -200,7 +196,7 @@ mod tests {
     fn read(text: &[u8], chunk: usize) -> Option<HeadlineFeed> {
         let mut r = HeadlineReader::default();
         for part in text.chunks(chunk.max(1)) {
-            r.push(part);
+            r.scanned().push(part);
             r.read_items(3);
         }
         r.finish()

@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCache;
 
 use crate::bundle::{Bundle, BundleReader};
+use crate::bundle_reader::ArrivingFeed;
 use crate::catalog::{index_article, Catalog};
 use crate::index::{IndexBuilder, SearchIndex};
 use crate::browser::request::{with_retries, Download};
@@ -101,12 +102,19 @@ pub fn load<'a>(url: &'a str, limits: Limits, report: &'a dyn Fn(Loading)) -> Pi
 }
 
 async fn read_feed(url: &str, limits: Limits, progress: &dyn Fn(Progress)) -> Result<Bundle, LoadError> {
+    let reader = read_arriving(url, limits, progress, BundleReader::default()).await?;
+    reader.finish().map_err(|error| LoadError::Bundle { url: url.to_string(), error })
+}
+
+/// Fetches `url` into `reader`, reading the items that have arrived in short
+/// slices of work between the pieces of the body (the page's bundle reader,
+/// or the headlines').
+pub async fn read_arriving<R: ArrivingFeed>(url: &str, limits: Limits, progress: &dyn Fn(Progress), mut reader: R) -> Result<R, LoadError> {
     // `no-cache` revalidates, so Retry after a fix on the server sees the fix.
     let mut download = Download::start(url, RequestCache::NoCache, limits).await?;
     let total = download.total;
-    let mut reader = BundleReader::default();
     if let Some(total) = total {
-        reader.reserve(total);
+        reader.scanned().reserve(total);
     }
     progress(Progress { received: 0, total });
     while let Some(chunk) = download.next().await? {
@@ -115,17 +123,17 @@ async fn read_feed(url: &str, limits: Limits, progress: &dyn Fn(Progress)) -> Re
         let mut at = 0;
         while at < chunk.length() {
             let end = chunk.length().min(at + CHUNK_PART);
-            reader.push(&chunk.subarray(at, end).to_vec());
+            reader.scanned().push(&chunk.subarray(at, end).to_vec());
             at = end;
             if at < chunk.length() {
                 yield_to_browser().await;
             }
         }
-        progress(Progress { received: reader.received(), total });
+        progress(Progress { received: reader.scanned().received(), total });
         in_slices(|| reader.read_items(8) == 0).await;
     }
     in_slices(|| reader.read_items(8) == 0).await;
-    reader.finish().map_err(|error| LoadError::Bundle { url: url.to_string(), error })
+    Ok(reader)
 }
 
 /// A whole file as bytes: a pre-built archive's summary or one of its parts.
