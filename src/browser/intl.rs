@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::browser::loader::Progress;
 use crate::date::PublishedDate;
 use crate::messages::describe::amount_of_data;
 use crate::messages::{fill, Messages};
@@ -97,6 +98,20 @@ pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
         dates.push((key, text.clone()));
         text
     })
+}
+
+/// A download's progress as its bar shows it: the total, when there is one
+/// to show, and what arrived in words ("58 KB of 2.4 MB").
+pub fn progress_words(m: &Messages, progress: &Progress) -> (Option<usize>, String) {
+    let mb = |bytes: usize| byte_size(m, bytes);
+    // A compressed transfer can report fewer bytes than arrive: then the bar has no end.
+    let total = progress.total.filter(|&t| t >= progress.received && t > 0);
+    let detail = match total {
+        Some(t) => fill(m.progress_of, &[("received", &mb(progress.received)), ("total", &mb(t))]),
+        None if progress.received > 0 => fill(m.progress_received, &[("received", &mb(progress.received))]),
+        None => String::new(),
+    };
+    (total, detail)
 }
 
 /// An amount of data in the language's words and digits ("58 KB", "2.4 MB").

@@ -5,7 +5,7 @@ use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::browser::feed_load::{FeedLoad, FeedNotice, LoadState};
-use crate::browser::intl::byte_size;
+use crate::browser::intl::progress_words;
 use crate::browser::loader::Loading;
 use crate::browser::surface::follow_surface;
 use crate::browser::takeover;
@@ -91,14 +91,7 @@ pub fn Newsroom(
 fn LoadingState(loading: Loading) -> impl IntoView {
     let m = words();
     let Loading { progress, retrying: again } = loading;
-    let mb = |bytes: usize| byte_size(m, bytes);
-    // A compressed transfer can report fewer bytes than arrive: then the bar has no end.
-    let total = progress.total.filter(|&t| t >= progress.received && t > 0);
-    let detail = match total {
-        Some(t) => fill(m.progress_of, &[("received", &mb(progress.received)), ("total", &mb(t))]),
-        None if progress.received > 0 => fill(m.progress_received, &[("received", &mb(progress.received))]),
-        None => String::new(),
-    };
+    let (total, detail) = progress_words(m, &progress);
     view! {
         <div class="newsroom__loading" role="status">
             <p>{m.loading_news}</p>

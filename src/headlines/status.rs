@@ -3,10 +3,10 @@
 //! loading state, `LoadErrorPanel`, `Notices`), so one stylesheet and one
 //! set of tests serve both.
 
-use newsroom::browser::intl::byte_size;
+use newsroom::browser::intl::progress_words;
 use newsroom::browser::loader::Loading;
 use newsroom::messages::describe::retrying;
-use newsroom::messages::{fill, Messages};
+use newsroom::messages::Messages;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -35,14 +35,7 @@ impl LoadingView {
 
     pub fn update(&mut self, m: &Messages, loading: &Loading) {
         let Loading { progress, retrying: again } = loading;
-        let mb = |bytes: usize| byte_size(m, bytes);
-        // A compressed transfer can report fewer bytes than arrive: then the bar has no end.
-        let total = progress.total.filter(|&t| t >= progress.received && t > 0);
-        let detail = match total {
-            Some(t) => fill(m.progress_of, &[("received", &mb(progress.received)), ("total", &mb(t))]),
-            None if progress.received > 0 => fill(m.progress_received, &[("received", &mb(progress.received))]),
-            None => String::new(),
-        };
+        let (total, detail) = progress_words(m, progress);
         // Without a total, no `max` or `value`: an indeterminate bar.
         set_or_remove(&self.progress, "max", total.map(|t| t.to_string()).as_deref());
         set_or_remove(&self.progress, "value", total.map(|_| progress.received.to_string()).as_deref());
