@@ -16,7 +16,7 @@ pub const UNIT: i64 = 64;
 /// Rows rendered above and below the viewport, so fast scrolling finds them
 /// ready. (The window follows every scroll event before the frame is
 /// painted; each row more is a card more to build on every keystroke.)
-pub const OVERSCAN: usize = 2;
+pub const OVERSCAN: usize = 1;
 
 /// Rows rendered before the list has a position to measure against: more
 /// than a viewport holds at the guessed height.

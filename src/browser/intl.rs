@@ -23,6 +23,8 @@ struct Formatters {
     /// Dates written lately, by day: a card's date is written each time the
     /// card is built, on every keystroke whose results change.
     dates: RefCell<Vec<((i32, u32, u32), String)>>,
+    /// Languages named lately (a feed has a few).
+    names_known: RefCell<Vec<(String, String)>>,
 }
 
 thread_local! {
@@ -45,6 +47,7 @@ impl Formatters {
             list: Intl::ListFormat::new(&locales, &options(&[("type", "conjunction")])),
             names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
             dates: RefCell::new(Vec::new()),
+            names_known: RefCell::new(Vec::new()),
         }
     }
 }
@@ -138,5 +141,17 @@ pub fn list(m: &Messages, items: &[String]) -> String {
 /// A language code's name ("zh" → "Chinese" or "中文"); the code itself when
 /// the browser does not know it.
 pub fn language_name(m: &Messages, code: &str) -> String {
-    with_formatters(m, |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
+    with_formatters(m, |f| {
+        // The language filter's options name their languages on every keystroke.
+        if let Some((_, name)) = f.names_known.borrow().iter().find(|(c, _)| c == code) {
+            return name.clone();
+        }
+        let name = call(&f.names, "of", &code.into()).unwrap_or_else(|| code.to_string());
+        let mut known = f.names_known.borrow_mut();
+        if known.len() >= 64 {
+            known.clear();
+        }
+        known.push((code.to_string(), name.clone()));
+        name
+    })
 }
