@@ -20,11 +20,6 @@ struct Formatters {
     plural: Intl::PluralRules,
     list: Intl::ListFormat,
     names: Intl::DisplayNames,
-    /// Dates written lately, by day: a card's date is written each time the
-    /// card is built, on every keystroke whose results change.
-    dates: RefCell<Vec<((i32, u32, u32), String)>>,
-    /// Languages named lately (a feed has a few).
-    names_known: RefCell<Vec<(String, String)>>,
 }
 
 thread_local! {
@@ -46,8 +41,6 @@ impl Formatters {
             plural: Intl::PluralRules::new(&locales, &Object::new()),
             list: Intl::ListFormat::new(&locales, &options(&[("type", "conjunction")])),
             names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
-            dates: RefCell::new(Vec::new()),
-            names_known: RefCell::new(Vec::new()),
         }
     }
 }
@@ -84,22 +77,10 @@ fn call(formatter: &JsValue, method: &str, arg: &JsValue) -> Option<String> {
 
 /// "November 4, 2023" or "2023年11月4日".
 pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
-    let key = (date.year, date.month, date.day);
-    with_formatters(m, |f| {
-        if let Some((_, text)) = f.dates.borrow().iter().find(|(k, _)| *k == key) {
-            return text.clone();
-        }
-        let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
-        let text = call(&f.date, "format", &Date::new(&JsValue::from_f64(ms)))
-            .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day));
-        let mut dates = f.dates.borrow_mut();
-        // A few hundred at most: looked through in a moment, not a store of every day.
-        if dates.len() >= 512 {
-            dates.clear();
-        }
-        dates.push((key, text.clone()));
-        text
-    })
+    let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
+    let day = Date::new(&JsValue::from_f64(ms));
+    with_formatters(m, |f| call(&f.date, "format", &day))
+        .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
 }
 
 /// An amount of data in the language's words and digits ("58 KB", "2.4 MB").
@@ -141,17 +122,5 @@ pub fn list(m: &Messages, items: &[String]) -> String {
 /// A language code's name ("zh" → "Chinese" or "中文"); the code itself when
 /// the browser does not know it.
 pub fn language_name(m: &Messages, code: &str) -> String {
-    with_formatters(m, |f| {
-        // The language filter's options name their languages on every keystroke.
-        if let Some((_, name)) = f.names_known.borrow().iter().find(|(c, _)| c == code) {
-            return name.clone();
-        }
-        let name = call(&f.names, "of", &code.into()).unwrap_or_else(|| code.to_string());
-        let mut known = f.names_known.borrow_mut();
-        if known.len() >= 64 {
-            known.clear();
-        }
-        known.push((code.to_string(), name.clone()));
-        name
-    })
+    with_formatters(m, |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
 }
