@@ -269,6 +269,10 @@ try {
 
   /** A fresh load of `app` with `n` articles; resolves once it is ready for search. */
   async function load(app, n, tab = page) {
+    // From a blank page: the times count from navigation start, which
+    // comes after the last page's unload (tens of MB of heap), whichever
+    // page that was.
+    await tab.goto('about:blank');
     await tab.goto(`${server.url}${app.path(n)}`, { waitUntil: 'load' });
     let state;
     for (let attempt = 0; attempt < 20; attempt++) {
