@@ -108,11 +108,13 @@ impl Nav {
 
     /// The search box changed: the first key of a run pushes (at once, so
     /// that Back returns to the view before it), the rest amend it once
-    /// typing pauses.
+    /// typing pauses; emptying the box (Escape, say) is done, not typing:
+    /// it amends it at once.
     pub fn search(&self, query: String) {
         let next = ViewState { query, page: 1, article: None, ..self.state.get_untracked() };
-        if !self.typing.get_untracked() {
-            self.write(&next, Entry::Push);
+        if !self.typing.get_untracked() || next.query.is_empty() {
+            UNWRITTEN.set(false);
+            self.write(&next, if self.typing.get_untracked() { Entry::Replace } else { Entry::Push });
         } else if self.owns_url && !UNWRITTEN.replace(true) {
             let nav = *self;
             set_timeout(move || nav.flush(), WRITE_AFTER);
