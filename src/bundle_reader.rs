@@ -246,14 +246,6 @@ impl BundleReader {
         self.buf.extend_from_slice(chunk);
     }
 
-    /// Keeps `len` more bytes, which `fill` writes where they are kept: a
-    /// chunk from the network is copied once, not into a buffer of its own first.
-    pub fn push_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) {
-        let at = self.buf.len();
-        self.buf.resize(at + len, 0);
-        fill(&mut self.buf[at..]);
-    }
-
     /// Bytes received so far.
     pub fn received(&self) -> usize {
         self.buf.len()
@@ -349,13 +341,8 @@ mod tests {
 
     fn chunked(text: &str, size: usize) -> Result<Bundle, BundleError> {
         let mut r = BundleReader::default();
-        for (k, chunk) in text.as_bytes().chunks(size).enumerate() {
-            // Both ways of keeping bytes, in turn.
-            if k % 2 == 0 {
-                r.push(chunk);
-            } else {
-                r.push_with(chunk.len(), |bytes| bytes.copy_from_slice(chunk));
-            }
+        for chunk in text.as_bytes().chunks(size) {
+            r.push(chunk);
             r.read_items(2);
         }
         r.finish()

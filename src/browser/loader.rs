@@ -115,7 +115,7 @@ async fn read_feed(url: &str, limits: Limits, progress: &dyn Fn(Progress)) -> Re
         let mut at = 0;
         while at < chunk.length() {
             let end = chunk.length().min(at + CHUNK_PART);
-            reader.push_with((end - at) as usize, |bytes| chunk.subarray(at, end).copy_to(bytes));
+            reader.push(&chunk.subarray(at, end).to_vec());
             at = end;
             if at < chunk.length() {
                 yield_to_browser().await;
