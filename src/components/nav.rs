@@ -93,8 +93,8 @@ impl Nav {
     fn flush(&self) {
         // (From a timer, the instance may be gone.)
         if UNWRITTEN.replace(false) {
-            if let Some(state) = self.state.try_get_untracked() {
-                history::show(&self.href(&state, None), Entry::Replace);
+            if let Some(url) = self.state.try_with_untracked(|state| self.href(state, None)) {
+                history::show(&url, Entry::Replace);
             }
         }
     }
