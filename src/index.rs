@@ -513,22 +513,27 @@ impl SearchIndex {
         }
     }
 
-    /// How often the phrase whose first pair is `p`'s and the next pairs are
-    /// `rest` occurs in `p`'s document field.
-    fn phrase_in(&self, p: &Posting, rest: &[TermId]) -> u16 {
-        let others: Option<Vec<&[u32]>> = rest
-            .iter()
-            .map(|&id| {
-                let list = self.fields_of(id);
-                let i = list.binary_search_by(|q| (q.doc, q.field).cmp(&(p.doc, p.field))).ok()?;
-                Some(self.positions_of(&list[i]))
-            })
-            .collect();
-        let Some(others) = others else { return 0 };
+    /// How often the phrase whose first pair is `p`'s and whose next pairs'
+    /// postings are `rest` occurs in `p`'s document field. `at` are places
+    /// in `rest`, moved forward to `p`'s field: the next pairs' postings are
+    /// walked beside the first's (all by document and field) rather than
+    /// searched for each.
+    fn phrase_in(&self, p: &Posting, rest: &[&[Posting]], at: &mut [usize]) -> u16 {
+        let key = |q: &Posting| (u64::from(q.doc) << 8) | u64::from(q.field);
+        let mut here = true;
+        for (list, at) in rest.iter().zip(at.iter_mut()) {
+            while *at < list.len() && key(&list[*at]) < key(p) {
+                *at += 1;
+            }
+            here &= *at < list.len() && key(&list[*at]) == key(p);
+        }
+        if !here {
+            return 0;
+        }
         let count = self
             .positions_of(p)
             .iter()
-            .filter(|&&s| others.iter().enumerate().all(|(k, at)| at.binary_search(&(s + k as u32 + 1)).is_ok()))
+            .filter(|&&s| rest.iter().zip(&*at).enumerate().all(|(k, (list, &i))| self.positions_of(&list[i]).binary_search(&(s + k as u32 + 1)).is_ok()))
             .count();
         count.min(usize::from(u16::MAX)) as u16
     }
@@ -621,28 +626,10 @@ impl SearchIndex {
                         acc[d as usize] += dequantize(self.doc_weight(d, tfs));
                     }
                 };
-                // The next pairs' postings, walked beside the first's (all
-                // by document and field), rather than searched for each.
                 let lists: Vec<&[Posting]> = rest.iter().map(|&id| self.fields_of(id)).collect();
                 let mut at = vec![0; lists.len()];
-                let key = |p: &Posting| (u64::from(p.doc) << 8) | u64::from(p.field);
                 for p in self.fields_of(*first) {
-                    let mut here = true;
-                    for (list, at) in lists.iter().zip(at.iter_mut()) {
-                        while *at < list.len() && key(&list[*at]) < key(p) {
-                            *at += 1;
-                        }
-                        here &= *at < list.len() && key(&list[*at]) == key(p);
-                    }
-                    if !here {
-                        continue;
-                    }
-                    let count = self
-                        .positions_of(p)
-                        .iter()
-                        .filter(|&&s| lists.iter().zip(&at).enumerate().all(|(k, (list, &i))| self.positions_of(&list[i]).binary_search(&(s + k as u32 + 1)).is_ok()))
-                        .count()
-                        .min(usize::from(u16::MAX)) as u16;
+                    let count = self.phrase_in(p, &lists, &mut at);
                     if count > 0 {
                         // Fields come in order within a document: its weight once all are counted.
                         if phrase_doc.is_some_and(|d| d != p.doc) {
@@ -741,10 +728,12 @@ impl SearchIndex {
             let mut tfs = [0u16; FIELDS];
             // Only a word's posting knows where it occurs first: a pair's leaves it unknown.
             let mut first = [Some(u32::MAX); FIELDS];
+            let lists: Vec<&[Posting]> = rest.iter().map(|&id| self.fields_of(id)).collect();
+            let mut at: Vec<usize> = lists.iter().map(|l| l.partition_point(|q| q.doc < doc)).collect();
             for &id in ids {
                 let list = self.fields_of(id);
                 for p in list[list.partition_point(|p| p.doc < doc)..].iter().take_while(|p| p.doc == doc) {
-                    let tf = if rest.is_empty() { p.tf } else { self.phrase_in(p, rest) };
+                    let tf = if rest.is_empty() { p.tf } else { self.phrase_in(p, &lists, &mut at) };
                     let f = usize::from(p.field).min(FIELDS - 1);
                     if tf > 0 {
                         tfs[f] = tfs[f].saturating_add(tf);

@@ -16,11 +16,13 @@ pub const UNIT: i64 = 64;
 /// Rows rendered above and below the viewport, so fast scrolling finds them
 /// ready. (The window follows every scroll event before the frame is
 /// painted; each row more is a card more to build on every keystroke.)
-pub const OVERSCAN: usize = 2;
+pub const OVERSCAN: usize = 1;
 
-/// Rows rendered before the list has a position to measure against: more
-/// than a viewport holds at the guessed height.
-pub const FIRST_ROWS: usize = 8;
+/// Rows rendered before the list has a position to measure against: what a
+/// common viewport holds below a page's header at the guessed height (a
+/// taller one gets its rows in the first frame, before it is painted). Each
+/// row more is a card more before the first is on screen.
+pub const FIRST_ROWS: usize = 6;
 
 /// A row's height until one has been measured: on the small side, so the
 /// first window fills the viewport (more rows follow once measured).

@@ -21,9 +21,6 @@ struct Formatters {
     plural: Intl::PluralRules,
     list: Intl::ListFormat,
     names: Intl::DisplayNames,
-    /// Dates written lately, by day: a card's date is written each time the
-    /// card is built, on every keystroke whose results change.
-    dates: RefCell<Vec<((i32, u32, u32), String)>>,
 }
 
 thread_local! {
@@ -45,7 +42,6 @@ impl Formatters {
             plural: Intl::PluralRules::new(&locales, &Object::new()),
             list: Intl::ListFormat::new(&locales, &options(&[("type", "conjunction")])),
             names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
-            dates: RefCell::new(Vec::new()),
         }
     }
 }
@@ -82,22 +78,10 @@ fn call(formatter: &JsValue, method: &str, arg: &JsValue) -> Option<String> {
 
 /// "November 4, 2023" or "2023年11月4日".
 pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
-    let key = (date.year, date.month, date.day);
-    with_formatters(m, |f| {
-        if let Some((_, text)) = f.dates.borrow().iter().find(|(k, _)| *k == key) {
-            return text.clone();
-        }
-        let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
-        let text = call(&f.date, "format", &Date::new(&JsValue::from_f64(ms)))
-            .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day));
-        let mut dates = f.dates.borrow_mut();
-        // A few hundred at most: looked through in a moment, not a store of every day.
-        if dates.len() >= 512 {
-            dates.clear();
-        }
-        dates.push((key, text.clone()));
-        text
-    })
+    let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
+    let day = Date::new(&JsValue::from_f64(ms));
+    with_formatters(m, |f| call(&f.date, "format", &day))
+        .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
 }
 
 /// A download's progress as its bar shows it: the total, when there is one

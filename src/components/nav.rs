@@ -20,6 +20,12 @@ use crate::url_state::ViewState;
 /// share one.
 const WRITE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
+thread_local! {
+    /// The search box changed the view since the URL was last written (a
+    /// page has one URL, and one instance that owns it).
+    static UNWRITTEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 #[derive(Clone, Copy)]
 pub struct Nav {
     pub state: RwSignal<ViewState>,
@@ -27,8 +33,6 @@ pub struct Nav {
     pub notices: RwSignal<Vec<String>>,
     /// A run of keystrokes in the search box is one history entry, not one per key.
     typing: RwSignal<bool>,
-    /// The search box changed the view since the URL was last written.
-    unwritten: StoredValue<bool>,
     /// Whether this instance keeps its view in the page URL.
     owns_url: bool,
     /// The article just left for the list: its headline gets the focus back.
@@ -51,7 +55,6 @@ impl Nav {
             state: RwSignal::new(state),
             notices: RwSignal::new(notices),
             typing: RwSignal::new(false),
-            unwritten: StoredValue::new(false),
             owns_url,
             return_to: RwSignal::new(None),
             root,
@@ -89,9 +92,10 @@ impl Nav {
     /// (its entry comes first).
     fn flush(&self) {
         // (From a timer, the instance may be gone.)
-        if self.unwritten.try_get_value() == Some(true) {
-            self.unwritten.set_value(false);
-            history::show(&self.href(&self.state.get_untracked(), None), Entry::Replace);
+        if UNWRITTEN.replace(false) {
+            if let Some(url) = self.state.try_with_untracked(|state| self.href(state, None)) {
+                history::show(&url, Entry::Replace);
+            }
         }
     }
 
@@ -104,13 +108,14 @@ impl Nav {
 
     /// The search box changed: the first key of a run pushes (at once, so
     /// that Back returns to the view before it), the rest amend it once
-    /// typing pauses.
+    /// typing pauses; emptying the box (Escape, say) is done, not typing:
+    /// it amends it at once.
     pub fn search(&self, query: String) {
         let next = ViewState { query, page: 1, article: None, ..self.state.get_untracked() };
-        if !self.typing.get_untracked() {
-            self.write(&next, Entry::Push);
-        } else if self.owns_url && !self.unwritten.get_value() {
-            self.unwritten.set_value(true);
+        if !self.typing.get_untracked() || next.query.is_empty() {
+            UNWRITTEN.set(false);
+            self.write(&next, if self.typing.get_untracked() { Entry::Replace } else { Entry::Push });
+        } else if self.owns_url && !UNWRITTEN.replace(true) {
             let nav = *self;
             set_timeout(move || nav.flush(), WRITE_AFTER);
         }
@@ -164,7 +169,7 @@ impl Nav {
     pub fn restore(&self, state: ViewState, notices: Vec<String>, scroll: Option<f64>) {
         self.typing.set(false);
         // The browser moved to another entry: this one's view is no longer shown.
-        self.unwritten.set_value(false);
+        UNWRITTEN.set(false);
         self.notices.set(notices);
         self.leave_article(&state);
         self.state.set(state);

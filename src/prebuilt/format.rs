@@ -594,10 +594,9 @@ impl Packed {
 
 impl From<Vec<Vec<u16>>> for Packed {
     fn from(docs: Vec<Vec<u16>>) -> Self {
-        let mut packed = Packed { starts: Vec::with_capacity(docs.len() + 1), values: Vec::new() };
-        packed.starts.push(0);
-        for values in docs {
-            packed.values.extend(values);
+        let mut packed = Packed { starts: vec![0], values: Vec::new() };
+        for values in &docs {
+            packed.values.extend_from_slice(values);
             packed.starts.push(packed.values.len() as u32);
         }
         packed

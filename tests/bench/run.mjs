@@ -13,7 +13,8 @@
 // pages take turns, load by load and rep by rep, so that a busy moment of the
 // machine falls on all of them alike):
 //   - first article on screen: navigation start → first .newsroom__card in the
-//     DOM (MutationObserver installed before any page script), median of 3;
+//     DOM (MutationObserver installed before any page script), median of 3
+//     (after a load of each page that is not counted);
 //     and search-ready: a card and no .newsroom__progress / __loading /
 //     __indexing (peers: also window.__peerReady);
 //   - memory after load (after ready, after a forced GC): JS heap
@@ -271,6 +272,10 @@ try {
 
   /** A fresh load of `app` with `n` articles; resolves once it is ready for search. */
   async function load(app, n, tab = page) {
+    // From a blank page: the times count from navigation start, which
+    // comes after the last page's unload (tens of MB of heap), whichever
+    // page that was.
+    await tab.goto('about:blank');
     await tab.goto(`${server.url}${app.path(n)}`, { waitUntil: 'load' });
     let state;
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -315,8 +320,11 @@ try {
   for (const n of SIZES) {
     results[n] = Object.fromEntries(APPS.map((app) => [app.name, {}]));
     // Loads: each page in turn, load by load, so that a busy moment of the
-    // machine falls on all of them alike.
+    // machine falls on all of them alike; after one load of each that is
+    // not counted: the browser's first page of a size pays for what any
+    // first page would (a fresh renderer, fonts), whichever page it is.
     await group(n, { name: APPS.map((a) => a.name).join('+') }, 'load', async () => {
+      for (const app of APPS) await load(app, n);
       const seen = new Map(APPS.map((a) => [a.name, { firsts: [], readies: [], longest: [] }]));
       for (let i = 0; i < LOADS; i++) {
         for (let k = 0; k < APPS.length; k++) {

@@ -76,7 +76,7 @@ for (const kind of ['single', 'paged', 'archive']) {
         const query = new URLSearchParams([['src', 'news/feed.json'], ['src', '/about/news/feed.json']]);
         await page.goto(`${site.url}/about/?${query}`);
         await expect(page.locator('.newsroom h1')).toHaveText(['News at /about/news/', 'News at /about/news/']);
-        // Both show all of it (the lower list, below the fold, renders only its rows in view).
+        // Both list the whole bundle (the second, below the viewport, renders only the rows near it).
         const all = `${SINGLE_TITLES.length} of ${SINGLE_TITLES.length} articles`;
         await expect(page.locator('.newsroom__count')).toHaveText([all, all]);
         const bundles = site.requests.slice(from).filter((r) => r.endsWith('feed.json'));
