@@ -15,15 +15,20 @@ use crate::browser::loader::absolute_url;
 use crate::site_address::address;
 use crate::url_state::ViewState;
 
-/// How long after a key the search box's URL is written: each write costs
-/// the browser a millisecond or two, so while typing goes on the keys
-/// share one.
+/// How long typing pauses before the search box's URL is written: each
+/// write costs the browser a millisecond or two, which during typing would
+/// fall on a keystroke, so a run of keys shares one, written after its last.
 const WRITE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
 thread_local! {
-    /// The search box changed the view since the URL was last written (a
-    /// page has one URL, and one instance that owns it).
-    static UNWRITTEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The search box changed the view since the URL was last written: the
+    /// timer that writes it (a page has one URL, and one instance that owns it).
+    static UNWRITTEN: std::cell::Cell<Option<TimeoutHandle>> = const { std::cell::Cell::new(None) };
+}
+
+/// Stops the search box's pending URL write; whether there was one.
+fn cancel_write() -> bool {
+    UNWRITTEN.take().map(|timer| timer.clear()).is_some()
 }
 
 #[derive(Clone, Copy)]
@@ -92,7 +97,7 @@ impl Nav {
     /// (its entry comes first).
     fn flush(&self) {
         // (From a timer, the instance may be gone.)
-        if UNWRITTEN.replace(false) {
+        if cancel_write() {
             if let Some(url) = self.state.try_with_untracked(|state| self.href(state, None)) {
                 history::show(&url, Entry::Replace);
             }
@@ -113,11 +118,15 @@ impl Nav {
     pub fn search(&self, query: String) {
         let next = ViewState { query, page: 1, article: None, ..self.state.get_untracked() };
         if !self.typing.get_untracked() || next.query.is_empty() {
-            UNWRITTEN.set(false);
+            cancel_write();
             self.write(&next, if self.typing.get_untracked() { Entry::Replace } else { Entry::Push });
-        } else if self.owns_url && !UNWRITTEN.replace(true) {
+        } else if self.owns_url {
             let nav = *self;
-            set_timeout(move || nav.flush(), WRITE_AFTER);
+            cancel_write();
+            match set_timeout_with_handle(move || nav.flush(), WRITE_AFTER) {
+                Ok(timer) => UNWRITTEN.set(Some(timer)),
+                Err(_) => self.write(&next, Entry::Replace),
+            }
         }
         self.typing.set(true);
         self.set(next);
@@ -169,7 +178,7 @@ impl Nav {
     pub fn restore(&self, state: ViewState, notices: Vec<String>, scroll: Option<f64>) {
         self.typing.set(false);
         // The browser moved to another entry: this one's view is no longer shown.
-        UNWRITTEN.set(false);
+        cancel_write();
         self.notices.set(notices);
         self.leave_article(&state);
         self.state.set(state);

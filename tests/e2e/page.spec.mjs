@@ -524,6 +524,41 @@ test('best match is the order while searching, unless the reader chose one; the 
   await expect(sort.locator('option[value=relevance]')).toHaveCount(0);
 });
 
+test('a run of keys in the search box is written to the URL once typing pauses, not while it goes on', async ({ page }) => {
+  // The page's write timers (300 ms, WRITE_AFTER in nav.rs) are held for the
+  // test to fire: "typing goes on" is then exact, however busy the machine.
+  await page.addInitScript(() => {
+    const held = new Map();
+    let next = 1_000_000;
+    const [set, clear] = [window.setTimeout, window.clearTimeout];
+    window.setTimeout = function (f, delay, ...args) {
+      if (delay !== 300) return set.call(window, f, delay, ...args);
+      held.set(++next, f);
+      return next;
+    };
+    window.clearTimeout = (id) => (held.delete(id) ? undefined : clear.call(window, id));
+    window.__heldTimers = () => [...held.keys()];
+    window.__fire = (ids) => ids.forEach((id) => { const f = held.get(id); held.delete(id); f?.(); });
+  });
+  await page.goto('/');
+  await waitForList(page);
+  const box = page.getByRole('searchbox');
+  const written = () => new URL(page.url()).searchParams.get('nr-q');
+  // The run's first key is its own entry at once; the next ones wait.
+  await box.pressSequentially('ch');
+  expect(written()).toBe('c');
+  const afterH = await page.evaluate(() => window.__heldTimers());
+  expect(afterH.length).toBeGreaterThan(0);
+  // Another key before the pause: the wait starts again, so the time after
+  // "h" running out writes nothing.
+  await box.press('r');
+  await page.evaluate((ids) => window.__fire(ids), afterH);
+  expect(written()).toBe('c');
+  // The pause after the last key writes the run.
+  await page.evaluate(() => window.__fire(window.__heldTimers()));
+  await expect.poll(written).toBe('chr');
+});
+
 test('keys: "/" goes to search (not while typing), Escape clears it, and Back returns focus to the headline', async ({ page }) => {
   await page.goto('/');
   await waitForList(page);
