@@ -6,7 +6,6 @@
 use std::collections::HashSet;
 use std::marker::PhantomData;
 
-use serde_json::{Map, Value};
 
 use crate::article::{body_text, Article, Body};
 pub use crate::bundle_reader::BundleReader;
@@ -15,6 +14,7 @@ use crate::thumbnail::safe_image;
 use crate::fallbacks::{content_id, title_from_text};
 use crate::index::FxBuild;
 use crate::json_text::json_text;
+use crate::lean_json::{self, Json, JsonError, JsonProblem};
 use crate::site_address::page_path;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -60,12 +60,14 @@ impl Bundle {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BundleError {
     Empty,
-    Syntax { line: usize, column: usize, message: String },
+    Syntax { line: usize, column: usize, problem: JsonProblem },
     Html { start: String },
     NotAnObject { found: JsonKind },
     UnknownVersion { version: String },
     NoItems,
     ItemsNotAList { found: JsonKind },
+    /// A file of a built archive that could not be written (the command's).
+    Unwritable { reason: String },
 }
 
 /// What a JSON value turned out to be, where something else was expected.
@@ -111,16 +113,14 @@ pub(crate) fn parse_whole(bytes: &[u8]) -> Result<Bundle, BundleError> {
         let start: String = trimmed.chars().take(40).collect();
         return Err(BundleError::Html { start });
     }
-    // `from_slice`, like the streamed path: one copy of the parser in the wasm
-    // (`from_str` reads through a wrapper of the same reader, so errors match).
-    let value: Value = serde_json::from_slice(trimmed.as_bytes()).map_err(|e| syntax(&e))?;
-    let Value::Object(mut feed) = value else {
-        return Err(BundleError::NotAnObject { found: kind_of(&value) });
-    };
+    let mut feed = lean_json::read(trimmed.as_bytes()).map_err(|e| syntax(&e, trimmed.as_bytes()))?;
+    if feed.as_object().is_none() {
+        return Err(BundleError::NotAnObject { found: kind_of(&feed) });
+    }
     check_version(feed.get("version"))?;
-    let items = match feed.remove("items") {
-        None | Some(Value::Null) => return Err(BundleError::NoItems),
-        Some(Value::Array(items)) => items,
+    let items = match feed.take("items") {
+        None | Some(Json::Null) => return Err(BundleError::NoItems),
+        Some(Json::Array(items)) => items,
         Some(other) => return Err(BundleError::ItemsNotAList { found: kind_of(&other) }),
     };
     let mut reader = ItemReader::default();
@@ -131,17 +131,16 @@ pub(crate) fn parse_whole(bytes: &[u8]) -> Result<Bundle, BundleError> {
 }
 
 fn not_utf8(bytes: &[u8], at: usize) -> BundleError {
-    let before = &bytes[..at.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-    BundleError::Syntax { line, column, message: "invalid UTF-8 text".into() }
+    syntax(&JsonError { at, problem: JsonProblem::NotUtf8 }, bytes)
 }
 
-pub(crate) fn syntax(e: &serde_json::Error) -> BundleError {
-    BundleError::Syntax { line: e.line(), column: e.column(), message: syntax_message(e) }
+/// A JSON error in `text`, at its line and column.
+pub fn syntax(e: &JsonError, text: &[u8]) -> BundleError {
+    let (line, column) = e.line_column(text);
+    BundleError::Syntax { line, column, problem: e.problem }
 }
 
-pub(crate) fn check_version(version: Option<&Value>) -> Result<(), BundleError> {
+pub(crate) fn check_version(version: Option<&Json>) -> Result<(), BundleError> {
     let Some(version) = version else { return Ok(()) };
     if version.as_str().is_some_and(known_version) {
         return Ok(());
@@ -215,9 +214,9 @@ impl<T: BodyText> Default for ItemReader<T> {
 }
 
 impl ItemReader {
-    pub(crate) fn read(&mut self, item: Value) {
+    pub(crate) fn read(&mut self, mut item: Json) {
         let fields = match item {
-            Value::Object(mut o) => Ok(read_fields(&mut o)),
+            Json::Object(_) => Ok(read_fields(&mut item)),
             other => Err(kind_of(&other)),
         };
         // Any body is readable: every item is settled.
@@ -281,14 +280,14 @@ impl<T: BodyText> ItemReader<T> {
 }
 
 impl ItemReader {
-    pub(crate) fn into_bundle(self, feed: &Map<String, Value>) -> Bundle {
+    pub(crate) fn into_bundle(self, feed: &Json) -> Bundle {
         Bundle {
             title: string(feed, "title").unwrap_or_else(|| "News".to_string()),
             description: string(feed, "description"),
             language: string(feed, "language"),
             next_url: string(feed, "next_url"),
             home_page_url: string(feed, "home_page_url"),
-            index_url: feed.get("_newsroom").and_then(Value::as_object).and_then(|ext| string(ext, "index")),
+            index_url: feed.get("_newsroom").and_then(Json::as_object).and_then(|ext| string(ext, "index")),
             authors: authors(feed),
             articles: self.articles,
             skipped: self.skipped,
@@ -299,13 +298,8 @@ impl ItemReader {
 
 /// Reads one item's fields, moving its strings out rather than copying
 /// them (bodies are most of a bundle's bytes).
-fn read_fields(o: &mut Map<String, Value>) -> ItemFields {
-    // JSON Feed says a string; a number is what some generators write, and means the same.
-    let own_id = match o.remove("id") {
-        Some(Value::Number(n)) => Some(n.to_string()),
-        Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        _ => None,
-    };
+fn read_fields(o: &mut Json) -> ItemFields {
+    let own_id = own_id(o.take("id"));
     // JSON Feed allows `date_modified` alone; it is the best date such an item has.
     let date = ["date_published", "date_modified"].iter().find_map(|k| o.get(*k)?.as_str().and_then(parse_date));
     let body = match (take(o, "content_html"), take(o, "content_text")) {
@@ -313,12 +307,12 @@ fn read_fields(o: &mut Map<String, Value>) -> ItemFields {
         (None, Some(text)) => Body::Text(text),
         (None, None) => Body::Empty,
     };
-    let ext = o.get("_newsroom").and_then(Value::as_object);
+    let ext = o.get("_newsroom").and_then(Json::as_object);
     let category = ext.and_then(|ext| string(ext, "category"));
     // Only a path that stays inside the site: the page pushes it as an address.
     let page = ext.and_then(|ext| ext.get("page")?.as_str()).and_then(page_path).map(str::to_string);
     let mut tags: Vec<String> = Vec::new();
-    for tag in o.get("tags").and_then(Value::as_array).into_iter().flatten() {
+    for tag in o.get("tags").and_then(Json::as_array).into_iter().flatten() {
         add_tag(&mut tags, tag.as_str());
     }
     ItemFields {
@@ -335,6 +329,16 @@ fn read_fields(o: &mut Map<String, Value>) -> ItemFields {
         // 1.1 has `authors`; 1.0 had a single `author`.
         authors: authors(o),
         page,
+    }
+}
+
+/// An item's own `id`: JSON Feed says a string; a number is what some
+/// generators write, and means the same: its text as written.
+pub(crate) fn own_id(id: Option<Json>) -> Option<String> {
+    match id? {
+        Json::Number(n) => Some(n),
+        Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        _ => None,
     }
 }
 
@@ -385,13 +389,13 @@ fn settle<T: BodyText>(index: usize, f: ItemFields) -> Option<Result<(Article, O
 }
 
 /// `image`, else `banner_image`: the first whose address pictures may have.
-fn picture(o: &mut Map<String, Value>) -> Option<String> {
+fn picture(o: &mut Json) -> Option<String> {
     let (image, banner) = (take(o, "image"), take(o, "banner_image"));
     image.filter(|u| safe_image(u).is_some()).or(banner)
 }
 
 /// Names from `authors` (1.1), else `author` (1.0), of an item or the feed.
-fn authors(o: &Map<String, Value>) -> Vec<String> {
+fn authors(o: &Json) -> Vec<String> {
     author_links(o).into_iter().map(|a| a.name).collect()
 }
 
@@ -404,53 +408,50 @@ pub struct Author {
 
 /// The authors of an item or the feed (JSON objects), as [`authors`] finds
 /// them, each with its `url`: a static page links them.
-pub fn author_links(o: &Map<String, Value>) -> Vec<Author> {
+pub fn author_links(o: &Json) -> Vec<Author> {
     match (o.get("authors"), o.get("author")) {
-        (Some(Value::Array(list)), _) => list.iter().filter_map(author).collect(),
+        (Some(Json::Array(list)), _) => list.iter().filter_map(author).collect(),
         (_, Some(one)) => author(one).into_iter().collect(),
         _ => Vec::new(),
     }
 }
 
-fn author(v: &Value) -> Option<Author> {
+/// [`author_links`] of an object as the command holds it (serde_json's):
+/// only its authors are turned into the page's JSON, not its body.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn author_links_of(o: &serde_json::Map<String, serde_json::Value>) -> Vec<Author> {
+    let members = ["authors", "author"].into_iter().filter_map(|k| Some((k.to_string(), Json::from(o.get(k)?)))).collect();
+    author_links(&Json::Object(members))
+}
+
+fn author(v: &Json) -> Option<Author> {
     let a = v.as_object()?;
     Some(Author { name: string(a, "name")?, url: string(a, "url") })
 }
 
 /// Like [`string`], but moves the string out of the item when it needs no trimming.
-fn take(o: &mut Map<String, Value>, key: &str) -> Option<String> {
-    match o.remove(key)? {
-        Value::String(s) if s.trim().len() == s.len() => Some(s).filter(|s| !s.is_empty()),
-        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+pub(crate) fn take(o: &mut Json, key: &str) -> Option<String> {
+    match o.take(key)? {
+        Json::String(s) if s.trim().len() == s.len() => Some(s).filter(|s| !s.is_empty()),
+        Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         _ => None,
     }
 }
 
 /// A trimmed, non-empty string field; anything else counts as absent.
-fn string(o: &Map<String, Value>, key: &str) -> Option<String> {
-    o.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+fn string(o: &Json, key: &str) -> Option<String> {
+    o.get(key).and_then(Json::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
-pub(crate) fn kind_of(v: &Value) -> JsonKind {
+pub(crate) fn kind_of(v: &Json) -> JsonKind {
     match v {
-        Value::Null => JsonKind::Null,
-        Value::Bool(_) => JsonKind::Boolean,
-        Value::Number(_) => JsonKind::Number,
-        Value::String(_) => JsonKind::String,
-        Value::Array(a) if a.is_empty() => JsonKind::EmptyList,
-        Value::Array(_) => JsonKind::List,
-        Value::Object(_) => JsonKind::Object,
-    }
-}
-
-/// serde_json's message without its own " at line X column Y" suffix.
-fn syntax_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    // Bytes, not `rfind(&str)`: a `&str` pattern brings a substring-search
-    // algorithm into the wasm.
-    match full.as_bytes().windows(9).rposition(|w| w == b" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
+        Json::Null => JsonKind::Null,
+        Json::Bool(_) => JsonKind::Boolean,
+        Json::Number(_) => JsonKind::Number,
+        Json::String(_) => JsonKind::String,
+        Json::Array(a) if a.is_empty() => JsonKind::EmptyList,
+        Json::Array(_) => JsonKind::List,
+        Json::Object(_) => JsonKind::Object,
     }
 }
 
@@ -518,7 +519,7 @@ mod tests {
         assert_eq!(b.articles[0].authors, ["Ann"]);
         assert_eq!(b.articles[1].authors, ["Bo"]);
         let item = serde_json::json!({"authors": [{"name": " Ann ", "url": "https://example.com/ann"}, {"url": "x"}, {"name": "Cy"}]});
-        let links = author_links(item.as_object().unwrap());
+        let links = author_links_of(item.as_object().unwrap());
         assert_eq!(links, [Author { name: "Ann".into(), url: Some("https://example.com/ann".into()) }, Author { name: "Cy".into(), url: None }]);
         assert_eq!(b.articles[1].body, Body::Empty);
     }

@@ -8,10 +8,8 @@
 
 use std::ops::Range;
 
-use serde::de::IgnoredAny;
-use serde_json::{Map, Value};
-
 use crate::bundle::{check_version, parse_whole, Bundle, BundleError, ItemReader};
+use crate::lean_json::{self, Json};
 
 /// What the scanner expects next at the root object's level, or in `items`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -359,7 +357,7 @@ impl BundleReader {
         let mut n = 0;
         while n < max && !self.malformed {
             let Some(item) = self.scanned.next_item() else { break };
-            match serde_json::from_slice::<Value>(item) {
+            match lean_json::read(item) {
                 Ok(item) => self.items.read(item),
                 Err(_) => self.malformed = true,
             }
@@ -374,11 +372,10 @@ impl BundleReader {
         if self.malformed || !self.scanned.complete() {
             return parse_whole(self.scanned.bytes());
         }
-        let mut feed = Map::new();
+        let mut members = Vec::new();
         let mut has_items = false;
         for (key, value) in self.scanned.members() {
-            // Keys as `Value`s: a `String` deserializer would be one more parser copy in the wasm.
-            let Ok(Value::String(key)) = serde_json::from_slice::<Value>(key) else {
+            let Ok(Json::String(key)) = lean_json::read(key) else {
                 return parse_whole(self.scanned.bytes());
             };
             if key == "items" && value.first() == Some(&b'[') {
@@ -386,19 +383,15 @@ impl BundleReader {
                 continue;
             }
             // Every other member is checked, so malformed JSON anywhere is reported.
-            let parsed = match key.as_str() {
-                "version" | "title" | "description" | "language" | "home_page_url" | "next_url" | "authors" | "author" | "items" | "_newsroom" => {
-                    serde_json::from_slice::<Value>(value)
-                }
-                _ => serde_json::from_slice::<IgnoredAny>(value).map(|_| Value::Null),
+            let Ok(parsed) = lean_json::read(value) else {
+                return parse_whole(self.scanned.bytes());
             };
-            match parsed {
-                Ok(v) => {
-                    feed.insert(key, v);
-                }
-                Err(_) => return parse_whole(self.scanned.bytes()),
-            }
+            // What the page reads of a feed is kept; any other member is only checked.
+            let used = ["version", "title", "description", "language", "home_page_url", "next_url", "authors", "author", "items", "_newsroom"];
+            let kept = if used.contains(&key.as_str()) { parsed } else { Json::Null };
+            members.push((key, kept));
         }
+        let feed = Json::Object(members);
         check_version(feed.get("version"))?;
         if !has_items {
             // Missing, null, or not a list: the whole-document path names which.

@@ -1,7 +1,7 @@
 //! Reading a feed for the headlines entry: the articles a compact list
 //! shows, read as the page reads them (the same scanner finds the items
-//! while the bytes arrive, the same rules settle titles and ids: `bundle`),
-//! with the small JSON reader (`lean_json`) in place of serde_json. A feed
+//! while the bytes arrive, the same JSON reader reads them, the same rules
+//! settle titles and ids: `bundle`). A feed
 //! it cannot read exactly as the page would is `None`, for the page's own
 //! reader: one that is malformed or not JSON Feed 1.x (the page then says
 //! why), and the rare one with an item whose title or id would be made of
@@ -11,7 +11,7 @@
 //! titles and ids are settled), authors, pictures, a built site's pages.
 
 use crate::article::{Article, Body};
-use crate::bundle::{add_tag, known_version, BodyText, ItemFields, ItemReader, JsonKind};
+use crate::bundle::{add_tag, kind_of, known_version, own_id, take, BodyText, ItemFields, ItemReader};
 use crate::bundle_reader::{ArrivingFeed, Scanned};
 use crate::date::parse_date;
 use crate::lean_json::{self, Json};
@@ -65,7 +65,7 @@ impl HeadlineReader {
         while n < max && !self.given_up {
             let Some(item) = self.scanned.next_item() else { break };
             let read = match lean_json::parse(item) {
-                Some(mut item @ Json::Object(_)) => fields(&mut item).map(Ok),
+                Some(mut item @ Json::Object(_)) => Some(Ok(fields(&mut item))),
                 Some(other) => Some(Err(kind_of(&other))),
                 None => None,
             };
@@ -120,24 +120,10 @@ fn trimmed(value: &Json) -> Option<&str> {
     value.as_str().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// A string member moved out, trimmed, when it has any text (the page's `take`).
-fn take(o: &mut Json, key: &str) -> Option<String> {
-    match o.take(key)? {
-        Json::String(s) if s.trim().len() == s.len() => Some(s).filter(|s| !s.is_empty()),
-        Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        _ => None,
-    }
-}
-
 /// An item's fields as the page's reader takes them from its object
-/// (`bundle::read_fields`), but for those a list does not show; `None` for
-/// an id this reader cannot be sure of.
-fn fields(o: &mut Json) -> Option<ItemFields> {
-    let own_id = match o.take("id") {
-        Some(Json::Number(n)) => Some(integer_id(&n)?),
-        Some(Json::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        _ => None,
-    };
+/// (`bundle::read_fields`), but for those a list does not show.
+fn fields(o: &mut Json) -> ItemFields {
+    let own_id = own_id(o.take("id"));
     let date = ["date_published", "date_modified"].iter().find_map(|k| o.get(k)?.as_str().and_then(parse_date));
     let body = match (take(o, "content_html"), take(o, "content_text")) {
         (Some(html), _) => Body::Html(html),
@@ -151,7 +137,7 @@ fn fields(o: &mut Json) -> Option<ItemFields> {
             add_tag(&mut tags, tag.as_str());
         }
     }
-    Some(ItemFields {
+    ItemFields {
         own_id,
         title: take(o, "title"),
         date,
@@ -164,26 +150,6 @@ fn fields(o: &mut Json) -> Option<ItemFields> {
         image: None,
         authors: Vec::new(),
         page: None,
-    })
-}
-
-/// A numeric id as serde_json writes the number back: an integer's own
-/// digits. `None` for one it would write as a float (a fraction, an
-/// exponent, `-0`, beyond 64 bits): this reader gives such a feed up.
-fn integer_id(n: &str) -> Option<String> {
-    let digits = n.strip_prefix('-').unwrap_or(n);
-    (digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 18 && n != "-0").then(|| n.to_string())
-}
-
-fn kind_of(v: &Json) -> JsonKind {
-    match v {
-        Json::Null => JsonKind::Null,
-        Json::Bool(_) => JsonKind::Boolean,
-        Json::Number(_) => JsonKind::Number,
-        Json::String(_) => JsonKind::String,
-        Json::Array(a) if a.is_empty() => JsonKind::EmptyList,
-        Json::Array(_) => JsonKind::List,
-        Json::Object(_) => JsonKind::Object,
     }
 }
 
@@ -235,7 +201,7 @@ mod tests {
         for text in ["", "[]", "<!DOCTYPE html>", r#"{"version":"2","items":[]}"#, r#"{"version":null,"items":[]}"#, r#"{"title":"x"}"#,
             r#"{"items":{}}"#, r#"{"items":[1,]}"#, r#"{"items":[]} x"#, r#"{"items":[{"id":"a" "title":"A"}]}"#,
             r#"{"items":[{"id":"a","content_html":"<p>A title from HTML</p>"}]}"#,
-            r#"{"items":[{"title":"A","content_html":"<p>An id from HTML</p>"}]}"#, r#"{"items":[{"id":1.5,"title":"A"}]}"#] {
+            r#"{"items":[{"title":"A","content_html":"<p>An id from HTML</p>"}]}"#] {
             assert!(!agrees(text), "{text}");
         }
         // A title from plain text, an id from the address: read.
@@ -243,6 +209,11 @@ mod tests {
         let archive = r#"{"title":" Acme ","_newsroom":{"index":"index/summary-h1.json"},"items":[{"id":7,"title":"A"}]}"#;
         assert!(agrees(archive));
         assert!(read(archive.as_bytes(), 5).unwrap().archive);
+        // A numeric id is its text as written, in the page's reading too.
+        let numbers = r#"{"items":[{"id":1.50,"title":"A"},{"id":-0,"title":"B"},{"id":1e999,"title":"C"}]}"#;
+        assert!(agrees(numbers));
+        let ids: Vec<String> = read(numbers.as_bytes(), 7).unwrap().articles.into_iter().map(|a| a.id).collect();
+        assert_eq!(ids, ["1.50", "-0", "1e999"]);
     }
 
     #[test]

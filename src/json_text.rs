@@ -1,30 +1,26 @@
 //! A JSON value written back as compact JSON text, for the messages that
 //! quote what a bundle held (a `date_published` that is a number, say).
 //!
-//! The same text as serde_json's `Value::to_string`, which is checked in the
-//! tests; written here because that path brings serde_json's serializer and
-//! `std::io` into the wasm only for these messages.
+//! The same text as serde_json's `Value::to_string` of the same JSON, which
+//! is checked in the tests (but numbers, which are as the bundle wrote them).
 
 use std::fmt::Write;
 
-use serde_json::Value;
+use crate::lean_json::Json;
 
-pub fn json_text(value: &Value) -> String {
+pub fn json_text(value: &Json) -> String {
     let mut out = String::new();
     write_value(value, &mut out);
     out
 }
 
-fn write_value(value: &Value, out: &mut String) {
+fn write_value(value: &Json, out: &mut String) {
     match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        // serde_json's own number formatting, as its serializer uses.
-        Value::Number(n) => {
-            let _ = write!(out, "{n}");
-        }
-        Value::String(s) => write_string(s, out),
-        Value::Array(items) => {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => out.push_str(n),
+        Json::String(s) => write_string(s, out),
+        Json::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
@@ -34,10 +30,12 @@ fn write_value(value: &Value, out: &mut String) {
             }
             out.push(']');
         }
-        Value::Object(members) => {
+        Json::Object(members) => {
             out.push('{');
-            for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
+            // Of a repeated key, the last, as a map keeps it.
+            let last = |i: usize, key: &str| !members[i + 1..].iter().any(|(k, _)| k == key);
+            for (n, (_, (key, item))) in members.iter().enumerate().filter(|&(i, (key, _))| last(i, key)).enumerate() {
+                if n > 0 {
                     out.push(',');
                 }
                 write_string(key, out);
@@ -84,8 +82,11 @@ mod tests {
             r#"{"b":[{},[]],"a":{"z":null,"y":"x"},"":""}"#,
         ];
         for text in samples {
-            let value: Value = serde_json::from_str(text).unwrap();
-            assert_eq!(json_text(&value), value.to_string(), "{text}");
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(json_text(&Json::from(&value)), value.to_string(), "{text}");
         }
+        // Numbers as written; of a repeated key, the last.
+        let ours = crate::lean_json::parse(br#"{"a": 1.50, "b": 2, "a": [1e3]}"#).unwrap();
+        assert_eq!(json_text(&ours), r#"{"b":2,"a":[1e3]}"#);
     }
 }

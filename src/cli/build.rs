@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use newsroom::archive::Archive;
-use newsroom::bundle::{author_links, Author, Bundle};
+use newsroom::bundle::{author_links_of, Author, Bundle};
 use newsroom::messages::choose;
 use newsroom::prebuilt::write::{build_site, build_site_with_pages, listed, Layout, Listed, INDEX_DIR, PAGES_DIR};
 use newsroom::slug::unique_slugs;
@@ -126,7 +126,7 @@ pub fn build(archive: Archive, args: &BuildArgs, template: &Template) -> std::io
                 let listed = listed(&archive).map_err(not_a_bundle)?;
                 let slugs = unique_slugs(&listed.articles);
                 let options = SiteOptions { base, app: args.app, template };
-                let feed_authors = author_links(archive.members());
+                let feed_authors = author_links_of(archive.members());
                 let mut files = article_pages(&listed, &slugs, &feed_authors, &options);
                 let articles = files.len();
                 files.extend(listings(&listed, &slugs, &feed_authors, &options));

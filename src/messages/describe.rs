@@ -3,6 +3,7 @@
 use super::{fill, Messages};
 use crate::bundle::{BundleError, ItemError, JsonKind};
 use crate::embed_options::{OptionProblem, MAX_LIMIT};
+use crate::lean_json::JsonProblem;
 use crate::byte_size::{byte_size, Unit};
 use crate::load_error::{LoadError, Retrying};
 use crate::prebuilt::format::{FormatError, VERSION};
@@ -30,15 +31,33 @@ pub fn load_error(m: &Messages, e: &LoadError) -> String {
 pub fn bundle_error(m: &Messages, e: &BundleError) -> String {
     match e {
         BundleError::Empty => m.bundle_empty.to_string(),
-        BundleError::Syntax { line, column, message } => fill(
+        BundleError::Syntax { line, column, problem } => fill(
             m.bundle_syntax,
-            &[("detail", message), ("line", &line.to_string()), ("column", &column.to_string())],
+            &[("detail", json_problem(m, *problem)), ("line", &line.to_string()), ("column", &column.to_string())],
         ),
         BundleError::Html { start } => fill(m.bundle_html, &[("start", start)]),
         BundleError::NotAnObject { found } => fill(m.bundle_not_object, &[("kind", kind(m, *found))]),
         BundleError::UnknownVersion { version } => fill(m.bundle_version, &[("version", version)]),
         BundleError::NoItems => m.bundle_no_items.to_string(),
         BundleError::ItemsNotAList { found } => fill(m.bundle_items_not_list, &[("kind", kind(m, *found))]),
+        BundleError::Unwritable { reason } => fill(m.bundle_unwritable, &[("reason", reason)]),
+    }
+}
+
+fn json_problem(m: &Messages, p: JsonProblem) -> &'static str {
+    match p {
+        JsonProblem::End => m.json_end,
+        JsonProblem::ExpectedValue => m.json_expected_value,
+        JsonProblem::ExpectedColon => m.json_expected_colon,
+        JsonProblem::ExpectedCommaOrEnd => m.json_expected_comma_or_end,
+        JsonProblem::KeyNotString => m.json_key_not_string,
+        JsonProblem::Trailing => m.json_trailing,
+        JsonProblem::BadNumber => m.json_bad_number,
+        JsonProblem::BadEscape => m.json_bad_escape,
+        JsonProblem::ControlCharacter => m.json_control_character,
+        JsonProblem::NotUtf8 => m.json_not_utf8,
+        JsonProblem::LoneSurrogate => m.json_lone_surrogate,
+        JsonProblem::TooDeep => m.json_too_deep,
     }
 }
 

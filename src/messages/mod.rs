@@ -122,6 +122,21 @@ keys! {
     bundle_version,
     bundle_no_items,
     bundle_items_not_list,
+    /// A built archive's file that could not be written (`BundleError::Unwritable`).
+    bundle_unwritable,
+    // Why a text is not JSON (`JsonProblem`), the `{detail}` of `bundle_syntax`.
+    json_end,
+    json_expected_value,
+    json_expected_colon,
+    json_expected_comma_or_end,
+    json_key_not_string,
+    json_trailing,
+    json_bad_number,
+    json_bad_escape,
+    json_control_character,
+    json_not_utf8,
+    json_lone_surrogate,
+    json_too_deep,
     // What a JSON value is (`JsonKind`).
     kind_null,
     kind_boolean,

@@ -36,6 +36,8 @@
 
 use serde_json::{json, Value};
 
+use crate::lean_json::{self, Json};
+
 use crate::article::{Article, Body};
 use crate::date::parse_date;
 use crate::fallbacks::{content_hash, fnv64};
@@ -166,9 +168,9 @@ impl Summary {
 
     /// Reads a summary, refusing another format version before anything else.
     pub fn from_json(bytes: &[u8]) -> Result<Summary, FormatError> {
-        // `from_slice`, as the bundle reader: one JSON parser in the wasm.
-        let Ok(Value::Object(o)) = serde_json::from_slice::<Value>(bytes) else { return Err(FormatError::NotIndex) };
-        if o.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        // The bundle reader's JSON reader: one in the wasm.
+        let Some(o) = lean_json::parse(bytes).filter(|o| o.as_object().is_some()) else { return Err(FormatError::NotIndex) };
+        if o.get("format").and_then(Json::as_str) != Some(FORMAT) {
             return Err(FormatError::NotIndex);
         }
         match o.get("version") {
@@ -180,20 +182,20 @@ impl Summary {
             None => return Err(FormatError::NotIndex),
         }
         let bad = FormatError::Malformed;
-        let num = |k: &'static str| o.get(k).and_then(Value::as_u64).map(|n| n as usize).ok_or(bad(k));
-        let list = |k: &'static str| o.get(k).and_then(Value::as_array).ok_or(bad(k));
-        let facets = o.get("facets").and_then(Value::as_object).ok_or(bad("facets"))?;
+        let num = |k: &'static str| o.get(k).and_then(Json::as_u64).map(|n| n as usize).ok_or(bad(k));
+        let list = |k: &'static str| o.get(k).and_then(Json::as_array).ok_or(bad(k));
+        let facets = o.get("facets").and_then(Json::as_object).ok_or(bad("facets"))?;
         let counted = |f: Facet| -> Result<Vec<(String, usize)>, FormatError> {
-            let values = facets.get(f.name()).and_then(Value::as_array).ok_or(bad("facets"))?;
-            values.iter().map(|v| match v.as_array().map(Vec::as_slice) {
-                Some([Value::String(s), n]) => n.as_u64().map(|n| (s.clone(), n as usize)).ok_or(bad("facets")),
+            let values = facets.get(f.name()).and_then(Json::as_array).ok_or(bad("facets"))?;
+            values.iter().map(|v| match v.as_array() {
+                Some([Json::String(s), n]) => n.as_u64().map(|n| (s.clone(), n as usize)).ok_or(bad("facets")),
                 _ => Err(bad("facets")),
             }).collect()
         };
-        let avg: Vec<f32> = list("avg_len")?.iter().filter_map(Value::as_u64).map(|b| f32::from_bits(b as u32)).collect();
+        let avg: Vec<f32> = list("avg_len")?.iter().filter_map(Json::as_u64).map(|b| f32::from_bits(b as u32)).collect();
         // At least 1, as the index keeps them (and never NaN, which would lose every score).
         let avg_len: [f32; 3] = avg.iter().map(|a| a.max(1.0)).collect::<Vec<_>>().try_into().map_err(|_| bad("avg_len"))?;
-        let hex = |k: &'static str| o.get(k).and_then(Value::as_str).and_then(|b| u64::from_str_radix(b, 16).ok()).ok_or(bad(k));
+        let hex = |k: &'static str| o.get(k).and_then(Json::as_str).and_then(|b| u64::from_str_radix(b, 16).ok()).ok_or(bad(k));
         let summary = Summary {
             build: hex("build")?,
             site: hex("site")?,

@@ -186,7 +186,7 @@ fn pages(archive: &Archive, chunks: &[&[&Item]], link: &dyn Fn(&str, bool) -> St
 }
 
 fn io(e: std::io::Error) -> BundleError {
-    BundleError::Syntax { line: 0, column: 0, message: e.to_string() }
+    BundleError::Unwritable { reason: e.to_string() }
 }
 
 /// What the list shows of an article (`body` its body's text): no body, its

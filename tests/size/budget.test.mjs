@@ -40,7 +40,11 @@ import { ENTRIES, measure } from './sizes.mjs';
 // formats no message (-0.5), the glue minified by terser (-2.3), against
 // +1.1 of faster keystrokes and archive queries and +0.5 of newsroom.js
 // choosing between the app and the headlines. Budget: 243.4 plus 0.6.
-const BUDGET_KB = 244;
+// Then 234.7: the page reads JSON with the headlines' small reader, which
+// now also says where and why a text is not JSON, instead of serde_json
+// (-8.3: its parser, its float parsing and tables, its error texts, and the
+// Value the bundle reader walked). Budget: 234.7 plus 0.8.
+const BUDGET_KB = 235.5;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
@@ -62,7 +66,10 @@ test(`wasm + js stay within ${BUDGET_KB} KB gzip`, () => {
 // formatting and panic paths, and the reading itself. Then 55.9 with its
 // glue minified by terser (-1.8), and +0.3 with the rest of issue 19's
 // changes to the code both entries share. Budget: 55.9 plus 0.6.
-const HEADLINES_BUDGET_KB = 56.5;
+// Then 56.5 (+0.4): the JSON reader it shares with the page now says where
+// and why a text is not JSON (the page's error messages), which the
+// headlines only use to give a feed up. Budget: 56.5 plus 0.5.
+const HEADLINES_BUDGET_KB = 57;
 
 test(`the headlines entry stays within ${HEADLINES_BUDGET_KB} KB gzip`, () => {
   const { files, entries } = measure(dist);

@@ -4,7 +4,7 @@
 
 use newsroom::archive::Item;
 use newsroom::article::{shorten, Article};
-use newsroom::bundle::{author_links, Author};
+use newsroom::bundle::{author_links_of, Author};
 use newsroom::date::parse_date;
 use newsroom::html_policy::safe_url;
 use newsroom::page_title::MAX_TITLE;
@@ -53,7 +53,7 @@ pub struct PageFacts {
 /// The facts of `article` (read from `item`) on its page `articles/<slug>/`.
 pub fn page_facts(article: &Article, item: &Item, slug: &str, site: &Site) -> PageFacts {
     let folder = as_folder(site.base);
-    let own_authors = author_links(item);
+    let own_authors = author_links_of(item);
     let authors = if own_authors.is_empty() { site.authors.to_vec() } else { own_authors };
     let published = article.date.as_ref().map(|d| d.machine.clone());
     let modified = item.get("date_modified").and_then(|v| v.as_str()).and_then(parse_date).map(|d| d.machine).or_else(|| published.clone());
