@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::bundle::{check_version, parse_whole, Bundle, BundleError, ItemReader};
-use crate::lean_json::{self, Json};
+use crate::lean_json::{self, string_stop, Json};
 
 /// What the scanner expects next at the root object's level, or in `items`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,28 +29,6 @@ enum Scan {
     Done,
     /// Not an object, or malformed: left to the whole-document parser.
     Elsewhere,
-}
-
-/// Where the first `"` or `\` of `bytes` is. Eight bytes at a time: this
-/// looks at every byte of a bundle's strings (most of its bytes) while the
-/// first articles wait, and a loop of a byte at a time is several times slower.
-fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for w in words.by_ref() {
-        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        // A byte of `w ^ pattern` is zero where `w` has the byte: the lowest
-        // such byte sets its high bit in `(x - ONES) & !x & HIGH`.
-        let (q, b) = (w ^ (ONES * u64::from(b'"')), w ^ (ONES * u64::from(b'\\')));
-        let found = (q.wrapping_sub(ONES) & !q | b.wrapping_sub(ONES) & !b) & HIGH;
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    words.remainder().iter().position(|&c| c == b'"' || c == b'\\').map(|p| at + p)
 }
 
 /// Finds top-level members and `items` elements by their byte ranges.
@@ -81,7 +59,7 @@ impl Splitter {
         while self.scanned < buf.len() && matches!(self.state, Scan::Start | Scan::Scanning) {
             if self.in_string && !self.escape {
                 // Most of a bundle is string content: jump to the next byte that matters.
-                match quote_or_backslash(&buf[self.scanned..]) {
+                match string_stop(&buf[self.scanned..], false) {
                     Some(skip) => self.scanned += skip,
                     None => {
                         self.scanned = buf.len();
@@ -424,17 +402,6 @@ mod tests {
             r.read_items(2);
         }
         r.finish()
-    }
-
-    #[test]
-    fn property_quote_or_backslash_finds_the_first_as_a_plain_search_does() {
-        let mut rng = crate::test_rng::Rng::new(3);
-        let bytes = [b'"', b'\\', b'a', 0, 0x80, 0x81, 0xff, 0x22 ^ 0x80, 0x5c ^ 0x01, b' '];
-        for _ in 0..5000 {
-            let s: Vec<u8> = (0..rng.below(40)).map(|_| bytes[rng.below(bytes.len())]).collect();
-            let plain = s.iter().position(|&c| c == b'"' || c == b'\\');
-            assert_eq!(quote_or_backslash(&s), plain, "{s:?}");
-        }
     }
 
     #[test]
