@@ -299,18 +299,25 @@ impl ItemReader {
 /// Reads one item's fields, moving its strings out rather than copying
 /// them (bodies are most of a bundle's bytes).
 fn read_fields(o: &mut Json) -> ItemFields {
+    // Only a path that stays inside the site: the page pushes it as an address.
+    let page = o.get("_newsroom").and_then(|ext| ext.get("page")?.as_str()).and_then(page_path).map(str::to_string);
+    // 1.1 has `authors`; 1.0 had a single `author`.
+    ItemFields { image: picture(o), authors: authors(o), page, ..listed_fields(o) }
+}
+
+/// The fields of an item that a list shows, and those that settle its
+/// title and id: all but its picture, its authors and its built page, which
+/// the headlines leave out of their wasm.
+pub(crate) fn listed_fields(o: &mut Json) -> ItemFields {
     let own_id = own_id(o.take("id"));
     // JSON Feed allows `date_modified` alone; it is the best date such an item has.
-    let date = ["date_published", "date_modified"].iter().find_map(|k| o.get(*k)?.as_str().and_then(parse_date));
+    let date = ["date_published", "date_modified"].iter().find_map(|k| o.get(k)?.as_str().and_then(parse_date));
     let body = match (take(o, "content_html"), take(o, "content_text")) {
         (Some(html), _) => Body::Html(html),
         (None, Some(text)) => Body::Text(text),
         (None, None) => Body::Empty,
     };
-    let ext = o.get("_newsroom").and_then(Json::as_object);
-    let category = ext.and_then(|ext| string(ext, "category"));
-    // Only a path that stays inside the site: the page pushes it as an address.
-    let page = ext.and_then(|ext| ext.get("page")?.as_str()).and_then(page_path).map(str::to_string);
+    let category = o.get("_newsroom").and_then(|ext| string(ext, "category"));
     let mut tags: Vec<String> = Vec::new();
     for tag in o.get("tags").and_then(Json::as_array).into_iter().flatten() {
         add_tag(&mut tags, tag.as_str());
@@ -325,16 +332,15 @@ fn read_fields(o: &mut Json) -> ItemFields {
         tags,
         category,
         language: take(o, "language"),
-        image: picture(o),
-        // 1.1 has `authors`; 1.0 had a single `author`.
-        authors: authors(o),
-        page,
+        image: None,
+        authors: Vec::new(),
+        page: None,
     }
 }
 
 /// An item's own `id`: JSON Feed says a string; a number is what some
 /// generators write, and means the same: its text as written.
-pub(crate) fn own_id(id: Option<Json>) -> Option<String> {
+fn own_id(id: Option<Json>) -> Option<String> {
     match id? {
         Json::Number(n) => Some(n),
         Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
@@ -343,7 +349,7 @@ pub(crate) fn own_id(id: Option<Json>) -> Option<String> {
 }
 
 /// A tag as an item lists it: trimmed, and once.
-pub(crate) fn add_tag(tags: &mut Vec<String>, tag: Option<&str>) {
+fn add_tag(tags: &mut Vec<String>, tag: Option<&str>) {
     if let Some(tag) = tag.map(str::trim).filter(|t| !t.is_empty()) {
         if !tags.iter().any(|t| t == tag) {
             tags.push(tag.to_string());
@@ -430,7 +436,7 @@ fn author(v: &Json) -> Option<Author> {
 }
 
 /// Like [`string`], but moves the string out of the item when it needs no trimming.
-pub(crate) fn take(o: &mut Json, key: &str) -> Option<String> {
+fn take(o: &mut Json, key: &str) -> Option<String> {
     match o.take(key)? {
         Json::String(s) if s.trim().len() == s.len() => Some(s).filter(|s| !s.is_empty()),
         Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),

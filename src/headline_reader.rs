@@ -11,9 +11,8 @@
 //! titles and ids are settled), authors, pictures, a built site's pages.
 
 use crate::article::{Article, Body};
-use crate::bundle::{add_tag, kind_of, known_version, own_id, take, BodyText, ItemFields, ItemReader};
+use crate::bundle::{kind_of, known_version, listed_fields, BodyText, ItemReader};
 use crate::bundle_reader::{ArrivingFeed, Scanned};
-use crate::date::parse_date;
 use crate::lean_json::{self, Json};
 
 /// What the headlines need of a feed (its first page, for a pre-built archive).
@@ -65,7 +64,7 @@ impl HeadlineReader {
         while n < max && !self.given_up {
             let Some(item) = self.scanned.next_item() else { break };
             let read = match lean_json::parse(item) {
-                Some(mut item @ Json::Object(_)) => Some(Ok(fields(&mut item))),
+                Some(mut item @ Json::Object(_)) => Some(Ok(listed_fields(&mut item))),
                 Some(other) => Some(Err(kind_of(&other))),
                 None => None,
             };
@@ -120,38 +119,6 @@ fn trimmed(value: &Json) -> Option<&str> {
     value.as_str().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// An item's fields as the page's reader takes them from its object
-/// (`bundle::read_fields`), but for those a list does not show.
-fn fields(o: &mut Json) -> ItemFields {
-    let own_id = own_id(o.take("id"));
-    let date = ["date_published", "date_modified"].iter().find_map(|k| o.get(k)?.as_str().and_then(parse_date));
-    let body = match (take(o, "content_html"), take(o, "content_text")) {
-        (Some(html), _) => Body::Html(html),
-        (None, Some(text)) => Body::Text(text),
-        (None, None) => Body::Empty,
-    };
-    let category = o.get("_newsroom").and_then(|ext| trimmed(ext.get("category")?)).map(str::to_string);
-    let mut tags = Vec::new();
-    if let Some(Json::Array(list)) = o.get("tags") {
-        for tag in list {
-            add_tag(&mut tags, tag.as_str());
-        }
-    }
-    ItemFields {
-        own_id,
-        title: take(o, "title"),
-        date,
-        summary: take(o, "summary"),
-        body,
-        url: take(o, "url"),
-        tags,
-        category,
-        language: take(o, "language"),
-        image: None,
-        authors: Vec::new(),
-        page: None,
-    }
-}
 
 #[cfg(test)]
 mod tests {
