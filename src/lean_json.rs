@@ -1,6 +1,6 @@
 //! The JSON reader of the page, the headlines and the command's bundle
-//! reading: serde_json (its floats, its maps, its error texts) would be a
-//! tenth of the page's wasm, and a bundle needs none of it. It reads a value
+//! reading: serde_json (its parser, its floats, its error texts) was 8 KB
+//! of the page's gzipped wasm, and a bundle needs none of it. It reads a value
 //! into what serde_json's `Value` would hold, numbers kept as written (their
 //! text is all a bundle uses: an item's numeric id), or says where and why
 //! the text is not JSON. What serde_json accepts, it accepts (and a number
