@@ -31,6 +31,9 @@ enum Scan {
     Elsewhere,
 }
 
+/// The feed's members the page reads; any other is only checked.
+const FEED_MEMBERS: [&str; 10] = ["version", "title", "description", "language", "home_page_url", "next_url", "authors", "author", "items", "_newsroom"];
+
 /// Finds top-level members and `items` elements by their byte ranges.
 #[derive(Debug, Default)]
 struct Splitter {
@@ -364,9 +367,7 @@ impl BundleReader {
             let Ok(parsed) = lean_json::read(value) else {
                 return parse_whole(self.scanned.bytes());
             };
-            // What the page reads of a feed is kept; any other member is only checked.
-            let used = ["version", "title", "description", "language", "home_page_url", "next_url", "authors", "author", "items", "_newsroom"];
-            let kept = if used.contains(&key.as_str()) { parsed } else { Json::Null };
+            let kept = if FEED_MEMBERS.contains(&key.as_str()) { parsed } else { Json::Null };
             members.push((key, kept));
         }
         let feed = Json::Object(members);

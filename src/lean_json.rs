@@ -201,7 +201,7 @@ impl Parser<'_> {
     }
 
     /// Skips `byte` after white space, or fails with `problem`.
-    fn expect(&mut self, byte: u8, problem: JsonProblem) -> Step<()> {
+    fn require(&mut self, byte: u8, problem: JsonProblem) -> Step<()> {
         self.space();
         if self.peek() != Some(byte) {
             return self.fail(problem);
@@ -215,9 +215,9 @@ impl Parser<'_> {
         match self.peek() {
             Some(b'{') => self
                 .nested(b'}', |p| {
-                    p.expect(b'"', JsonProblem::KeyNotString)?;
+                    p.require(b'"', JsonProblem::KeyNotString)?;
                     let key = p.string()?;
-                    p.expect(b':', JsonProblem::ExpectedColon)?;
+                    p.require(b':', JsonProblem::ExpectedColon)?;
                     Ok((key, p.value()?))
                 })
                 .map(Json::Object),
