@@ -322,6 +322,12 @@ impl Parser<'_> {
                 self.at = self.b.len();
                 return self.fail(JsonProblem::End);
             };
+            if out.is_empty() && self.b[self.at + run] == b'\\' {
+                // Escapes only shorten a string: room for it as written is
+                // one allocation, where growing it would copy a long body
+                // at each of its line breaks.
+                out.reserve(self.written_len());
+            }
             out.extend_from_slice(&self.b[self.at..self.at + run]);
             self.at += run;
             match self.b[self.at] {
@@ -343,6 +349,20 @@ impl Parser<'_> {
                 _ => return self.fail(JsonProblem::ControlCharacter),
             }
         }
+    }
+
+    /// The bytes from here to the string's closing quote (or the end), as written.
+    fn written_len(&self) -> usize {
+        let mut at = self.at;
+        while let Some(run) = self.b.get(at..).and_then(|rest| string_stop(rest, false)) {
+            at += run;
+            if self.b[at] == b'"' {
+                break;
+            }
+            // The backslash and the byte after it, which may be a quote.
+            at += 2;
+        }
+        at.min(self.b.len()) - self.at
     }
 
     /// The character an escape (after its backslash) stands for.
@@ -437,6 +457,16 @@ mod tests {
             }
             other => other.clone(),
         }
+    }
+
+    /// A body with line breaks is read into room for it as written, not
+    /// grown (and copied) at each escape.
+    #[test]
+    fn an_escaped_string_is_one_allocation() {
+        let written = format!("{0}\\n\\n{0}\\\"{0}\\u00e9", "x".repeat(40));
+        let Ok(Json::String(s)) = read(format!("\"{written}\"").as_bytes()) else { panic!("not a string") };
+        assert_eq!(s, format!("{0}\n\n{0}\"{0}é", "x".repeat(40)));
+        assert_eq!(s.capacity(), written.len());
     }
 
     /// What we read is what serde_json reads; what serde_json refuses, we
