@@ -241,6 +241,14 @@ impl Scanned {
         self.buf.extend_from_slice(chunk);
     }
 
+    /// `len` more bytes at the end, zeroed, for the caller to fill: a chunk
+    /// copied straight from the browser's buffer, not through a copy of its own.
+    pub fn extend(&mut self, len: usize) -> &mut [u8] {
+        let at = self.buf.len();
+        self.buf.resize(at + len, 0);
+        &mut self.buf[at..]
+    }
+
     pub fn received(&self) -> usize {
         self.buf.len()
     }

@@ -145,7 +145,8 @@ fn chunk_of(read: &JsValue) -> Option<Uint8Array> {
     if done {
         return None;
     }
-    Reflect::get(read, &"value".into()).ok().map(|v| Uint8Array::new(&v))
+    // A stream from fetch gives Uint8Arrays; `new Uint8Array` would copy one.
+    Reflect::get(read, &"value".into()).ok().map(|v| v.dyn_into().unwrap_or_else(|v| Uint8Array::new(&v)))
 }
 
 /// `Retry-After` in milliseconds from now: seconds, or an HTTP date.
