@@ -291,6 +291,7 @@ impl IndexBuilder {
             field_len: self.field_len,
             avg_len: avg_len.map(|a| a.max(1.0)),
             grams: false,
+            letters: Vec::new(),
         }
     }
 }
@@ -300,6 +301,9 @@ impl IndexBuilder {
 enum Lookup {
     /// Any of these terms (a word, a prefix's expansions, an archive's CJK phrase or character).
     AnyOf(Vec<TermId>),
+    /// A one-letter prefix's expansions, whose documents were worked out
+    /// ahead ([`SearchIndex::prepare_letter`]): the `usize`-th of them.
+    Letter(Vec<TermId>, usize),
     /// The CJK pairs one character starts: it weighs as often as they occur together.
     Starting(Vec<TermId>),
     /// These CJK pairs at consecutive positions of one field.
@@ -318,6 +322,10 @@ pub struct SearchIndex {
     avg_len: [f32; FIELDS],
     /// Read from an archive, whose dictionary has the CJK n-grams too.
     grams: bool,
+    /// One-letter word prefixes with their documents, worked out once the
+    /// index is built: every word typed starts as one, and one letter
+    /// expands to thousands of terms, the costliest lookup of a keystroke.
+    letters: Vec<(char, Vec<(DocId, f32)>)>,
 }
 
 /// Which terms to mark in displayed text for the current query.
@@ -364,6 +372,7 @@ impl SearchIndex {
             field_len: vec![[0; FIELDS]; docs],
             avg_len,
             grams: true,
+            letters: Vec::new(),
         }
     }
 
@@ -404,6 +413,8 @@ impl SearchIndex {
     /// them (the weights follow from them). Documents beyond [`Self::len`]
     /// are dropped: a shard cannot widen the index.
     pub fn insert(&mut self, term: &str, data: TermData) {
+        // A new term may start with a letter worked out ahead.
+        self.letters.clear();
         let (at, known) = match self.dictionary.binary_search_by(|(t, _)| t.as_ref().cmp(term)) {
             Ok(at) => (at, Some(self.dictionary[at].1)),
             Err(at) => (at, None),
@@ -465,10 +476,38 @@ impl SearchIndex {
         self.starting_with(prefix).filter(|(t, _)| t.chars().count() == chars).map(|&(_, id)| id).collect()
     }
 
+    /// The first letters of words worth working out ahead: those whose
+    /// terms have more postings than there are documents, most first.
+    pub fn costly_letters(&self) -> Vec<char> {
+        let mut letters: Vec<(char, usize)> = Vec::new();
+        for (term, id) in &self.dictionary {
+            let Some(c) = term.chars().next().filter(|&c| !crate::fold::is_cjk(c)) else { continue };
+            let n = self.fields_of(*id).len();
+            match letters.last_mut() {
+                Some((last, count)) if *last == c => *count += n,
+                _ => letters.push((c, n)),
+            }
+        }
+        sort_by(&mut letters, |a, b| b.1.cmp(&a.1));
+        letters.into_iter().filter(|&(_, n)| n > self.len()).map(|(c, _)| c).collect()
+    }
+
+    /// Works out the documents of the words starting with `letter` ahead.
+    pub fn prepare_letter(&mut self, letter: char) {
+        let docs = self.term_docs(&Lookup::AnyOf(self.with_prefix(letter.encode_utf8(&mut [0; 4]))));
+        self.letters.push((letter, docs));
+    }
+
     fn lookup(&self, term: &Term) -> Lookup {
         let chars: Vec<char> = term.text.chars().collect();
         match term.kind {
-            TokenKind::Word if term.prefix => Lookup::AnyOf(self.with_prefix(&term.text)),
+            TokenKind::Word if term.prefix => {
+                let ids = self.with_prefix(&term.text);
+                match self.letters.iter().position(|(c, _)| chars == [*c]) {
+                    Some(at) => Lookup::Letter(ids, at),
+                    None => Lookup::AnyOf(ids),
+                }
+            }
             TokenKind::Word => Lookup::AnyOf(self.exact(&term.text).into_iter().collect()),
             // An archive has every such character and phrase as a term (none: it occurs nowhere).
             TokenKind::Cjk if self.grams && (chars.len() == 1 || (3..=MAX_GRAM).contains(&chars.len())) => {
@@ -595,6 +634,7 @@ impl SearchIndex {
         // Dense accumulators: a prefix can expand to thousands of terms.
         let mut acc = vec![0f32; self.len()];
         match lookup {
+            Lookup::Letter(_, at) => return self.letters[*at].1.clone(),
             Lookup::AnyOf(ids) => {
                 for &id in ids {
                     match &self.postings[id as usize] {
@@ -703,7 +743,7 @@ impl SearchIndex {
             let lookup = self.lookup(term);
             match (term.kind, &lookup) {
                 (TokenKind::Cjk, _) => m.phrases.push(term.text.clone()),
-                (TokenKind::Word, Lookup::AnyOf(ids)) => m.whole.extend(ids.clone()),
+                (TokenKind::Word, Lookup::AnyOf(ids) | Lookup::Letter(ids, _)) => m.whole.extend(ids.clone()),
                 (TokenKind::Word, _) => {}
             }
             m.terms.push(lookup);
@@ -723,7 +763,7 @@ impl SearchIndex {
             // A phrase is found from its first pair's postings; one pair needs no more.
             let (ids, rest) = match lookup {
                 Lookup::Phrase(ids) => ids.split_at(ids.len().min(1)),
-                Lookup::AnyOf(ids) | Lookup::Starting(ids) => (ids.as_slice(), &[][..]),
+                Lookup::AnyOf(ids) | Lookup::Letter(ids, _) | Lookup::Starting(ids) => (ids.as_slice(), &[][..]),
             };
             let mut tfs = [0u16; FIELDS];
             // Only a word's posting knows where it occurs first: a pair's leaves it unknown.
@@ -896,6 +936,41 @@ mod tests {
                 assert_eq!(found(&index, &q), expected, "seed {seed}, query {q:?}");
             }
         }
+    }
+
+    /// Letters worked out ahead change nothing a query finds, scores or marks.
+    #[test]
+    fn property_letters_worked_out_ahead_search_as_looked_up() {
+        for seed in 1..=30u64 {
+            let mut rng = Rng::new(seed.wrapping_mul(0x2545_F491_4F6C_DD1D));
+            let articles: Vec<Article> =
+                (0..1 + rng.below(40)).map(|_| article(&text(&mut rng, 6), &text(&mut rng, 8), &text(&mut rng, 30))).collect();
+            let plain = build(&articles);
+            let mut ahead = build(&articles);
+            for c in ahead.costly_letters() {
+                ahead.prepare_letter(c);
+            }
+            let queries: Vec<String> = WORDS.iter().map(|w| w[..1].to_lowercase()).chain((0..30).map(|_| query(&mut rng))).collect();
+            for q in &queries {
+                let parsed = Query::parse(q);
+                let (m, n) = (plain.matcher(&parsed), ahead.matcher(&parsed));
+                assert_eq!(plain.scores(&m), ahead.scores(&n), "seed {seed}, query {q:?}");
+                for d in 0..articles.len() as DocId {
+                    assert_eq!(plain.field_hits(d, &m), ahead.field_hits(d, &n), "seed {seed}, query {q:?}");
+                }
+                let title = &articles[0].title;
+                assert_eq!(plain.spans(title, &m), ahead.spans(title, &n), "seed {seed}, query {q:?}");
+            }
+        }
+        // The sample is one where some letters are costly.
+        let many: Vec<Article> = (0..20).map(|i| article(&format!("chromium slag {i}"), "safety visit", "chrome chromic societe")).collect();
+        let mut index = build(&many);
+        let letters = index.costly_letters();
+        assert!(letters.contains(&'c') && letters.contains(&'s'), "{letters:?}");
+        for c in letters {
+            index.prepare_letter(c);
+        }
+        assert!(matches!(index.matcher(&Query::parse("ch s")).terms[..], [Lookup::AnyOf(_), Lookup::Letter(..)]));
     }
 
     #[test]

@@ -172,5 +172,15 @@ pub async fn build_index(catalog: &Catalog, progress: &dyn Fn(u8)) -> SearchInde
         false
     })
     .await;
-    builder.finish()
+    let mut index = builder.finish();
+    let letters = index.costly_letters();
+    let mut next = 0;
+    in_slices(|| {
+        let Some(&letter) = letters.get(next) else { return true };
+        index.prepare_letter(letter);
+        next += 1;
+        false
+    })
+    .await;
+    index
 }
