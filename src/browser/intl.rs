@@ -2,12 +2,14 @@
 //! language, through the browser's `Intl` (no locale data in the wasm).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::loader::Progress;
 use crate::date::PublishedDate;
+use crate::index::FxBuild;
 use crate::messages::describe::amount_of_data;
 use crate::messages::{fill, Messages};
 
@@ -21,6 +23,17 @@ struct Formatters {
     plural: Intl::PluralRules,
     list: Intl::ListFormat,
     names: Intl::DisplayNames,
+    /// What they wrote, by what they were given: a keystroke's render asks
+    /// again for the dates, counts and language names the last one showed,
+    /// and each answer from `Intl` is several calls across to JS.
+    written: HashMap<Written, String, FxBuild>,
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum Written {
+    Date(i32, u32, u32),
+    Number(usize),
+    Language(String),
 }
 
 thread_local! {
@@ -42,12 +55,13 @@ impl Formatters {
             plural: Intl::PluralRules::new(&locales, &Object::new()),
             list: Intl::ListFormat::new(&locales, &options(&[("type", "conjunction")])),
             names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
+            written: HashMap::default(),
         }
     }
 }
 
 /// Runs `f` with the formatters of `m`'s language.
-fn with_formatters<R>(m: &Messages, f: impl FnOnce(&Formatters) -> R) -> R {
+fn with_formatters<R>(m: &Messages, f: impl FnOnce(&mut Formatters) -> R) -> R {
     FORMATTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let at = match cache.iter().position(|x| x.locale == m.locale) {
@@ -57,7 +71,19 @@ fn with_formatters<R>(m: &Messages, f: impl FnOnce(&Formatters) -> R) -> R {
                 cache.len() - 1
             }
         };
-        f(&cache[at])
+        f(&mut cache[at])
+    })
+}
+
+/// What `write` writes for `key` in `m`'s language, asked of it once.
+fn remembered(m: &Messages, key: Written, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
+    with_formatters(m, |f| {
+        if let Some(known) = f.written.get(&key) {
+            return Some(known.clone());
+        }
+        let text = write(f)?;
+        f.written.insert(key, text.clone());
+        Some(text)
     })
 }
 
@@ -78,10 +104,12 @@ fn call(formatter: &JsValue, method: &str, arg: &JsValue) -> Option<String> {
 
 /// "November 4, 2023" or "2023年11月4日".
 pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
-    let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
-    let day = Date::new(&JsValue::from_f64(ms));
-    with_formatters(m, |f| call(&f.date, "format", &day))
-        .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
+    let key = Written::Date(date.year, date.month, date.day);
+    remembered(m, key, |f| {
+        let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
+        call(&f.date, "format", &Date::new(&JsValue::from_f64(ms)))
+    })
+    .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
 }
 
 /// A download's progress as its bar shows it: the total, when there is one
@@ -114,7 +142,7 @@ pub fn number(m: &Messages, n: usize) -> String {
     if n < 1000 && (m.locale.starts_with("en") || m.locale.starts_with("zh")) {
         return n.to_string();
     }
-    with_formatters(m, |f| call(&f.number, "format", &JsValue::from_f64(n as f64))).unwrap_or_else(|| n.to_string())
+    remembered(m, Written::Number(n), |f| call(&f.number, "format", &JsValue::from_f64(n as f64))).unwrap_or_else(|| n.to_string())
 }
 
 /// `one` or `other` as the language's plural rules choose for `n`, with
@@ -137,5 +165,5 @@ pub fn list(m: &Messages, items: &[String]) -> String {
 /// A language code's name ("zh" → "Chinese" or "中文"); the code itself when
 /// the browser does not know it.
 pub fn language_name(m: &Messages, code: &str) -> String {
-    with_formatters(m, |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
+    remembered(m, Written::Language(code.to_string()), |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
 }
