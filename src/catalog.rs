@@ -5,7 +5,7 @@
 //! archive with its summary ([`Parts`]): then the rest arrives as views need
 //! it, and [`Catalog::missing`] says what a view is still waiting for.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use crate::article::{teaser, Article};
@@ -13,7 +13,7 @@ use crate::bundle::Bundle;
 use crate::excerpt::{excerpt, Excerpt};
 use crate::newest::DateOrder;
 use crate::index::{DocFields, DocId, FieldHit, FxBuild, IndexBuilder, Matcher, SearchIndex, BODY, FIELDS, LABELS};
-use crate::prebuilt::format::{Column, FacetTable, List, Summary};
+use crate::prebuilt::format::{Column, FacetTable, List, Packed, Summary};
 use crate::prebuilt::parts::{Part, PartError, Parts};
 use crate::search::{segments, Query};
 use crate::sort::{order_by_key, sort_by};
@@ -161,34 +161,41 @@ impl Catalog {
         let mut values = Vec::with_capacity(FACETS.len());
         let mut columns = Vec::with_capacity(FACETS.len());
         for facet in FACETS {
-            // Distinct values first: a bundle has thousands of articles but a few dozen labels.
-            let mut distinct: HashSet<String, FxBuild> = HashSet::default();
+            // One pass: values numbered as first seen (a bundle has thousands
+            // of articles but a few dozen labels), renumbered in the list's order after.
+            let mut list: Vec<String> = Vec::new();
+            let mut seen: HashMap<String, u16, FxBuild> = HashMap::default();
+            let (mut starts, mut places) = (Vec::with_capacity(articles.len() + 1), Vec::with_capacity(articles.len()));
+            starts.push(0);
             for a in articles {
                 each_value(a, facet, feed_language, |v| {
-                    if !distinct.contains(v) {
-                        distinct.insert(v.to_string());
-                    }
+                    let place = seen.get(v).copied().unwrap_or_else(|| {
+                        list.push(v.to_string());
+                        let place = (list.len() - 1) as u16;
+                        seen.insert(v.to_string(), place);
+                        place
+                    });
+                    places.push(place);
                 });
+                starts.push(places.len() as u32);
             }
-            let mut list: Vec<String> = distinct.into_iter().collect();
+            let mut order: Vec<usize> = (0..list.len()).collect();
             match facet {
                 // Newest first. (The publisher's year, not the date order's: a
                 // time zone can put them out of step.)
-                Facet::Year => sort_by(&mut list, |a, b| b.parse::<i32>().unwrap_or(0).cmp(&a.parse().unwrap_or(0))),
-                _ => sort_by(&mut list, |a, b| cmp_label(a, b)),
+                Facet::Year => sort_by(&mut order, |&a, &b| list[b].parse::<i32>().unwrap_or(0).cmp(&list[a].parse().unwrap_or(0))),
+                _ => sort_by(&mut order, |&a, &b| cmp_label(&list[a], &list[b])),
             }
-            let places: HashMap<&str, u16, FxBuild> = list.iter().enumerate().map(|(i, v)| (v.as_str(), i as u16)).collect();
-            let mut docs: Vec<Vec<u16>> = Vec::with_capacity(articles.len());
-            for a in articles {
-                let mut own = Vec::new();
-                each_value(a, facet, feed_language, |v| own.extend(places.get(v).copied()));
-                docs.push(own);
+            let mut renumbered = vec![0u16; list.len()];
+            for (new, &old) in order.iter().enumerate() {
+                renumbered[old] = new as u16;
             }
+            places.iter_mut().for_each(|p| *p = renumbered[usize::from(*p)]);
             columns.push(match facet {
-                Facet::Tag => Column::Many(docs.into()),
-                _ => Column::One(docs.into_iter().map(|v| v.first().copied()).collect()),
+                Facet::Tag => Column::Many(Packed::new(starts, places)),
+                _ => Column::One(starts.windows(2).map(|w| (w[0] < w[1]).then(|| places[w[0] as usize])).collect()),
             });
-            values.push(list);
+            values.push(order.into_iter().map(|i| std::mem::take(&mut list[i])).collect());
         }
         Catalog {
             len: bundle.articles.len(),

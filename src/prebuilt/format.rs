@@ -582,6 +582,11 @@ pub struct Packed {
 }
 
 impl Packed {
+    /// Document `d`'s values are `values[starts[d]..starts[d + 1]]`.
+    pub fn new(starts: Vec<u32>, values: Vec<u16>) -> Self {
+        Packed { starts, values }
+    }
+
     /// Document `doc`'s values.
     #[inline(always)]
     pub fn get(&self, doc: usize) -> Option<&[u16]> {
