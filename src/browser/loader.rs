@@ -123,7 +123,7 @@ pub async fn read_arriving<R: ArrivingFeed>(url: &str, limits: Limits, progress:
         let mut at = 0;
         while at < chunk.length() {
             let end = chunk.length().min(at + CHUNK_PART);
-            chunk.subarray(at, end).copy_to(reader.scanned().extend((end - at) as usize));
+            reader.scanned().append((end - at) as usize, |room| chunk.subarray(at, end).copy_to_uninit(room));
             at = end;
             if at < chunk.length() {
                 yield_to_browser().await;
