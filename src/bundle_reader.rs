@@ -236,6 +236,25 @@ impl Splitter {
 const SCAN_STEP: usize = 256 * 1024;
 /// The most [`BundleReader::reserve`] sets aside ahead of the bytes.
 const MAX_RESERVE: usize = 256 * 1024 * 1024;
+/// Appends `len` bytes to `buf` that `write` puts in place and returns (a
+/// chunk copied straight from the browser's buffer: no copy of its own, and
+/// no zeroing first, which a size-optimised build does a byte at a time).
+/// What `write` returns is what is added.
+pub fn append_with(buf: &mut Vec<u8>, len: usize, write: impl FnOnce(&mut [MaybeUninit<u8>]) -> &mut [u8]) {
+    buf.reserve(len);
+    let spare = &mut buf.spare_capacity_mut()[..len];
+    let start = spare.as_ptr().cast::<u8>();
+    let written = write(spare);
+    if written.len() == len && std::ptr::eq(written.as_ptr(), start) {
+        // SAFETY: the `len` bytes after the vector's length are initialised:
+        // `write` returned them, at their place, as `&mut [u8]`.
+        unsafe { buf.set_len(buf.len() + len) }
+    } else {
+        let written = written.to_vec();
+        buf.extend_from_slice(&written);
+    }
+}
+
 /// Line breaks in `bytes`, and the bytes after the last one (all of them
 /// when there is none): eight bytes at a time, as every byte of a bundle
 /// is looked at here once.
@@ -304,23 +323,9 @@ impl Scanned {
         self.buf.extend_from_slice(chunk);
     }
 
-    /// `len` more bytes at the end, which `write` puts in place and returns
-    /// (a chunk copied straight from the browser's buffer: no copy of its
-    /// own, and no zeroing first, which a size-optimised build does a byte
-    /// at a time). What `write` returns is what is added.
+    /// `len` more bytes at the end, which `write` puts in place ([`append_with`]).
     pub fn append(&mut self, len: usize, write: impl FnOnce(&mut [MaybeUninit<u8>]) -> &mut [u8]) {
-        self.buf.reserve(len);
-        let spare = &mut self.buf.spare_capacity_mut()[..len];
-        let start = spare.as_ptr().cast::<u8>();
-        let written = write(spare);
-        if written.len() == len && std::ptr::eq(written.as_ptr(), start) {
-            // SAFETY: the `len` bytes after the vector's length are
-            // initialised: `write` returned them, at their place, as `&mut [u8]`.
-            unsafe { self.buf.set_len(self.buf.len() + len) }
-        } else {
-            let written = written.to_vec();
-            self.buf.extend_from_slice(&written);
-        }
+        append_with(&mut self.buf, len, write);
     }
 
     pub fn received(&self) -> usize {

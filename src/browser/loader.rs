@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCache;
 
 use crate::bundle::{Bundle, BundleReader};
-use crate::bundle_reader::ArrivingFeed;
+use crate::bundle_reader::{append_with, ArrivingFeed};
 use crate::catalog::{index_article, Catalog};
 use crate::index::{IndexBuilder, SearchIndex};
 use crate::browser::request::{with_retries, Download};
@@ -146,9 +146,7 @@ pub fn fetch_bytes<'a>(url: &'a str, revalidate: bool, limits: Limits) -> Pin<Bo
         let mut download = Download::start(url, cache, limits).await?;
         let mut bytes = Vec::with_capacity(download.total.unwrap_or(0));
         while let Some(chunk) = download.next().await? {
-            let at = bytes.len();
-            bytes.resize(at + chunk.length() as usize, 0);
-            chunk.copy_to(&mut bytes[at..]);
+            append_with(&mut bytes, chunk.length() as usize, |room| chunk.copy_to_uninit(room));
         }
         Ok(bytes)
     }, &|_| ()))
