@@ -75,8 +75,13 @@ fn with_formatters<R>(m: &Messages, f: impl FnOnce(&mut Formatters) -> R) -> R {
     })
 }
 
-/// What `write` writes for `key` in `m`'s language, asked of it once.
+/// What `write` writes for `key` in `m`'s language, asked of it once. (The
+/// headlines entry renders its lists once: it asks each time, without the
+/// code to remember.)
 fn remembered(m: &Messages, key: Written, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
+    if cfg!(not(feature = "app")) {
+        return with_formatters(m, |f| write(f));
+    }
     with_formatters(m, |f| {
         if let Some(known) = f.written.get(&key) {
             return Some(known.clone());
