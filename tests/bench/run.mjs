@@ -13,8 +13,9 @@
 // pages take turns, load by load and rep by rep, so that a busy moment of the
 // machine falls on all of them alike):
 //   - first article on screen: navigation start → first .newsroom__card in the
-//     DOM (MutationObserver installed before any page script), median of 3
-//     (after a load of each page that is not counted);
+//     DOM (MutationObserver installed before any page script), median of 7
+//     (after a load of each page that is not counted; each load from a
+//     blank page whose heap was collected);
 //     and search-ready: a card and no .newsroom__progress / __loading /
 //     __indexing (peers: also window.__peerReady);
 //   - memory after load (after ready, after a forced GC): JS heap
@@ -47,7 +48,9 @@ import { FLEXSEARCH, MINISEARCH, PEER_DIR, snapshotDist, startBenchServer } from
 
 const SIZES = parseSizes(process.env.BENCH_SIZES, [1_000, 10_000]);
 const SEED = 20251125;
-const LOADS = 3;
+// Loads per page: one load of a 10k bundle varies by a third between runs
+// on a busy machine, and the median of three was a coin toss.
+const LOADS = 7;
 // Each query typed this many times into each page: its p95 is then the 57th
 // of 60 keystrokes (a query of four keys), not the 19th of 20, which one
 // garbage collection or timer on a busy machine could decide on its own.
@@ -277,8 +280,11 @@ try {
   async function load(app, n, tab = page) {
     // From a blank page: the times count from navigation start, which
     // comes after the last page's unload (tens of MB of heap), whichever
-    // page that was.
+    // page that was. Its heap is collected before the load, not during it:
+    // the pages load in turn, each always after the same one, so a page
+    // would otherwise pay for its predecessor's garbage, the same one each time.
     await tab.goto('about:blank');
+    if (tab === page) await cdp.send('HeapProfiler.collectGarbage');
     await tab.goto(`${server.url}${app.path(n)}`, { waitUntil: 'load' });
     let state;
     for (let attempt = 0; attempt < 20; attempt++) {
