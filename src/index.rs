@@ -477,7 +477,7 @@ impl SearchIndex {
     }
 
     /// The first letters of words worth working out ahead: those whose
-    /// terms have more postings than there are documents, most first.
+    /// terms have more postings than there are documents.
     pub fn costly_letters(&self) -> Vec<char> {
         let mut letters: Vec<(char, usize)> = Vec::new();
         for (term, id) in &self.dictionary {
@@ -488,7 +488,6 @@ impl SearchIndex {
                 _ => letters.push((c, n)),
             }
         }
-        sort_by(&mut letters, |a, b| b.1.cmp(&a.1));
         letters.into_iter().filter(|&(_, n)| n > self.len()).map(|(c, _)| c).collect()
     }
 

@@ -24,8 +24,8 @@ struct Formatters {
     list: Intl::ListFormat,
     names: Intl::DisplayNames,
     /// What they wrote, by what they were given: a keystroke's render asks
-    /// again for the dates, counts and language names the last one showed,
-    /// and each answer from `Intl` is several calls across to JS.
+    /// again for the dates and counts the last one showed, and each answer
+    /// from `Intl` is several calls across to JS.
     written: HashMap<Written, String, FxBuild>,
 }
 
@@ -33,7 +33,6 @@ struct Formatters {
 enum Written {
     Date(i32, u32, u32),
     Number(usize),
-    Language(String),
 }
 
 thread_local! {
@@ -170,5 +169,5 @@ pub fn list(m: &Messages, items: &[String]) -> String {
 /// A language code's name ("zh" → "Chinese" or "中文"); the code itself when
 /// the browser does not know it.
 pub fn language_name(m: &Messages, code: &str) -> String {
-    remembered(m, Written::Language(code.to_string()), |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
+    with_formatters(m, |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
 }

@@ -152,33 +152,39 @@ pub fn fetch_bytes<'a>(url: &'a str, revalidate: bool, limits: Limits) -> Pin<Bo
     }, &|_| ()))
 }
 
-/// Builds `catalog`'s search index in slices, reporting the share done (0–100).
+/// Builds `catalog`'s search index in slices, reporting the share done
+/// (0–100), then works out its costly letters ahead (in the same slices:
+/// one more state machine would be more wasm).
 pub async fn build_index(catalog: &Catalog, progress: &dyn Fn(u8)) -> SearchIndex {
     let articles = catalog.articles();
-    let mut builder = IndexBuilder::default();
+    let (mut builder, mut index) = (Some(IndexBuilder::default()), None::<SearchIndex>);
+    let mut letters = Vec::new();
     let mut next = 0;
     let mut reported = 0;
     in_slices(|| {
-        let Some(article) = articles.get(next) else { return true };
-        index_article(&mut builder, article);
-        next += 1;
-        let pct = (next * 100 / articles.len().max(1)) as u8;
-        if pct != reported {
-            reported = pct;
-            progress(pct);
+        if let (Some(article), Some(builder)) = (articles.get(next), builder.as_mut()) {
+            index_article(builder, article);
+            next += 1;
+            let pct = (next * 100 / articles.len().max(1)) as u8;
+            if pct != reported {
+                reported = pct;
+                progress(pct);
+            }
+            return false;
         }
-        false
+        let index = index.get_or_insert_with(|| {
+            let built = builder.take().unwrap_or_default().finish();
+            letters = built.costly_letters();
+            built
+        });
+        match letters.pop() {
+            Some(letter) => {
+                index.prepare_letter(letter);
+                false
+            }
+            None => true,
+        }
     })
     .await;
-    let mut index = builder.finish();
-    let letters = index.costly_letters();
-    let mut next = 0;
-    in_slices(|| {
-        let Some(&letter) = letters.get(next) else { return true };
-        index.prepare_letter(letter);
-        next += 1;
-        false
-    })
-    .await;
-    index
+    index.unwrap_or_else(|| IndexBuilder::default().finish())
 }
