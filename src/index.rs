@@ -920,36 +920,39 @@ mod tests {
         q.join(" ")
     }
 
+    /// Calls `f` with each of `seeds` seeds, its generator and a random bundle's articles.
+    fn each_random_bundle(seeds: u64, mut f: impl FnMut(u64, &mut Rng, Vec<Article>)) {
+        for seed in 1..=seeds {
+            let mut rng = Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let articles = (0..1 + rng.below(40)).map(|_| article(&text(&mut rng, 6), &text(&mut rng, 8), &text(&mut rng, 30))).collect();
+            f(seed, &mut rng, articles);
+        }
+    }
+
     #[test]
     fn property_the_index_finds_exactly_what_a_scan_finds() {
-        for seed in 1..=60u64 {
-            let mut rng = Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            let articles: Vec<Article> =
-                (0..1 + rng.below(40)).map(|_| article(&text(&mut rng, 6), &text(&mut rng, 8), &text(&mut rng, 30))).collect();
+        each_random_bundle(60, |seed, rng, articles| {
             let index = build(&articles);
             for _ in 0..40 {
-                let q = query(&mut rng);
+                let q = query(rng);
                 let parsed = Query::parse(&q);
                 let expected: Vec<DocId> =
                     (0..articles.len()).filter(|&i| scan::matches(&articles[i], &parsed)).map(|i| i as DocId).collect();
                 assert_eq!(found(&index, &q), expected, "seed {seed}, query {q:?}");
             }
-        }
+        });
     }
 
     /// Letters worked out ahead change nothing a query finds, scores or marks.
     #[test]
     fn property_letters_worked_out_ahead_search_as_looked_up() {
-        for seed in 1..=30u64 {
-            let mut rng = Rng::new(seed.wrapping_mul(0x2545_F491_4F6C_DD1D));
-            let articles: Vec<Article> =
-                (0..1 + rng.below(40)).map(|_| article(&text(&mut rng, 6), &text(&mut rng, 8), &text(&mut rng, 30))).collect();
+        each_random_bundle(30, |seed, rng, articles| {
             let plain = build(&articles);
             let mut ahead = build(&articles);
             for c in ahead.costly_letters() {
                 ahead.prepare_letter(c);
             }
-            let queries: Vec<String> = WORDS.iter().map(|w| w[..1].to_lowercase()).chain((0..30).map(|_| query(&mut rng))).collect();
+            let queries: Vec<String> = WORDS.iter().map(|w| w[..1].to_lowercase()).chain((0..30).map(|_| query(rng))).collect();
             for q in &queries {
                 let parsed = Query::parse(q);
                 let (m, n) = (plain.matcher(&parsed), ahead.matcher(&parsed));
@@ -960,7 +963,7 @@ mod tests {
                 let title = &articles[0].title;
                 assert_eq!(plain.spans(title, &m), ahead.spans(title, &n), "seed {seed}, query {q:?}");
             }
-        }
+        });
         // The sample is one where some letters are costly.
         let many: Vec<Article> = (0..20).map(|i| article(&format!("chromium slag {i}"), "safety visit", "chrome chromic societe")).collect();
         let mut index = build(&many);
