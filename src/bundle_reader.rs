@@ -11,7 +11,7 @@ use std::mem::MaybeUninit;
 use std::ops::Range;
 
 use crate::bundle::{check_version, parse_whole, Bundle, BundleError, ItemReader};
-use crate::lean_json::{self, string_stop, Json};
+use crate::lean_json::{self, line_breaks, string_stop, Json};
 
 /// What the scanner expects next at the root object's level, or in `items`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -253,32 +253,6 @@ pub fn append_with(buf: &mut Vec<u8>, len: usize, write: impl FnOnce(&mut [Maybe
         let written = written.to_vec();
         buf.extend_from_slice(&written);
     }
-}
-
-/// Line breaks in `bytes`, and the bytes after the last one (all of them
-/// when there is none): eight bytes at a time, as every byte of a bundle
-/// is looked at here once.
-fn line_breaks(bytes: &[u8]) -> (usize, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let (mut lines, mut tail) = (0, bytes.len());
-    let mut words = bytes.chunks_exact(8);
-    for (k, w) in words.by_ref().enumerate() {
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ (ONES * u64::from(b'\n'));
-        // The high bit of each byte of `x` that is zero (a line break), and
-        // of no other: unlike a subtraction, no borrow reaches the next byte.
-        let breaks = !(((x & LOW) + LOW) | x | LOW);
-        if breaks != 0 {
-            lines += breaks.count_ones() as usize;
-            tail = bytes.len() - (k * 8 + 7 - breaks.leading_zeros() as usize / 8) - 1;
-        }
-    }
-    let rest = words.remainder();
-    for (i, _) in rest.iter().enumerate().filter(|&(_, &b)| b == b'\n') {
-        lines += 1;
-        tail = rest.len() - i - 1;
-    }
-    (lines, tail)
 }
 
 /// Bytes of read items dropped at once, at the least, and the most bytes
@@ -577,19 +551,6 @@ mod tests {
         assert_eq!(&*s.bytes(), b"{abcx");
     }
 
-    #[test]
-    fn line_breaks_are_counted_and_the_last_found_eight_bytes_at_a_time() {
-        let mut rng = Rng::new(7);
-        for _ in 0..2000 {
-            let bytes: Vec<u8> = (0..rng.below(40)).map(|_| [b'\n', b'a', 0x8a, 0x0b, 0x09, b'\r', 0xff][rng.below(7)]).collect();
-            let lines = bytes.iter().filter(|&&b| b == b'\n').count();
-            let tail = bytes.iter().rposition(|&b| b == b'\n').map_or(bytes.len(), |i| bytes.len() - i - 1);
-            assert_eq!(line_breaks(&bytes), (lines, tail), "{bytes:?}");
-        }
-    }
-
-    /// Dropping read items as the bytes come changes nothing a reader sees:
-    /// the same bundle, or the same error at the same line and column.
     #[test]
     fn property_dropped_items_leave_the_result_as_a_whole_parse_gives_it() {
         let mut dropped = 0;

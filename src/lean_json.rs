@@ -57,10 +57,8 @@ impl JsonError {
     /// The line and column (from 1, in bytes) of the problem, as serde_json
     /// counts them: up to and with the byte at fault, or to the end.
     pub fn line_column(&self, text: &[u8]) -> (usize, usize) {
-        let read = &text[..(self.at + 1).min(text.len())];
-        let line = read.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = read.len() - read.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        (line, column)
+        let (breaks, column) = line_breaks(&text[..(self.at + 1).min(text.len())]);
+        (breaks + 1, column)
     }
 }
 
@@ -173,6 +171,32 @@ pub(crate) fn string_stop(bytes: &[u8], controls: bool) -> Option<usize> {
         at += 8;
     }
     words.remainder().iter().position(|&c| c == b'"' || c == b'\\' || controls && c < 0x20).map(|p| at + p)
+}
+
+/// Line breaks in `bytes`, and the bytes after the last one (all of them
+/// when there is none): eight bytes at a time, as the bundle reader looks
+/// at every byte of the items it drops here once.
+pub(crate) fn line_breaks(bytes: &[u8]) -> (usize, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let (mut lines, mut tail) = (0, bytes.len());
+    let mut words = bytes.chunks_exact(8);
+    for (k, w) in words.by_ref().enumerate() {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ (ONES * u64::from(b'\n'));
+        // The high bit of each byte of `x` that is zero (a line break), and
+        // of no other: unlike a subtraction, no borrow reaches the next byte.
+        let breaks = !(((x & LOW) + LOW) | x | LOW);
+        if breaks != 0 {
+            lines += breaks.count_ones() as usize;
+            tail = bytes.len() - (k * 8 + 7 - breaks.leading_zeros() as usize / 8) - 1;
+        }
+    }
+    let rest = words.remainder();
+    for (i, _) in rest.iter().enumerate().filter(|&(_, &b)| b == b'\n') {
+        lines += 1;
+        tail = rest.len() - i - 1;
+    }
+    (lines, tail)
 }
 
 struct Parser<'a> {
@@ -459,6 +483,19 @@ mod tests {
         }
     }
 
+    #[test]
+    fn line_breaks_are_counted_and_the_last_found_eight_bytes_at_a_time() {
+        let mut rng = Rng::new(7);
+        for _ in 0..2000 {
+            let bytes: Vec<u8> = (0..rng.below(40)).map(|_| [b'\n', b'a', 0x8a, 0x0b, 0x09, b'\r', 0xff][rng.below(7)]).collect();
+            let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+            let tail = bytes.iter().rposition(|&b| b == b'\n').map_or(bytes.len(), |i| bytes.len() - i - 1);
+            assert_eq!(line_breaks(&bytes), (lines, tail), "{bytes:?}");
+        }
+    }
+
+    /// Dropping read items as the bytes come changes nothing a reader sees:
+    /// the same bundle, or the same error at the same line and column.
     /// A body with line breaks is read into room for it as written, not
     /// grown (and copied) at each escape.
     #[test]
