@@ -1,0 +1,78 @@
+// Trunk's post-build step for the release build (Trunk.toml's hook), on the
+// files it staged: each entry's wasm (`newsroom-*_bg.wasm`) and its
+// wasm-bindgen glue (`newsroom-*.js`).
+//
+// 1. Short import and export names. wasm-bindgen names each import
+//    `__wbg_<method>_<16 hex digits>`, once in the wasm and once in the glue;
+//    the hex digits do not compress. wasm-opt (npm's binaryen, as for the
+//    build itself) renames every import, export and import module to one or
+//    two letters and prints what it renamed; the glue is then given the same
+//    names. Every rename is checked to land exactly where the glue uses the
+//    name, or the build fails.
+// 2. The glue minified by terser (Trunk's own minifier breaks it). Module
+//    syntax kept, so exports and `import.meta.url` stay as they are.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { minify } from 'terser';
+
+// What the module uses of wasm beyond its first version, named for wasm-opt:
+// the build's own run reads them from the target_features section, which it
+// then strips. Stack IR as -Os writes it, so the code section is written as
+// compactly as the build wrote it.
+const WASM_OPT = [
+  '--enable-bulk-memory', '--enable-reference-types', '--enable-multivalue', '--enable-sign-ext',
+  '--enable-nontrapping-float-to-int', '--enable-mutable-globals',
+  '--optimize-level=2', '--shrink-level=1',
+  '--minify-imports-and-exports-and-modules',
+  '--generate-stack-ir', '--optimize-stack-ir',
+];
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (process.env.TRUNK_PROFILE === 'release') {
+  for (const name of fs.readdirSync(dir).filter((n) => /^newsroom-.*_bg\.wasm$/.test(n))) {
+    const wasmFile = path.join(dir, name);
+    const glueFile = path.join(dir, name.replace(/_bg\.wasm$/, '.js'));
+    const glue = shortNames(wasmFile, fs.readFileSync(glueFile, 'utf8'));
+    const { code } = await minify(glue, { module: true, ecma: 2020 });
+    fs.writeFileSync(glueFile, code);
+  }
+}
+
+/** Renames the wasm's imports and exports in place; returns the glue using the new names. */
+function shortNames(wasmFile, glue) {
+  const before = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile)));
+  const renamed = JSON.parse(execFileSync('wasm-opt', [...WASM_OPT, wasmFile, '-o', wasmFile], { encoding: 'utf8' }));
+  const after = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile)));
+
+  // The glue gives all imports as one object under one module name.
+  const modules = new Set(before.map((i) => i.module));
+  const newModules = new Set(after.map((i) => i.module));
+  if (modules.size !== 1 || newModules.size !== 1) fail(wasmFile, `imports from ${modules.size} modules, renamed to ${newModules.size}`);
+  const [moduleName] = modules;
+  const [newModule] = newModules;
+  glue = replaceExactly(glue, wasmFile, JSON.stringify(moduleName), JSON.stringify(newModule), 1);
+
+  // Each import is a key of that object, once; each export is read as `wasm.<name>`, any number of times.
+  for (const [module, old, short] of renamed.imports) {
+    if (module !== moduleName) fail(wasmFile, `import ${old} from ${module}`);
+    glue = replaceExactly(glue, wasmFile, old, short, 1);
+  }
+  for (const [old, short] of renamed.exports) glue = replaceExactly(glue, wasmFile, `wasm.${old}`, `wasm.${short}`);
+  return glue;
+}
+
+/** `from` replaced where it stands as a whole name, `count` times if given. */
+function replaceExactly(text, file, from, to, count) {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g');
+  const found = text.match(pattern)?.length ?? 0;
+  if (count !== undefined && found !== count) fail(file, `${from} found ${found} times in its glue, expected ${count}`);
+  return text.replace(pattern, () => to);
+}
+
+function fail(file, why) {
+  console.error(`release build: cannot shorten the names of ${path.basename(file)}: ${why}`);
+  process.exit(1);
+}
