@@ -21,14 +21,17 @@ pub fn title_from_text(text: &str) -> Option<String> {
         if n >= TITLE_CHARS {
             break;
         }
-        let ends_latin = matches!(c, '.' | '!' | '?') && first[i + 1..].starts_with(' ') && !(c == '.' && is_abbreviation(&first[..i]));
+        // (`c` is one byte here. `get`, not slicing: see `html_text::paragraphs`.)
+        let ends_latin = matches!(c, '.' | '!' | '?')
+            && first.as_bytes().get(i + 1) == Some(&b' ')
+            && !(c == '.' && first.get(..i).is_some_and(is_abbreviation));
         if matches!(c, '。' | '！' | '？') || ends_latin {
             end = Some(i + c.len_utf8());
             break;
         }
     }
     // A sentence that is only its full stop ("…", ". x") is no title.
-    if let Some(title) = end.map(|end| first[..end].trim_end_matches(['.', '。']).trim()).filter(|t| !t.is_empty()) {
+    if let Some(title) = end.and_then(|end| first.get(..end)).map(|t| t.trim_end_matches(['.', '。']).trim()).filter(|t| !t.is_empty()) {
         return Some(title.to_string());
     }
     if first.chars().count() <= TITLE_CHARS {
@@ -37,13 +40,13 @@ pub fn title_from_text(text: &str) -> Option<String> {
         return Some(if trimmed.is_empty() || trimmed.ends_with('.') { first.clone() } else { trimmed.to_string() });
     }
     let cut = first.char_indices().nth(TITLE_CHARS).map_or(first.len(), |(i, _)| i);
-    let head = &first[..cut];
+    let (head, _) = first.split_at_checked(cut)?;
     // Between two Latin letters is no place to cut; after a space or a Chinese character is.
-    let at = match head.chars().last() {
-        Some(c) if is_cjk(c) => cut,
-        _ => head.rfind(' ').filter(|&i| i > cut / 2).unwrap_or(cut),
+    let head = match head.chars().last() {
+        Some(c) if is_cjk(c) => head,
+        _ => head.rsplit_once(' ').filter(|(before, _)| before.len() > cut / 2).map_or(head, |(before, _)| before),
     };
-    Some(format!("{}…", head[..at].trim_end()))
+    Some(format!("{}…", head.trim_end()))
 }
 
 /// Whether the word before a full stop is an abbreviation ("No.", "Mr.",

@@ -45,14 +45,17 @@ pub fn html_to_text(html: &str) -> String {
 /// Paragraphs of plain text: separated by blank lines, trimmed, non-empty.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     // `split("\n\n")` by hand: a `&str` pattern brings a substring-search
-    // algorithm into the wasm for this one use.
+    // algorithm into the wasm for this one use. Cut with `get`, not sliced:
+    // a `str` slice's panic path formats chars, which the headlines' wasm
+    // otherwise does without.
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let r = rest?;
-        match r.as_bytes().windows(2).position(|w| w == b"\n\n") {
-            Some(i) => {
-                rest = Some(&r[i + 2..]);
-                Some(&r[..i])
+        let split = r.as_bytes().windows(2).position(|w| w == b"\n\n").and_then(|i| Some((r.get(..i)?, r.get(i + 2..)?)));
+        match split {
+            Some((paragraph, after)) => {
+                rest = Some(after);
+                Some(paragraph)
             }
             None => {
                 rest = None;

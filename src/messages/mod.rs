@@ -213,21 +213,19 @@ pub fn choose_in<'a>(languages: &[&'static Messages], candidates: impl IntoItera
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[1..close];
-            values.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v, close))
-        });
+    // Split, not sliced at found offsets: no slicing panic (and its message
+    // formatting) in the wasm of either entry.
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let value = after.split_once('}').and_then(|(name, tail)| values.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v, tail)));
         match value {
-            Some((v, close)) => {
+            Some((v, tail)) => {
                 out.push_str(v);
-                rest = &after[close + 1..];
+                rest = tail;
             }
             None => {
                 out.push('{');
-                rest = &after[1..];
+                rest = after;
             }
         }
     }
