@@ -68,10 +68,10 @@ pub fn shorten(s: &str, max: usize) -> String {
         return s.to_string();
     }
     let cut = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
-    let head = &s[..cut];
+    let head = crate::cut::cut(s, ..cut);
     // Chinese has no spaces: there any character boundary is a fine place.
     let at = head.rfind(char::is_whitespace).filter(|&i| i > cut / 2).unwrap_or(cut);
-    format!("{}…", head[..at].trim_end())
+    format!("{}…", crate::cut::cut(head, ..at).trim_end())
 }
 
 /// Articles for tests: a title (also the id), a summary, a body, dated 2024-01-01.

@@ -486,7 +486,7 @@ impl Catalog {
                 break;
             }
         }
-        let window = &field[shown.start..shown.end];
+        let window = crate::cut::cut(field, shown.start..shown.end);
         Teaser { parts: segments(window, index.spans(window, matcher)), cut_start: shown.cut_start, cut_end: shown.cut_end }
     }
 

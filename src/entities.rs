@@ -2,6 +2,8 @@
 //! stand for. The page decodes them in text made from `content_html`, the
 //! command in titles and summaries it imports: one decoder for both.
 
+use crate::cut::cut;
+
 /// `text` with HTML character references replaced by the characters they
 /// name: every numeric one, and the named ones news sites actually use.
 /// Anything else (a bare `&`, an unknown name) stays as written.
@@ -12,16 +14,16 @@ pub fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
+        out.push_str(cut(rest, ..at));
+        rest = cut(rest, at..);
         match reference(rest) {
             Some((decoded, used)) => {
                 out.push_str(&decoded);
-                rest = &rest[used..];
+                rest = cut(rest, used..);
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = cut(rest, 1..);
             }
         }
     }
@@ -42,16 +44,16 @@ fn reference(s: &str) -> Option<(String, usize)> {
         if len == 0 || len > 8 {
             return None;
         }
-        let code = u32::from_str_radix(&digits[..len], radix).ok()?;
+        let code = u32::from_str_radix(cut(digits, ..len), radix).ok()?;
         // The semicolon is optional for numeric references in HTML.
-        let used = skip + len + usize::from(digits[len..].starts_with(';'));
+        let used = skip + len + usize::from(cut(digits, len..).starts_with(';'));
         return Some((numeric_char(code).to_string(), used));
     }
     let len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
-    if len == 0 || len > 10 || !body[len..].starts_with(';') {
+    if len == 0 || len > 10 || !cut(body, len..).starts_with(';') {
         return None;
     }
-    let decoded = named(&body[..len])?;
+    let decoded = named(cut(body, ..len))?;
     Some((decoded.to_string(), 1 + len + 1))
 }
 

@@ -4,6 +4,7 @@
 //! words in Latin text and between characters in Chinese, and only where
 //! something was left out.
 
+use crate::cut::cut;
 use crate::fold::is_cjk;
 
 /// The window's width in columns. A CJK character (or full-width sign) takes
@@ -47,7 +48,7 @@ pub fn excerpt(text: &str, at: usize) -> Excerpt {
     // kind, by index: walking both ways is arithmetic.
     let lo = floor(at.saturating_sub(4 * WIDTH));
     let hi = floor(text.len().min(at + 4 * WIDTH));
-    let cs: Vec<(usize, u8)> = text[lo..hi].char_indices().map(|(i, c)| (lo + i, kind(c))).collect();
+    let cs: Vec<(usize, u8)> = cut(text, lo..hi).char_indices().map(|(i, c)| (lo + i, kind(c))).collect();
     let n = cs.len();
     let cols = |k: usize| 1 + usize::from(cs[k].1 & WIDE);
     let space = |k: usize| cs[k].1 & SPACE != 0;
@@ -93,7 +94,7 @@ pub fn excerpt(text: &str, at: usize) -> Excerpt {
     }
     let byte = |k: usize| cs.get(k).map_or(hi, |c| c.0);
     let (start, end) = (byte(start), byte(end));
-    Excerpt { start, end, cut_start: !text[..start].trim().is_empty(), cut_end: !text[end..].trim().is_empty() }
+    Excerpt { start, end, cut_start: !cut(text, ..start).trim().is_empty(), cut_end: !cut(text, end..).trim().is_empty() }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! This never produces markup for the page (the sanitizer does that in the
 //! browser); it only needs the words and where paragraphs break.
 
+use crate::cut::cut;
 use crate::entities::decode_entities;
 
 /// The text of an HTML fragment, with block boundaries as blank lines.
@@ -10,26 +11,29 @@ pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        push_decoded(&rest[..lt], &mut out);
-        let after = &rest[lt + 1..];
+        push_decoded(cut(rest, ..lt), &mut out);
+        let after = cut(rest, lt + 1..);
         let Some(gt) = after.find('>') else {
             // A lone '<' is text, as browsers treat it.
-            push_decoded(&rest[lt..], &mut out);
+            push_decoded(cut(rest, lt..), &mut out);
             return tidy(&out);
         };
-        let tag = &after[..gt];
+        let tag = cut(after, ..gt);
         let name: String = tag
             .trim_start_matches('/')
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        rest = &after[gt + 1..];
+        rest = cut(after, gt + 1..);
         if !tag.starts_with('/') && matches!(name.as_str(), "script" | "style" | "template") {
             // Their content is never shown, so it must not be searchable.
+            // A byte search: a `&str` pattern brings a substring-search
+            // algorithm into the wasm (and its slicing panic) for this one use.
             let close = format!("</{name}");
-            rest = match rest.to_ascii_lowercase().find(&close) {
-                Some(i) => rest[i..].find('>').map_or("", |j| &rest[i + j + 1..]),
+            let lower = rest.to_ascii_lowercase();
+            rest = match lower.as_bytes().windows(close.len()).position(|w| w == close.as_bytes()) {
+                Some(i) => cut(rest, i..).find('>').map_or("", |j| cut(rest, i + j + 1..)),
                 None => "",
             };
         } else if is_block(&name) {
@@ -117,6 +121,9 @@ mod tests {
     fn decodes_entities_and_drops_scripts() {
         let text = html_to_text("<p>A &amp; B &lt;ok&gt; &#38;&#x4E2D; &bogus; caf&eacute;</p><script>var x = '<p>';</script><style>p{}</style>tail");
         assert_eq!(text, "A & B <ok> &中 &bogus; café\n\ntail");
+        // Closed in any case, after other tags and text that only look like a close.
+        let text = html_to_text("<p>铬盐</p><SCRIPT>if (a </ b) { x = '</scrip'; }</Script >后<style>p{}</STYLE>尾");
+        assert_eq!(text, "铬盐\n\n后尾");
     }
 
     #[test]

@@ -128,7 +128,7 @@ fn each_term(text: &str, mut f: impl FnMut(&str, bool, usize, usize)) {
             return;
         }
         // CJK folds to itself, so the run's characters are the original's.
-        let mut chars = text[start..end].char_indices().peekable();
+        let mut chars = crate::cut::cut(text, start..end).char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             pair.clear();
             pair.push(c);
@@ -808,7 +808,7 @@ impl SearchIndex {
         }
         // Every occurrence, overlapping ones too ("铬铬" in "铬铬铬").
         for phrase in &matcher.phrases {
-            for (at, _) in text.char_indices().filter(|&(at, _)| text[at..].starts_with(phrase.as_str())) {
+            for (at, _) in text.char_indices().filter(|&(at, _)| crate::cut::cut(text, at..).starts_with(phrase.as_str())) {
                 spans.push((at, at + phrase.len()));
             }
         }

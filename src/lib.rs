@@ -9,6 +9,7 @@ pub mod article;
 pub mod bundle;
 pub mod bundle_reader;
 pub mod byte_size;
+pub mod cut;
 pub mod date;
 pub mod embed_options;
 pub mod entities;

@@ -6,6 +6,7 @@
 //! since that text has no spaces. `index.rs` answers queries; the scan in
 //! this file's tests is the plain definition the index is checked against.
 
+use crate::cut::cut;
 use crate::fold::{tokenize, TokenKind};
 use crate::sort::sort_by;
 
@@ -54,18 +55,18 @@ pub fn segments<'a>(text: &'a str, mut spans: Vec<(usize, usize)>) -> Vec<(&'a s
         }
         match out.last_mut() {
             // Touching or overlapping marks become one.
-            Some((last, true)) if start == pos => *last = &text[pos - last.len()..end],
+            Some((last, true)) if start == pos => *last = cut(text, pos - last.len()..end),
             _ => {
                 if start > pos {
-                    out.push((&text[pos..start], false));
+                    out.push((cut(text, pos..start), false));
                 }
-                out.push((&text[start..end], true));
+                out.push((cut(text, start..end), true));
             }
         }
         pos = end;
     }
     if pos < text.len() || out.is_empty() {
-        out.push((&text[pos..], false));
+        out.push((cut(text, pos..), false));
     }
     out
 }

@@ -6,6 +6,7 @@
 //! The shell resolves the root (the mount element's `data-site`) to an
 //! absolute address; everything here is plain strings.
 
+use crate::cut::cut;
 use crate::percent::percent_decode;
 use crate::url_state::ViewState;
 
@@ -28,7 +29,7 @@ pub fn page_path(page: &str) -> Option<&str> {
 /// the query, the fragment or a file name (`…/news/index.html?x` → `…/news/`).
 pub fn folder(url: &str) -> &str {
     let path = without_query(url);
-    path.bytes().rposition(|b| b == b'/').map_or(path, |i| &path[..=i])
+    path.bytes().rposition(|b| b == b'/').map_or(path, |i| cut(path, ..=i))
 }
 
 /// The address of `state` on the site whose root is `root`: the article's
@@ -55,7 +56,7 @@ pub enum Place {
 /// An address without its query and fragment.
 pub fn without_query(href: &str) -> &str {
     // Bytes, not a `char` pattern: no searcher code in the wasm for it.
-    &href[..href.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(href.len())]
+    cut(href, ..href.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(href.len()))
 }
 
 /// Where `href` (an absolute address, as `location.href`) is on the site at `root`.

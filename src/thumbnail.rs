@@ -7,6 +7,7 @@
 //! whole (a `<noscript>`): finding those would cost the page more code than
 //! such a picture costs the reader, and its address passes the policy all the same.
 
+use crate::cut::cut;
 use crate::article::{Article, Body};
 use crate::entities::decode_entities;
 use crate::html_policy::safe_url;
@@ -34,7 +35,7 @@ pub fn thumbnail(article: &Article) -> Option<String> {
 pub fn body_starts_with(body: &Body, image: &str) -> bool {
     let Body::Html(html) = body else { return false };
     match next_image(html, 0) {
-        Some((at, _, Some(src))) => src.trim() == image.trim() && html_to_text(&html[..at]).is_empty(),
+        Some((at, _, Some(src))) => src.trim() == image.trim() && html_to_text(cut(html, ..at)).is_empty(),
         _ => false,
     }
 }
@@ -92,7 +93,7 @@ fn next_image(html: &str, mut from: usize) -> Option<(usize, usize, Option<Strin
             i += usize::from(quote.is_some());
         }
         if src.is_none() && name.eq_ignore_ascii_case(b"src") {
-            src = Some(decode_entities(&html[value]));
+            src = Some(decode_entities(cut(html, value)));
         }
     }
 }

@@ -1,0 +1,28 @@
+//! Cutting a `str` at byte offsets without `str` slicing's panic path.
+//!
+//! `&s[a..b]` panics when an offset is not on a char boundary, and its panic
+//! formats the char it cut into: that one path brings char and range
+//! formatting and Unicode's printable tables into a wasm (3.8 KB gzip of the
+//! headlines entry's 53). The core cuts text at offsets it found in the same
+//! text, always on a boundary; were one not, the cut is empty, not a crash.
+
+use std::slice::SliceIndex;
+
+/// `s[range]`, or `""` where `range` is not on `s`'s char boundaries.
+pub fn cut<R: SliceIndex<str, Output = str>>(s: &str, range: R) -> &str {
+    s.get(range).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut;
+
+    #[test]
+    fn cuts_on_boundaries_and_is_empty_inside_a_char() {
+        assert_eq!(cut("铬盐 plant", 3..6), "盐");
+        assert_eq!(cut("铬盐 plant", 7..), "plant");
+        assert_eq!(cut("铬盐", ..=2), "铬");
+        assert_eq!(cut("铬盐", 1..), "");
+        assert_eq!(cut("铬盐", ..9), "");
+    }
+}
