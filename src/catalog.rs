@@ -538,7 +538,7 @@ fn ordered_bits(x: f32) -> u32 {
 /// Labels sort case-insensitively, with case as the tie-break, so the order
 /// is total. (The toolbar's order; a built site lists its categories so too.)
 pub fn cmp_label(a: &str, b: &str) -> std::cmp::Ordering {
-    let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+    let fold = |s: &str| s.chars().flat_map(crate::lowercase::lower).collect::<String>();
     fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
 }
 

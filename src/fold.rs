@@ -38,7 +38,7 @@ pub fn push_folded(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    for lower in c.to_lowercase() {
+    for lower in crate::lowercase::lower(c) {
         match fold_latin(lower) {
             Some(s) => out.push_str(s),
             None => out.push(lower),

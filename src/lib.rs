@@ -21,6 +21,7 @@ pub mod html_text;
 pub mod index;
 pub mod json_text;
 pub mod lean_json;
+pub mod lowercase;
 pub mod newest;
 pub mod page_title;
 pub mod percent;

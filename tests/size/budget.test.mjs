@@ -64,7 +64,10 @@ import { ENTRIES, measure } from './sizes.mjs';
 // excerpts, teasers, site addresses, pictures, the index's CJK runs and
 // phrases, through `cut`), and the one `&str` pattern search a byte
 // search, so that no panic path formats a char. Budget: 223.0 plus 0.6.
-const BUDGET_KB = 223.6;
+// Then 216.6 (-6.4): Unicode lower case from 184 runs (lowercase.rs, held
+// to std's answer for every character) instead of std's table of 1,400
+// pairs. Budget: 216.6 plus 0.6.
+const BUDGET_KB = 217.2;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
