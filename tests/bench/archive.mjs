@@ -58,7 +58,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
   '--disable-background-timer-throttling', '--disable-renderer-backgrounding'];
 
 const OBSERVER = `(() => {
-  addEventListener('newsroom:started', (e) => { window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory; });
+  addEventListener('newsroom:started', (e) => { window.__wasmMemory = e.detail && e.detail.memory; });
   window.__longTasks = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });

@@ -101,7 +101,7 @@ function parseSizes(env, fallback) {
 // Installed before any page script of every document.
 const OBSERVER = `(() => {
   if (window.top !== window) return;
-  addEventListener('newsroom:started', (e) => { window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory; });
+  addEventListener('newsroom:started', (e) => { window.__wasmMemory = e.detail && e.detail.memory; });
   const BLOCKERS = '.newsroom__progress, .newsroom__loading, .newsroom__indexing';
   // The longest main-thread task from navigation to ready (Long Tasks API: > 50 ms only),
   // and every long task of the visit.
