@@ -66,8 +66,11 @@ import { ENTRIES, measure } from './sizes.mjs';
 // search, so that no panic path formats a char. Budget: 223.0 plus 0.6.
 // Then 216.6 (-6.4): Unicode lower case from 184 runs (lowercase.rs, held
 // to std's answer for every character) instead of std's table of 1,400
-// pairs. Budget: 216.6 plus 0.6.
-const BUDGET_KB = 217.2;
+// pairs. Then 216.1 (-0.6, and +0.1 for newsroom.js finding the wasm
+// memory for the bench by its kind): an abbreviation in a title made from
+// text is capitalised in a Western European alphabet, not by Unicode's
+// uppercase table. Budget: 216.1 plus 0.6.
+const BUDGET_KB = 216.7;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
@@ -101,7 +104,9 @@ test(`wasm + js stay within ${BUDGET_KB} KB gzip`, () => {
 // `split_once` instead of `str` slicing, whose panic path (formatting the
 // char it cut into) was the only user of char and range formatting and
 // Unicode's printable tables in this wasm. Budget: 49.5 plus 0.4.
-const HEADLINES_BUDGET_KB = 49.9;
+// Then 49.0 (-0.5): no Unicode uppercase table for the abbreviations of a
+// title made from text (see the app). Budget: 49.0 plus 0.4.
+const HEADLINES_BUDGET_KB = 49.4;
 
 test(`the headlines entry stays within ${HEADLINES_BUDGET_KB} KB gzip`, () => {
   const { files, entries } = measure(dist);
