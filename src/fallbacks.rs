@@ -21,7 +21,7 @@ pub fn title_from_text(text: &str) -> Option<String> {
         if n >= TITLE_CHARS {
             break;
         }
-        // (`c` is one byte here. `get`, not slicing: see `html_text::paragraphs`.)
+        // (`c` is one byte here. `get`, not `str` slicing: see `cut.rs`.)
         let ends_latin = matches!(c, '.' | '!' | '?')
             && first.as_bytes().get(i + 1) == Some(&b' ')
             && !(c == '.' && first.get(..i).is_some_and(is_abbreviation));

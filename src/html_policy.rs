@@ -68,7 +68,7 @@ pub fn safe_url(url: &str, is_link: bool) -> Option<&str> {
     let compact: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).take(16).collect();
     let lower = compact.to_ascii_lowercase();
     let scheme_end = lower.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
-    // (A byte compared, not a slice: see `html_text::paragraphs`.)
+    // (A byte compared, not a `str` slice: see `cut.rs`.)
     let has_scheme = scheme_end.is_some_and(|i| i > 0 && lower.as_bytes().get(i) == Some(&b':'));
     let allowed = !has_scheme
         || lower.starts_with("http:")

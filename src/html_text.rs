@@ -49,9 +49,7 @@ pub fn html_to_text(html: &str) -> String {
 /// Paragraphs of plain text: separated by blank lines, trimmed, non-empty.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     // `split("\n\n")` by hand: a `&str` pattern brings a substring-search
-    // algorithm into the wasm for this one use. Cut with `get`, not sliced:
-    // a `str` slice's panic path formats chars, which the headlines' wasm
-    // otherwise does without.
+    // algorithm into the wasm for this one use. Cut with `get` (see `cut.rs`).
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let r = rest?;
