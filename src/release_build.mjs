@@ -15,7 +15,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+
+// npm's wasm-opt, the one the Makefile puts first on PATH for Trunk (an older
+// system build breaks the module), even when this runs with another PATH.
+const npmWasmOpt = path.join(path.dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin/wasm-opt');
+const wasmOpt = fs.existsSync(npmWasmOpt) ? npmWasmOpt : 'wasm-opt';
 
 // What the module uses of wasm beyond its first version, named for wasm-opt:
 // the build's own run reads them from the target_features section, which it
@@ -43,7 +49,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
 /** Renames the wasm's imports and exports in place; returns the glue using the new names. */
 function shortNames(wasmFile, glue) {
   const before = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile)));
-  const renamed = JSON.parse(execFileSync('wasm-opt', [...WASM_OPT, wasmFile, '-o', wasmFile], { encoding: 'utf8' }));
+  const renamed = JSON.parse(execFileSync(wasmOpt, [...WASM_OPT, wasmFile, '-o', wasmFile], { encoding: 'utf8' }));
   const after = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile)));
 
   // The glue gives all imports as one object under one module name.
