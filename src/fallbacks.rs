@@ -4,6 +4,7 @@
 //! text, an id from its address or its content. The page and the command
 //! share these, so both recover the same ids.
 
+use crate::cut::cut;
 use crate::fold::is_cjk;
 use crate::html_text::paragraphs;
 
@@ -21,17 +22,17 @@ pub fn title_from_text(text: &str) -> Option<String> {
         if n >= TITLE_CHARS {
             break;
         }
-        // (`c` is one byte here. `get`, not `str` slicing: see `cut.rs`.)
+        // (`c` is one byte here.)
         let ends_latin = matches!(c, '.' | '!' | '?')
             && first.as_bytes().get(i + 1) == Some(&b' ')
-            && !(c == '.' && first.get(..i).is_some_and(is_abbreviation));
+            && !(c == '.' && is_abbreviation(cut(&first, ..i)));
         if matches!(c, '。' | '！' | '？') || ends_latin {
             end = Some(i + c.len_utf8());
             break;
         }
     }
     // A sentence that is only its full stop ("…", ". x") is no title.
-    if let Some(title) = end.and_then(|end| first.get(..end)).map(|t| t.trim_end_matches(['.', '。']).trim()).filter(|t| !t.is_empty()) {
+    if let Some(title) = end.map(|end| cut(&first, ..end).trim_end_matches(['.', '。']).trim()).filter(|t| !t.is_empty()) {
         return Some(title.to_string());
     }
     if first.chars().count() <= TITLE_CHARS {
@@ -39,12 +40,12 @@ pub fn title_from_text(text: &str) -> Option<String> {
         let trimmed = first.trim_end_matches(['.', '。']);
         return Some(if trimmed.is_empty() || trimmed.ends_with('.') { first.clone() } else { trimmed.to_string() });
     }
-    let cut = first.char_indices().nth(TITLE_CHARS).map_or(first.len(), |(i, _)| i);
-    let (head, _) = first.split_at_checked(cut)?;
+    let limit = first.char_indices().nth(TITLE_CHARS).map_or(first.len(), |(i, _)| i);
+    let head = cut(&first, ..limit);
     // Between two Latin letters is no place to cut; after a space or a Chinese character is.
     let head = match head.chars().last() {
         Some(c) if is_cjk(c) => head,
-        _ => head.rsplit_once(' ').filter(|(before, _)| before.len() > cut / 2).map_or(head, |(before, _)| before),
+        _ => head.rsplit_once(' ').filter(|(before, _)| before.len() > limit / 2).map_or(head, |(before, _)| before),
     };
     Some(format!("{}…", head.trim_end()))
 }

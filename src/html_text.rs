@@ -49,11 +49,11 @@ pub fn html_to_text(html: &str) -> String {
 /// Paragraphs of plain text: separated by blank lines, trimmed, non-empty.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     // `split("\n\n")` by hand: a `&str` pattern brings a substring-search
-    // algorithm into the wasm for this one use. Cut with `get` (see `cut.rs`).
+    // algorithm into the wasm for this one use.
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let r = rest?;
-        let split = r.as_bytes().windows(2).position(|w| w == b"\n\n").and_then(|i| Some((r.get(..i)?, r.get(i + 2..)?)));
+        let split = r.as_bytes().windows(2).position(|w| w == b"\n\n").map(|i| (cut(r, ..i), cut(r, i + 2..)));
         match split {
             Some((paragraph, after)) => {
                 rest = Some(after);
