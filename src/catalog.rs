@@ -10,6 +10,7 @@ use std::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use crate::article::{teaser, Article};
 use crate::bundle::Bundle;
+use crate::decimal::decimal;
 use crate::excerpt::{excerpt, Excerpt};
 use crate::newest::DateOrder;
 use crate::index::{DocFields, DocId, FieldHit, FxBuild, IndexBuilder, Matcher, SearchIndex, BODY, FIELDS, LABELS};
@@ -183,7 +184,7 @@ impl Catalog {
             match facet {
                 // Newest first. (The publisher's year, not the date order's: a
                 // time zone can put them out of step.)
-                Facet::Year => sort_by(&mut order, |&a, &b| list[b].parse::<i32>().unwrap_or(0).cmp(&list[a].parse().unwrap_or(0))),
+                Facet::Year => sort_by(&mut order, |&a, &b| decimal(&list[b]).cmp(&decimal(&list[a]))),
                 _ => sort_by(&mut order, |&a, &b| cmp_label(&list[a], &list[b])),
             }
             let mut renumbered = vec![0u16; list.len()];

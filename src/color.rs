@@ -1,6 +1,8 @@
 //! Reading a colour as the browser reports it, to tell light backgrounds
 //! from dark ones (the shell picks readable text colours by it).
 
+use crate::decimal::decimal;
+
 /// Whether a computed colour (`rgb(r, g, b)` or `rgba(r, g, b, a)`) is light:
 /// black text reads better on it than white. `None` for anything else, or a
 /// colour too transparent to say.
@@ -24,7 +26,7 @@ pub fn is_light(css: &str) -> Option<bool> {
     let mut sum: u64 = 0;
     for (channel, weight) in channels.iter().zip([2126u64, 7152, 722]) {
         // "12" or "12.5": the whole part is enough here.
-        let value: u64 = channel.split('.').next()?.parse().ok().filter(|&v| v <= 255)?;
+        let value = decimal(channel.split('.').next()?).filter(|&v| v <= 255)?;
         sum += weight * value * value;
     }
     // 0.179 × 255² × 10,000

@@ -1,6 +1,7 @@
 //! The options a host page sets as attributes on a `[data-newsroom]` element.
 
 
+use crate::decimal::decimal;
 use crate::html_policy::safe_url;
 use crate::time_limits::{self, parse_duration_ms, Limits};
 
@@ -69,8 +70,8 @@ impl EmbedOptions {
         let default_limit = if layout == Layout::Compact { DEFAULT_COMPACT_LIMIT } else { DEFAULT_PAGE_SIZE };
         let limit = match get("data-limit") {
             None => default_limit,
-            Some(v) => match v.parse::<usize>() {
-                Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
+            Some(v) => match decimal(&v).and_then(|n| usize::try_from(n).ok()) {
+                Some(n) if (1..=MAX_LIMIT).contains(&n) => n,
                 _ => {
                     problems.push(OptionProblem::BadLimit(v));
                     default_limit
@@ -150,5 +151,9 @@ mod tests {
         ]);
         assert_eq!(read(&[("data-limit", "0")]).1.len(), 1);
         assert_eq!(read(&[("data-limit", "101")]).1.len(), 1);
+        // Digits only, as HTML writes a number: no sign, no spaces inside, no overflow.
+        for bad in ["+5", "5 5", "18446744073709551621"] {
+            assert_eq!(read(&[("data-limit", bad)]).1, [OptionProblem::BadLimit(bad.into())], "{bad}");
+        }
     }
 }

@@ -117,7 +117,7 @@ impl Json {
     /// A number that is a whole one from 0 to `u64::MAX`, as serde_json's `as_u64`.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
-            Json::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok(),
+            Json::Number(n) => crate::decimal::decimal(n),
             _ => None,
         }
     }

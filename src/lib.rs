@@ -10,6 +10,7 @@ pub mod bundle;
 pub mod bundle_reader;
 pub mod byte_size;
 pub mod cut;
+pub mod decimal;
 pub mod date;
 pub mod embed_options;
 pub mod entities;

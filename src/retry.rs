@@ -4,6 +4,8 @@
 //! `Retry-After`; what retrying cannot mend (a 4xx, a malformed bundle, a
 //! server that did not answer in time) goes to the reader at once.
 
+use crate::decimal::decimal;
+
 /// What went wrong with one attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure {
@@ -66,10 +68,7 @@ impl RetryPolicy {
 /// read by the shell, which has a clock.)
 pub fn retry_after_seconds(value: &str) -> Option<u64> {
     let v = value.trim();
-    (!v.is_empty() && v.len() <= 9 && v.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| v.parse::<u64>().ok())
-        .flatten()
-        .map(|s| s * 1000)
+    decimal(v).filter(|_| v.len() <= 9).map(|s| s * 1000)
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! the server's answer, and the longest pause while its body arrives. A host
 //! page sets both at once with `data-timeout`.
 
+use crate::decimal::decimal;
+
 /// Limits in milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
@@ -51,11 +53,12 @@ pub fn parse_duration_ms(text: &str) -> Option<u32> {
     if number.contains('.') && fraction.is_empty() {
         return None;
     }
-    let whole: u32 = whole.parse().ok()?;
+    // At most seven digits: a `u32`; at most three after the point.
+    let whole = decimal(whole)? as u32;
     let ms = if millis {
         whole
     } else {
-        let thousandths: u32 = format!("{fraction:0<3}").parse().ok()?;
+        let thousandths = decimal(fraction).unwrap_or(0) as u32 * 10u32.pow(3 - fraction.len() as u32);
         whole.checked_mul(1000)?.checked_add(thousandths)?
     };
     (SHORTEST_MS..=LONGEST_MS).contains(&ms).then_some(ms)
@@ -75,7 +78,7 @@ mod tests {
         assert_eq!(parse_duration_ms("600"), Some(600_000));
         assert_eq!(parse_duration_ms("0.25"), Some(250));
         assert_eq!(parse_duration_ms("2.125s"), Some(2_125));
-        for bad in ["", "s", "ms", "fast", "-1", "+1", "1e3", "1.2.3", "1.", ".5", "1.2345", "1.5ms", "inf", "NaN", "0", "99ms", "601", "20 min", "99999999999"] {
+        for bad in ["", "s", "ms", "fast", "-1", "+1", "1e3", "1.2.3", "1.", ".5", "1.2345", "1.5ms", "inf", "NaN", "0", "99ms", "601", "20 min", "99999999999", "9999999", "4294968"] {
             assert_eq!(parse_duration_ms(bad), None, "{bad}");
         }
     }

@@ -3,6 +3,7 @@
 //! Our parameters all start with `nr-`; every other parameter, the path and
 //! the fragment belong to the host page and are kept exactly as they were.
 
+use crate::decimal::decimal;
 use crate::percent::percent_decode;
 
 /// How results are ordered.
@@ -128,16 +129,16 @@ impl ViewState {
                     None => problems.push(UrlProblem::BadSort(value)),
                 },
                 PAGE if value.is_empty() => {}
-                PAGE => match value.parse::<u32>() {
-                    Ok(p) if p >= 1 => state.page = p.min(MAX_PAGE),
+                PAGE => match signed(&value).and_then(|p| u32::try_from(p).ok()) {
+                    Some(p) if p >= 1 => state.page = p.min(MAX_PAGE),
                     _ => problems.push(UrlProblem::BadPage(value)),
                 },
                 key => {
                     let Some(facet) = FACETS.into_iter().find(|f| f.param() == key) else { continue };
                     let chosen = match set(value.clone()) {
                         // A year as its number: `02023` and `%2B2023` (+2023) are 2023.
-                        Some(v) if facet == Facet::Year => match v.parse::<i32>() {
-                            Ok(y) if (1..=9999).contains(&y) => Some(y.to_string()),
+                        Some(v) if facet == Facet::Year => match signed(&v) {
+                            Some(y) if (1..=9999).contains(&y) => Some(y.to_string()),
                             _ => {
                                 problems.push(UrlProblem::BadYear(value));
                                 continue;
@@ -250,6 +251,11 @@ fn pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
     })
 }
 
+/// A number as an address may write it: digits, after a `+` (`%2B`) or not.
+fn signed(s: &str) -> Option<u64> {
+    decimal(s.strip_prefix('+').unwrap_or(s))
+}
+
 /// Percent-decoding as forms do: `+` is a space (an encoded plus is `%2B`).
 fn decode(s: &str) -> String {
     percent_decode(&s.replace('+', " "))
@@ -330,6 +336,7 @@ mod tests {
         assert_eq!(s.page, 1);
         assert_eq!(problems.len(), 3);
         assert_eq!(ViewState::from_search("nr-page=4000000").0.page, MAX_PAGE);
+        assert_eq!(ViewState::from_search("nr-page=%2B2").0.page, 2);
         for year in ["2023", "02023", "%2B2023"] {
             assert_eq!(ViewState::from_search(&format!("nr-year={year}")).0.filters.get(Facet::Year), Some("2023"), "{year}");
         }

@@ -16,6 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache};
 
+use crate::decimal::decimal;
 use crate::load_error::{LoadError, Retrying};
 use crate::retry::{self, retry_after_seconds, Decision};
 use crate::time_limits::Limits;
@@ -108,7 +109,7 @@ impl Download {
             let retry_after_ms = response.headers().get("retry-after").and_then(|v| retry_after_ms(&v));
             return Err(LoadError::Status { url: owned(), status: response.status(), status_text: response.status_text(), retry_after_ms });
         }
-        let total = response.headers().get("content-length").and_then(|v| v.trim().parse().ok());
+        let total = response.headers().get("content-length").and_then(|v| usize::try_from(decimal(v.trim())?).ok());
         let chunks = response.body().map(|stream| stream.get_reader().unchecked_into());
         Ok(Download { url: owned(), response, chunks, watchdog, stall_ms: limits.stall_ms, read_whole: false, received: 0, total })
     }
