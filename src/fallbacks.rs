@@ -16,7 +16,14 @@ const TITLE_CHARS: usize = 80;
 /// (Chinese) boundary, with an ellipsis.
 pub fn title_from_text(text: &str) -> Option<String> {
     let first = paragraphs(text).map(str::trim).find(|p| !p.is_empty())?;
-    let first: String = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut words = String::with_capacity(first.len());
+    for word in first.split_whitespace() {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
+    let first = words;
     let mut end = None;
     for (n, (i, c)) in first.char_indices().enumerate() {
         if n >= TITLE_CHARS {
@@ -35,17 +42,16 @@ pub fn title_from_text(text: &str) -> Option<String> {
     if let Some(title) = end.map(|end| cut(&first, ..end).trim_end_matches(['.', '。']).trim()).filter(|t| !t.is_empty()) {
         return Some(title.to_string());
     }
-    if first.chars().count() <= TITLE_CHARS {
+    let Some((limit, _)) = first.char_indices().nth(TITLE_CHARS) else {
         // One short sentence: a title has no full stop.
         let trimmed = first.trim_end_matches(['.', '。']);
         return Some(if trimmed.is_empty() || trimmed.ends_with('.') { first.clone() } else { trimmed.to_string() });
-    }
-    let limit = first.char_indices().nth(TITLE_CHARS).map_or(first.len(), |(i, _)| i);
+    };
     let head = cut(&first, ..limit);
     // Between two Latin letters is no place to cut; after a space or a Chinese character is.
     let head = match head.chars().last() {
         Some(c) if is_cjk(c) => head,
-        _ => head.rsplit_once(' ').filter(|(before, _)| before.len() > limit / 2).map_or(head, |(before, _)| before),
+        _ => last_space(head).filter(|&at| at > limit / 2).map_or(head, |at| cut(head, ..at)),
     };
     Some(format!("{}…", head.trim_end()))
 }
@@ -56,8 +62,14 @@ pub fn title_from_text(text: &str) -> Option<String> {
 /// would bring a table of its own into both entries' wasm, 0.6 KB gzip each,
 /// for a rule written for English and its neighbours.)
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(' ').next().unwrap_or("");
-    word.chars().count() <= 3 && word.chars().next().is_some_and(|c| matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ'))
+    let word = last_space(before).map_or(before, |at| cut(before, at + 1..));
+    word.chars().nth(3).is_none() && word.chars().next().is_some_and(|c| matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ'))
+}
+
+/// Where the last space in `s` is. (A byte search: `rsplit` and its kin
+/// would each bring a reverse character searcher into both entries' wasm.)
+fn last_space(s: &str) -> Option<usize> {
+    s.bytes().rposition(|b| b == b' ')
 }
 
 /// FNV-1a (64 bits) of `bytes` as `h` and 16 hex digits: names files by
