@@ -268,11 +268,11 @@ impl<T: BodyText> ItemReader<T> {
             }
         };
         let mut id = candidate.clone();
-        for n in 2.. {
+        for n in 2u64.. {
             if !self.seen.contains(&id) {
                 break;
             }
-            id = format!("{candidate}-{n}");
+            id = candidate.clone() + "-" + &crate::decimal::text(n);
         }
         Some(id)
     }

@@ -1,7 +1,8 @@
-//! Whole numbers written in ASCII digits, as attributes, headers, colours and
-//! JSON give them: one reader for all of them. (Std's `str::parse` is a copy
-//! in the wasm for each integer type it reads, and accepts a `+` sign that
-//! none of these places writes.)
+//! Whole numbers in ASCII digits: read as attributes, headers, colours and
+//! JSON give them, and written for messages and addresses. One reader and
+//! one writer for every integer type: std's `str::parse` and `Display` are a
+//! copy in the wasm for each type (and `parse` accepts a `+` sign that none
+//! of these places writes).
 
 /// The value of `s` when it is one or more ASCII digits and fits a `u64`.
 pub fn decimal(s: &str) -> Option<u64> {
@@ -9,6 +10,21 @@ pub fn decimal(s: &str) -> Option<u64> {
         return None;
     }
     s.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add(u64::from(b - b'0')) } else { None })
+}
+
+/// `n` in ASCII digits.
+pub fn text(n: u64) -> String {
+    padded(n, 1)
+}
+
+/// `n` in ASCII digits, zeros in front up to `width` of them.
+pub fn padded(mut n: u64, width: usize) -> String {
+    let mut digits = Vec::with_capacity(20);
+    while n > 0 || digits.len() < width {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+    }
+    digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
 #[cfg(test)]
@@ -23,6 +39,16 @@ mod tests {
         for bad in ["", "18446744073709551616", "99999999999999999999", "+5", "-5", " 5", "5 ", "5.0", "1e3", "٣", "0x10"] {
             assert_eq!(decimal(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn writes_as_std_does() {
+        for n in [0, 7, 10, 99, 100, 65_535, 4_294_967_296, u64::MAX] {
+            assert_eq!(text(n), n.to_string());
+            assert_eq!(padded(n, 4), format!("{n:04}"));
+            assert_eq!(decimal(&text(n)), Some(n));
+        }
+        assert_eq!(padded(5, 0), "5");
     }
 
     #[test]

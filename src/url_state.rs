@@ -3,7 +3,7 @@
 //! Our parameters all start with `nr-`; every other parameter, the path and
 //! the fragment belong to the host page and are kept exactly as they were.
 
-use crate::decimal::decimal;
+use crate::decimal::{decimal, text};
 use crate::percent::percent_decode;
 
 /// How results are ordered.
@@ -138,7 +138,7 @@ impl ViewState {
                     let chosen = match set(value.clone()) {
                         // A year as its number: `02023` and `%2B2023` (+2023) are 2023.
                         Some(v) if facet == Facet::Year => match signed(&v) {
-                            Some(y) if (1..=9999).contains(&y) => Some(y.to_string()),
+                            Some(y) if (1..=9999).contains(&y) => Some(text(y)),
                             _ => {
                                 problems.push(UrlProblem::BadYear(value));
                                 continue;
@@ -184,7 +184,7 @@ impl ViewState {
             add(SORT, sort.as_str());
         }
         if self.page > 1 {
-            add(PAGE, &self.page.to_string());
+            add(PAGE, &text(u64::from(self.page)));
         }
         if let Some(a) = &self.article {
             add(ARTICLE, a);
@@ -268,7 +268,8 @@ fn encode(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let hex = |d: u8| char::from(b"0123456789ABCDEF"[usize::from(d & 15)]);
+            out.extend(['%', hex(b >> 4), hex(b)]);
         }
     }
     out

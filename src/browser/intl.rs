@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::loader::Progress;
 use crate::date::PublishedDate;
+use crate::decimal::{padded, text};
 use crate::index::FxBuild;
 use crate::messages::describe::amount_of_data;
 use crate::messages::{fill, Messages};
@@ -113,7 +114,11 @@ pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
         let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
         call(&f.date, "format", &Date::new(&JsValue::from_f64(ms)))
     })
-    .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
+    .unwrap_or_else(|| {
+        // A date's year is four digits (`date.rs`).
+        let year = u64::try_from(date.year).unwrap_or(0);
+        padded(year, 4) + "-" + &padded(u64::from(date.month), 2) + "-" + &padded(u64::from(date.day), 2)
+    })
 }
 
 /// A download's progress as its bar shows it: the total, when there is one
@@ -135,7 +140,7 @@ pub fn byte_size(m: &Messages, bytes: usize) -> String {
     // Intl writes the decimal (or none), in the language's way.
     amount_of_data(m, bytes, |tenths| {
         with_formatters(m, |f| call(&f.decimal, "format", &JsValue::from_f64(tenths as f64 / 10.0)))
-            .unwrap_or_else(|| (tenths / 10).to_string())
+            .unwrap_or_else(|| text(tenths / 10))
     })
 }
 
@@ -144,9 +149,9 @@ pub fn number(m: &Messages, n: usize) -> String {
     // Below a thousand, English and Chinese write plain digits: most facet
     // counts, on every keystroke, need no call into the browser.
     if n < 1000 && (m.locale.starts_with("en") || m.locale.starts_with("zh")) {
-        return n.to_string();
+        return text(n as u64);
     }
-    remembered(m, Written::Number(n), |f| call(&f.number, "format", &JsValue::from_f64(n as f64))).unwrap_or_else(|| n.to_string())
+    remembered(m, Written::Number(n), |f| call(&f.number, "format", &JsValue::from_f64(n as f64))).unwrap_or_else(|| text(n as u64))
 }
 
 /// `one` or `other` as the language's plural rules choose for `n`, with

@@ -5,6 +5,7 @@
 
 use newsroom::browser::intl::progress_words;
 use newsroom::browser::loader::Loading;
+use newsroom::decimal::text;
 use newsroom::messages::describe::retrying;
 use newsroom::messages::Messages;
 use wasm_bindgen::prelude::Closure;
@@ -37,8 +38,8 @@ impl LoadingView {
         let Loading { progress, retrying: again } = loading;
         let (total, detail) = progress_words(m, progress);
         // Without a total, no `max` or `value`: an indeterminate bar.
-        set_or_remove(&self.progress, "max", total.map(|t| t.to_string()).as_deref());
-        set_or_remove(&self.progress, "value", total.map(|_| progress.received.to_string()).as_deref());
+        set_or_remove(&self.progress, "max", total.map(|t| text(t as u64)).as_deref());
+        set_or_remove(&self.progress, "value", total.map(|_| text(progress.received as u64)).as_deref());
         self.detail.set_text_content(Some(&detail));
         match (again, &self.again) {
             (Some(r), Some(line)) => line.set_text_content(Some(&retrying(m, r))),

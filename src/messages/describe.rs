@@ -2,6 +2,7 @@
 
 use super::{fill, Messages};
 use crate::bundle::{BundleError, ItemError, JsonKind};
+use crate::decimal::{padded, text};
 use crate::embed_options::{OptionProblem, MAX_LIMIT};
 use crate::lean_json::JsonProblem;
 use crate::byte_size::{byte_size, Unit};
@@ -33,7 +34,7 @@ pub fn bundle_error(m: &Messages, e: &BundleError) -> String {
         BundleError::Empty => m.bundle_empty.to_string(),
         BundleError::Syntax { line, column, problem } => fill(
             m.bundle_syntax,
-            &[("detail", json_problem(m, *problem)), ("line", &line.to_string()), ("column", &column.to_string())],
+            &[("detail", json_problem(m, *problem)), ("line", &text(*line as u64)), ("column", &text(*column as u64))],
         ),
         BundleError::Html { start } => fill(m.bundle_html, &[("start", start)]),
         BundleError::NotAnObject { found } => fill(m.bundle_not_object, &[("kind", kind(m, *found))]),
@@ -64,11 +65,11 @@ fn json_problem(m: &Messages, p: JsonProblem) -> &'static str {
 pub fn item_error(m: &Messages, e: &ItemError) -> String {
     match e {
         ItemError::NotAnObject { index, found } => {
-            fill(m.item_not_object, &[("index", &index.to_string()), ("kind", kind(m, *found))])
+            fill(m.item_not_object, &[("index", &text(*index as u64)), ("kind", kind(m, *found))])
         }
-        ItemError::NothingToShow { index, id: None } => fill(m.item_nothing, &[("index", &index.to_string())]),
+        ItemError::NothingToShow { index, id: None } => fill(m.item_nothing, &[("index", &text(*index as u64))]),
         ItemError::NothingToShow { index, id: Some(id) } => {
-            fill(m.item_nothing_id, &[("index", &index.to_string()), ("id", id)])
+            fill(m.item_nothing_id, &[("index", &text(*index as u64)), ("id", id)])
         }
     }
 }
@@ -101,7 +102,7 @@ pub fn url_problem(m: &Messages, p: &UrlProblem) -> String {
 pub fn option_problem(m: &Messages, p: &OptionProblem) -> String {
     match p {
         OptionProblem::UnknownLayout(v) => fill(m.option_layout, &[("value", v)]),
-        OptionProblem::BadLimit(v) => fill(m.option_limit, &[("value", v), ("max", &MAX_LIMIT.to_string())]),
+        OptionProblem::BadLimit(v) => fill(m.option_limit, &[("value", v), ("max", &text(MAX_LIMIT as u64))]),
         OptionProblem::UnsafeLink(v) => fill(m.option_link, &[("value", v)]),
         OptionProblem::BadTimeout(v) => fill(m.option_timeout, &[("value", v)]),
     }
@@ -119,7 +120,7 @@ pub fn part_error(m: &Messages, e: &PartError) -> String {
 pub fn part_failure(m: &Messages, e: &PartFailure) -> String {
     match e {
         PartFailure::Status(404) => m.part_missing.to_string(),
-        PartFailure::Status(status) => fill(m.part_status, &[("status", &status.to_string())]),
+        PartFailure::Status(status) => fill(m.part_status, &[("status", &text(u64::from(*status)))]),
         PartFailure::Unreachable(detail) => fill(m.part_unreachable, &[("detail", detail)]),
         PartFailure::TimedOut { limit_ms, received: None } => fill(m.part_no_answer, &[("limit", &seconds(m, *limit_ms))]),
         PartFailure::TimedOut { limit_ms, received: Some(bytes) } => {
@@ -133,7 +134,7 @@ pub fn part_failure(m: &Messages, e: &PartFailure) -> String {
 pub fn format_error(m: &Messages, e: &FormatError) -> String {
     match e {
         FormatError::Version { found } => {
-            fill(m.format_version, &[("found", &found.to_string()), ("version", &VERSION.to_string())])
+            fill(m.format_version, &[("found", &text(*found)), ("version", &text(VERSION))])
         }
         FormatError::NotIndex => m.format_not_index.to_string(),
         FormatError::Damaged => m.format_damaged.to_string(),
@@ -150,7 +151,7 @@ pub fn retrying(m: &Messages, r: &Retrying) -> String {
         LoadError::Status { status, status_text, .. } => fill(m.part_status, &[("status", &status_line(*status, status_text))]),
         e => part_failure(m, &PartFailure::from_load(e.clone())),
     };
-    fill(m.retrying, &[("attempt", &r.attempt.to_string()), ("retries", &r.retries.to_string()), ("reason", &reason)])
+    fill(m.retrying, &[("attempt", &text(u64::from(r.attempt))), ("retries", &text(u64::from(r.retries))), ("reason", &reason)])
 }
 
 /// A time limit in seconds ("20 s", "1.5 s"). Plain digits: the same in
@@ -158,8 +159,8 @@ pub fn retrying(m: &Messages, r: &Retrying) -> String {
 fn seconds(m: &Messages, ms: u32) -> String {
     let whole = ms / 1000;
     let n = match ms % 1000 {
-        0 => whole.to_string(),
-        rest => format!("{whole}.{}", format!("{rest:03}").trim_end_matches('0')),
+        0 => text(u64::from(whole)),
+        rest => text(u64::from(whole)) + "." + padded(u64::from(rest), 3).trim_end_matches('0'),
     };
     fill(m.seconds, &[("n", &n)])
 }
@@ -179,15 +180,15 @@ pub fn amount_of_data(m: &Messages, bytes: usize, digits: impl FnOnce(u64) -> St
 /// An amount of data in plain digits, as `seconds`.
 fn data_size(m: &Messages, bytes: usize) -> String {
     amount_of_data(m, bytes, |tenths| match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        tenth => format!("{}.{tenth}", tenths / 10),
+        0 => text(tenths / 10),
+        tenth => text(tenths / 10) + "." + &text(tenth),
     })
 }
 
 /// "503 Service Unavailable": the status and its text, the server's or the protocol's.
 fn status_line(status: u16, status_text: &str) -> String {
-    let text = if status_text.is_empty() { http_reason(status) } else { status_text };
-    format!("{status} {text}").trim_end().to_string()
+    let reason = if status_text.is_empty() { http_reason(status) } else { status_text };
+    (text(u64::from(status)) + " " + reason).trim_end().to_string()
 }
 
 /// HTTP/2 answers carry no status text; these are the ones a reader may meet.
