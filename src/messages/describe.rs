@@ -149,7 +149,9 @@ pub fn retrying(m: &Messages, r: &Retrying) -> String {
     let reason = match &r.error {
         // The status with its name: "503 Service Unavailable".
         LoadError::Status { status, status_text, .. } => fill(m.part_status, &[("status", &status_line(*status, status_text))]),
-        e => part_failure(m, &PartFailure::from_load(e.clone())),
+        LoadError::Network { detail, .. } | LoadError::Body { detail, .. } => fill(m.part_unreachable, &[("detail", detail)]),
+        // Never tried again (`retry`), so never met here: the whole failure's words.
+        e => load_error(m, e),
     };
     fill(m.retrying, &[("attempt", &text(u64::from(r.attempt))), ("retries", &text(u64::from(r.retries))), ("reason", &reason)])
 }
