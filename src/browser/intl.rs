@@ -2,7 +2,6 @@
 //! language, through the browser's `Intl` (no locale data in the wasm).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -10,29 +9,35 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::browser::loader::Progress;
 use crate::date::PublishedDate;
 use crate::decimal::{padded, text};
-use crate::index::FxBuild;
 use crate::messages::describe::amount_of_data;
 use crate::messages::{fill, Messages};
 
 /// The language's formatters, made once: a count, a facet option or a date
 /// on every keystroke's render must not construct an `Intl` object each.
+/// (The headlines entry writes dates and sizes only: it has no others.)
 struct Formatters {
     locale: &'static str,
     date: Intl::DateTimeFormat,
-    number: Intl::NumberFormat,
     decimal: Intl::NumberFormat,
+    #[cfg(feature = "app")]
+    number: Intl::NumberFormat,
+    #[cfg(feature = "app")]
     plural: Intl::PluralRules,
+    #[cfg(feature = "app")]
     list: Intl::ListFormat,
+    #[cfg(feature = "app")]
     names: Intl::DisplayNames,
     /// What they wrote, by what they were given: a keystroke's render asks
     /// again for the dates and counts the last one showed, and each answer
     /// from `Intl` is several calls across to JS.
-    written: HashMap<Written, String, FxBuild>,
+    #[cfg(feature = "app")]
+    written: std::collections::HashMap<Written, String, crate::index::FxBuild>,
 }
 
 #[derive(Hash, PartialEq, Eq)]
 enum Written {
     Date(i32, u32, u32),
+    #[cfg(feature = "app")]
     Number(usize),
 }
 
@@ -50,12 +55,17 @@ impl Formatters {
             // UTC, because the date is the publisher's calendar day, not an
             // instant to move into the reader's time zone.
             date: Intl::DateTimeFormat::new(&locales, &options(&[("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")])),
-            number: Intl::NumberFormat::new(&locales, &Object::new()),
             decimal: Intl::NumberFormat::new(&locales, &options(&[("maximumFractionDigits", "1")])),
+            #[cfg(feature = "app")]
+            number: Intl::NumberFormat::new(&locales, &Object::new()),
+            #[cfg(feature = "app")]
             plural: Intl::PluralRules::new(&locales, &Object::new()),
+            #[cfg(feature = "app")]
             list: Intl::ListFormat::new(&locales, &options(&[("type", "conjunction")])),
+            #[cfg(feature = "app")]
             names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
-            written: HashMap::default(),
+            #[cfg(feature = "app")]
+            written: Default::default(),
         }
     }
 }
@@ -75,13 +85,9 @@ fn with_formatters<R>(m: &Messages, f: impl FnOnce(&mut Formatters) -> R) -> R {
     })
 }
 
-/// What `write` writes for `key` in `m`'s language, asked of it once. (The
-/// headlines entry renders its lists once: it asks each time, without the
-/// code to remember.)
+/// What `write` writes for `key` in `m`'s language, asked of it once.
+#[cfg(feature = "app")]
 fn remembered(m: &Messages, key: Written, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
-    if cfg!(not(feature = "app")) {
-        return with_formatters(m, |f| write(f));
-    }
     with_formatters(m, |f| {
         if let Some(known) = f.written.get(&key) {
             return Some(known.clone());
@@ -90,6 +96,13 @@ fn remembered(m: &Messages, key: Written, write: impl FnOnce(&Formatters) -> Opt
         f.written.insert(key, text.clone());
         Some(text)
     })
+}
+
+/// The headlines entry renders its lists once: it asks each time, without
+/// the code to remember.
+#[cfg(not(feature = "app"))]
+fn remembered(m: &Messages, _: Written, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
+    with_formatters(m, |f| write(f))
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -145,6 +158,7 @@ pub fn byte_size(m: &Messages, bytes: usize) -> String {
 }
 
 /// "1,234" or "1,234" as the language groups digits.
+#[cfg(feature = "app")]
 pub fn number(m: &Messages, n: usize) -> String {
     // Below a thousand, English and Chinese write plain digits: most facet
     // counts, on every keystroke, need no call into the browser.
@@ -156,6 +170,7 @@ pub fn number(m: &Messages, n: usize) -> String {
 
 /// `one` or `other` as the language's plural rules choose for `n`, with
 /// `{n}` (and the `more` placeholders) filled in.
+#[cfg(feature = "app")]
 pub fn plural(m: &Messages, one: &str, other: &str, n: usize, more: &[(&str, &str)]) -> String {
     let form = with_formatters(m, |f| call(&f.plural, "select", &JsValue::from_f64(n as f64)));
     let template = if form.as_deref() == Some("one") { one } else { other };
@@ -166,6 +181,7 @@ pub fn plural(m: &Messages, one: &str, other: &str, n: usize, more: &[(&str, &st
 }
 
 /// "A, B and C" or "A、B和C".
+#[cfg(feature = "app")]
 pub fn list(m: &Messages, items: &[String]) -> String {
     let array: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
     with_formatters(m, |f| call(&f.list, "format", &array)).unwrap_or_else(|| items.join(", "))
@@ -173,6 +189,7 @@ pub fn list(m: &Messages, items: &[String]) -> String {
 
 /// A language code's name ("zh" → "Chinese" or "中文"); the code itself when
 /// the browser does not know it.
+#[cfg(feature = "app")]
 pub fn language_name(m: &Messages, code: &str) -> String {
     with_formatters(m, |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
 }
