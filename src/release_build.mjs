@@ -11,12 +11,18 @@
 //    name, or the build fails.
 // 2. The glue minified by terser (Trunk's own minifier breaks it). Module
 //    syntax kept, so exports and `import.meta.url` stay as they are.
+//
+// Before both, classes the page never uses go, from the glue and with the
+// wasm exports behind them: wasm-streams' stream adapters, which leptos
+// links through server_fn's browser streams. Each class is checked to be
+// gone whole, and its exports to be used nowhere else, or the build fails.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import binaryen from 'binaryen';
 
 // npm's wasm-opt, the one the Makefile puts first on PATH for Trunk (an older
 // system build breaks the module), even when this runs with another PATH.
@@ -35,15 +41,52 @@ const WASM_OPT = [
   '--generate-stack-ir', '--optimize-stack-ir',
 ];
 
+/** Exported classes of the glue that nothing on the page constructs or receives. */
+const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
+
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE === 'release') {
   for (const name of fs.readdirSync(dir).filter((n) => /^newsroom-.*_bg\.wasm$/.test(n))) {
     const wasmFile = path.join(dir, name);
     const glueFile = path.join(dir, name.replace(/_bg\.wasm$/, '.js'));
-    const glue = shortNames(wasmFile, fs.readFileSync(glueFile, 'utf8'));
+    const glue = shortNames(wasmFile, withoutUnusedClasses(wasmFile, fs.readFileSync(glueFile, 'utf8')));
     const { code } = await minify(glue, { module: true, ecma: 2020 });
     fs.writeFileSync(glueFile, code);
   }
+}
+
+/**
+ * The glue without UNUSED_CLASSES (those it has), and the wasm, in place,
+ * without their exports and the code only they reach.
+ */
+function withoutUnusedClasses(wasmFile, glue) {
+  const classes = UNUSED_CLASSES.filter((c) => glue.includes(`export class ${c} {`));
+  if (classes.length === 0) return glue;
+  for (const c of classes) {
+    // As wasm-bindgen writes them: the class to its closing brace at the
+    // start of a line, the line that gives it `Symbol.dispose`, and its
+    // FinalizationRegistry.
+    glue = replaceExactly(glue, wasmFile, `export class ${c} {`, `/*${c}*/`, 1);
+    glue = glue.replace(new RegExp(`/\\*${c}\\*/\\n[^]*?\\n}\\n`), '');
+    glue = glue.replace(`if (Symbol.dispose) ${c}.prototype[Symbol.dispose] = ${c}.prototype.free;\n`, '');
+    glue = glue.replace(new RegExp(`const ${c}Finalization = [^;]*;\\n`), '');
+    if (new RegExp(`(?<![\\w$])${c}(?![\\w$])`).test(glue)) fail(wasmFile, `class ${c} still named in its glue`);
+  }
+  const module = binaryen.readBinary(fs.readFileSync(wasmFile));
+  // What the module uses, as for wasm-opt below (Trunk strips the section that says so).
+  const F = binaryen.Features;
+  module.setFeatures(F.MVP | F.BulkMemory | F.ReferenceTypes | F.Multivalue | F.SignExt | F.NontrappingFPToInt | F.MutableGlobals);
+  const prefixes = classes.map((c) => c.toLowerCase());
+  for (let i = module.getNumExports() - 1; i >= 0; i--) {
+    const { name } = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (!prefixes.some((p) => name.startsWith(`${p}_`) || name === `__wbg_${p}_free`)) continue;
+    if (glue.includes(`wasm.${name}`)) fail(wasmFile, `${name} is still used by its glue`);
+    module.removeExport(name);
+  }
+  module.runPasses(['remove-unused-module-elements']);
+  fs.writeFileSync(wasmFile, module.emitBinary());
+  module.dispose();
+  return glue;
 }
 
 /** Renames the wasm's imports and exports in place; returns the glue using the new names. */
@@ -79,6 +122,6 @@ function replaceExactly(text, file, from, to, count) {
 }
 
 function fail(file, why) {
-  console.error(`release build: cannot shorten the names of ${path.basename(file)}: ${why}`);
+  console.error(`release build: ${path.basename(file)}: ${why}`);
   process.exit(1);
 }
