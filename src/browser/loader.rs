@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -81,7 +82,8 @@ pub fn absolute_url(url: &str, base: &str) -> Option<String> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loading {
     pub progress: Progress,
-    pub retrying: Option<Retrying>,
+    /// Shared by every report of the attempt, not copied into each.
+    pub retrying: Option<Arc<Retrying>>,
 }
 
 /// Fetches and reads a feed (the bundle, or a page of a paged or pre-built
@@ -91,10 +93,10 @@ pub struct Loading {
 pub fn load<'a>(url: &'a str, limits: Limits, report: &'a dyn Fn(Loading)) -> Pin<Box<dyn Future<Output = Result<Bundle, LoadError>> + 'a>> {
     Box::pin(async move {
         // Once retrying, the reader sees so until the load ends.
-        let retrying = RefCell::new(None::<Retrying>);
+        let retrying = RefCell::new(None::<Arc<Retrying>>);
         let progress = |progress: Progress| report(Loading { progress, retrying: retrying.borrow().clone() });
         let on_retry = |r: Retrying| {
-            retrying.replace(Some(r));
+            retrying.replace(Some(Arc::new(r)));
             progress(Progress::default());
         };
         with_retries(|| read_feed(url, limits, &progress), &on_retry).await

@@ -4,6 +4,7 @@
 //! the page's loader reads a bundle (`browser::loader`).
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use newsroom::browser::loader::{read_arriving, Loading, Progress};
 use newsroom::browser::request::with_retries;
@@ -15,10 +16,10 @@ use newsroom::time_limits::Limits;
 /// `report` hears how it goes. `Ok(None)`: a feed for the page's own reader.
 pub async fn read(url: &str, limits: Limits, report: &dyn Fn(Loading)) -> Result<Option<HeadlineFeed>, LoadError> {
     // Once retrying, the reader sees so until the load ends.
-    let retrying = RefCell::new(None::<Retrying>);
+    let retrying = RefCell::new(None::<Arc<Retrying>>);
     let progress = |progress: Progress| report(Loading { progress, retrying: retrying.borrow().clone() });
     let on_retry = |r: Retrying| {
-        retrying.replace(Some(r));
+        retrying.replace(Some(Arc::new(r)));
         progress(Progress::default());
     };
     with_retries(|| attempt(url, limits, &progress), &on_retry).await

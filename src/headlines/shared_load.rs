@@ -31,7 +31,6 @@ impl Feed {
     }
 }
 
-#[derive(Clone)]
 pub enum State {
     Loading(Loading),
     Failed(LoadError),
@@ -49,7 +48,8 @@ struct Shared {
     url: String,
     /// The most patient of its lists' limits.
     limits: Limits,
-    state: State,
+    /// Shared, not copied, with the lists that show it.
+    state: Rc<State>,
     views: Vec<View>,
 }
 
@@ -74,7 +74,7 @@ impl SharedLoad {
                 (SharedLoad(at), false)
             }
             None => {
-                let state = State::Loading(Loading::default());
+                let state = Rc::new(State::Loading(Loading::default()));
                 loads.push(Shared { url, limits: options.limits, state, views: vec![view.clone()] });
                 (SharedLoad(loads.len() - 1), true)
             }
@@ -92,7 +92,7 @@ impl SharedLoad {
 
     /// Loads again after a failure (a Retry in any of its lists).
     pub fn reload(self) {
-        if matches!(self.with(|s| s.state.clone()), State::Failed(_)) {
+        if self.with(|s| matches!(*s.state, State::Failed(_))) {
             self.start();
         }
     }
@@ -113,6 +113,7 @@ impl SharedLoad {
 
     /// Keeps `state` and shows it in every list (outside the borrow: a view may reload).
     fn set(self, state: State) {
+        let state = Rc::new(state);
         let views = self.with(|s| {
             s.state = state.clone();
             s.views.clone()
