@@ -29,13 +29,17 @@ import binaryen from 'binaryen';
 const npmWasmOpt = path.join(path.dirname(fileURLToPath(import.meta.url)), '../node_modules/.bin/wasm-opt');
 const wasmOpt = fs.existsSync(npmWasmOpt) ? npmWasmOpt : 'wasm-opt';
 
-// What the module uses of wasm beyond its first version, named for wasm-opt:
-// the build's own run reads them from the target_features section, which it
-// then strips. Stack IR as -Os writes it, so the code section is written as
-// compactly as the build wrote it.
+// What the module uses of wasm beyond its first version, as wasm-opt and
+// binaryen.js name it: the build's own run reads them from the
+// target_features section, which it then strips.
+const FEATURES = {
+  'bulk-memory': 'BulkMemory', 'reference-types': 'ReferenceTypes', multivalue: 'Multivalue', 'sign-ext': 'SignExt',
+  'nontrapping-float-to-int': 'NontrappingFPToInt', 'mutable-globals': 'MutableGlobals',
+};
+// Stack IR as -Os writes it, so the code section is written as compactly as
+// the build wrote it.
 const WASM_OPT = [
-  '--enable-bulk-memory', '--enable-reference-types', '--enable-multivalue', '--enable-sign-ext',
-  '--enable-nontrapping-float-to-int', '--enable-mutable-globals',
+  ...Object.keys(FEATURES).map((f) => `--enable-${f}`),
   '--optimize-level=2', '--shrink-level=1',
   '--minify-imports-and-exports-and-modules',
   '--generate-stack-ir', '--optimize-stack-ir',
@@ -73,9 +77,7 @@ function withoutUnusedClasses(wasmFile, glue) {
     if (new RegExp(`(?<![\\w$])${c}(?![\\w$])`).test(glue)) fail(wasmFile, `class ${c} still named in its glue`);
   }
   const module = binaryen.readBinary(fs.readFileSync(wasmFile));
-  // What the module uses, as for wasm-opt below (Trunk strips the section that says so).
-  const F = binaryen.Features;
-  module.setFeatures(F.MVP | F.BulkMemory | F.ReferenceTypes | F.Multivalue | F.SignExt | F.NontrappingFPToInt | F.MutableGlobals);
+  module.setFeatures(Object.values(FEATURES).reduce((all, f) => all | binaryen.Features[f], binaryen.Features.MVP));
   const prefixes = classes.map((c) => c.toLowerCase());
   for (let i = module.getNumExports() - 1; i >= 0; i--) {
     const { name } = binaryen.getExportInfo(module.getExportByIndex(i));
