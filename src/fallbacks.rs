@@ -6,7 +6,7 @@
 
 use crate::cut::cut;
 use crate::fold::is_cjk;
-use crate::html_text::paragraphs;
+use crate::html_text::{paragraphs, single_spaced};
 
 /// Longest title made from text, in characters (before the ellipsis).
 const TITLE_CHARS: usize = 80;
@@ -16,14 +16,7 @@ const TITLE_CHARS: usize = 80;
 /// (Chinese) boundary, with an ellipsis.
 pub fn title_from_text(text: &str) -> Option<String> {
     let first = paragraphs(text).map(str::trim).find(|p| !p.is_empty())?;
-    let mut words = String::with_capacity(first.len());
-    for word in first.split_whitespace() {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(word);
-    }
-    let first = words;
+    let first = single_spaced(first);
     let mut end = None;
     for (n, (i, c)) in first.char_indices().enumerate() {
         if n >= TITLE_CHARS {

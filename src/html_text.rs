@@ -74,12 +74,25 @@ fn is_block(name: &str) -> bool {
         | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "figure" | "figcaption" | "section" | "hr")
 }
 
+/// `s`'s words with one space between them: no runs of white space, none
+/// at either end.
+pub fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Collapses runs of spaces within lines and keeps at most one blank line.
 fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = 0;
     for line in s.split('\n') {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = single_spaced(line);
         if line.is_empty() {
             blank += 1;
             continue;

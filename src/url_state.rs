@@ -170,7 +170,7 @@ impl ViewState {
             .filter(|p| !p.is_empty() && !is_ours(&decode(p.split('=').next().unwrap_or_default())))
             .map(str::to_string)
             .collect();
-        let mut add = |key: &str, value: &str| parts.push(format!("{key}={}", encode(value)));
+        let mut add = |key: &str, value: &str| parts.push(key.to_string() + "=" + &encode(value));
         if !self.query.trim().is_empty() {
             add(QUERY, &self.query);
         }
@@ -189,11 +189,12 @@ impl ViewState {
         if let Some(a) = &self.article {
             add(ARTICLE, a);
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
+        let mut search = String::new();
+        for part in parts {
+            search.push(if search.is_empty() { '?' } else { '&' });
+            search.push_str(&part);
         }
+        search
     }
 
     /// The order shown: the reader's choice, else best match while there is
