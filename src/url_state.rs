@@ -231,12 +231,12 @@ pub fn article_link(base: &str, id: &str) -> String {
     let (rest, fragment) = base.split_once('#').map_or((base, ""), |(r, f)| (r, f));
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let view = ViewState { page: 1, article: Some(id.to_string()), ..ViewState::default() };
-    let search = view.to_search(query);
-    if fragment.is_empty() {
-        format!("{path}{search}")
-    } else {
-        format!("{path}{search}#{fragment}")
+    let mut link = path.to_string() + &view.to_search(query);
+    if !fragment.is_empty() {
+        link.push('#');
+        link.push_str(fragment);
     }
+    link
 }
 
 /// Whether a query parameter is one of ours.

@@ -68,7 +68,7 @@ pub fn href_for(state: &ViewState) -> String {
     let Some(l) = location() else { return state.to_search("") };
     let path = l.pathname().unwrap_or_default();
     let hash = l.hash().unwrap_or_default();
-    format!("{path}{}{hash}", state.to_search(&l.search().unwrap_or_default()))
+    path + &state.to_search(&l.search().unwrap_or_default()) + &hash
 }
 
 fn write(url: &str, entry: Entry, data: &JsValue) {

@@ -161,7 +161,7 @@ fn retry_after_ms(value: &str) -> Option<u64> {
 /// What a failed promise or call says, for an error message.
 pub fn describe(e: &JsValue) -> String {
     e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| format!("{}: {}", e.name(), e.message())))
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name()) + ": " + &String::from(e.message())))
         .unwrap_or_else(|| "unknown error".to_string())
 }
 

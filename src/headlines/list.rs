@@ -74,5 +74,5 @@ fn on_this_page(view: &ViewState) -> String {
     let Some(l) = web_sys::window().map(|w| w.location()) else { return view.to_search("") };
     let path = l.pathname().unwrap_or_default();
     let hash = l.hash().unwrap_or_default();
-    format!("{path}{}{hash}", view.to_search(&l.search().unwrap_or_default()))
+    path + &view.to_search(&l.search().unwrap_or_default()) + &hash
 }
