@@ -4,7 +4,7 @@
 //! text, an id from its address or its content. The page and the command
 //! share these, so both recover the same ids.
 
-use crate::cut::cut;
+use crate::cut::{after_last, cut, last};
 use crate::fold::is_cjk;
 use crate::html_text::{paragraphs, single_spaced};
 
@@ -44,7 +44,7 @@ pub fn title_from_text(text: &str) -> Option<String> {
     // Between two Latin letters is no place to cut; after a space or a Chinese character is.
     let head = match head.chars().last() {
         Some(c) if is_cjk(c) => head,
-        _ => last_space(head).filter(|&at| at > limit / 2).map_or(head, |at| cut(head, ..at)),
+        _ => last(head, b' ').filter(|&at| at > limit / 2).map_or(head, |at| cut(head, ..at)),
     };
     Some(format!("{}…", head.trim_end()))
 }
@@ -55,14 +55,8 @@ pub fn title_from_text(text: &str) -> Option<String> {
 /// would bring a table of its own into both entries' wasm, 0.6 KB gzip each,
 /// for a rule written for English and its neighbours.)
 fn is_abbreviation(before: &str) -> bool {
-    let word = last_space(before).map_or(before, |at| cut(before, at + 1..));
+    let word = after_last(before, b' ');
     word.chars().nth(3).is_none() && word.chars().next().is_some_and(|c| matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ'))
-}
-
-/// Where the last space in `s` is. (A byte search: `rsplit` and its kin
-/// would each bring a reverse character searcher into both entries' wasm.)
-fn last_space(s: &str) -> Option<usize> {
-    s.bytes().rposition(|b| b == b' ')
 }
 
 /// FNV-1a (64 bits) of `bytes` as `h` and 16 hex digits: names files by

@@ -39,6 +39,7 @@ use serde_json::{json, Value};
 use crate::lean_json::{self, Json};
 
 use crate::article::{Article, Body};
+use crate::cut::{after_last, cut, last};
 use crate::date::parse_date;
 use crate::fallbacks::{content_hash, fnv64};
 use crate::index::{DocId, FieldPositions, FieldRef, TermData};
@@ -91,8 +92,9 @@ pub fn summary_name(bytes: &[u8]) -> String {
 
 /// Checks the summary's bytes against the hash in its name (the last path segment).
 pub fn verify(name: &str, bytes: &[u8]) -> Result<(), FormatError> {
-    let file = name.rsplit('/').next().unwrap_or(name);
-    let hash = file.rsplit_once('.').map_or(file, |(stem, _)| stem).rsplit('-').next().unwrap_or("");
+    let file = after_last(name, b'/');
+    let stem = last(file, b'.').map_or(file, |at| cut(file, ..at));
+    let hash = after_last(stem, b'-');
     if hash == content_hash(bytes) { Ok(()) } else { Err(FormatError::Damaged) }
 }
 
