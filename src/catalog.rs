@@ -165,18 +165,18 @@ impl Catalog {
             // One pass: values numbered as first seen (a bundle has thousands
             // of articles but a few dozen labels), renumbered in the list's order after.
             let mut list: Vec<String> = Vec::new();
-            let mut seen: HashMap<String, u16, FxBuild> = HashMap::default();
+            // (`usize` places: the map type the archive's id lists use, one copy of its code in the wasm.)
+            let mut seen: HashMap<String, usize, FxBuild> = HashMap::default();
             let (mut starts, mut places) = (Vec::with_capacity(articles.len() + 1), Vec::with_capacity(articles.len()));
             starts.push(0);
             for a in articles {
                 each_value(a, facet, feed_language, |v| {
                     let place = seen.get(v).copied().unwrap_or_else(|| {
                         list.push(v.to_string());
-                        let place = (list.len() - 1) as u16;
-                        seen.insert(v.to_string(), place);
-                        place
+                        seen.insert(v.to_string(), list.len() - 1);
+                        list.len() - 1
                     });
-                    places.push(place);
+                    places.push(place as u16);
                 });
                 starts.push(places.len() as u32);
             }

@@ -14,6 +14,7 @@ use crate::browser::loader::{absolute_url, build_index, fetch_bytes, load, page_
 use crate::browser::part_loader::PartLoader;
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
+use crate::index::FxBuild;
 use crate::embed_options::{EmbedOptions, Layout};
 use crate::load_error::LoadError;
 use crate::prebuilt::format::{verify, FormatError, Summary};
@@ -270,7 +271,10 @@ impl FeedLoad {
         let paging = self.paging();
         let mut next = Some(next);
         // A feed whose `next_url` leads back to a page already read ends there.
-        let mut read = HashSet::from([page_url.clone()]);
+        // (The set type the reader's ids use: one copy of its code in the wasm,
+        // and no SipHash.)
+        let mut read: HashSet<String, FxBuild> = HashSet::default();
+        read.insert(page_url.clone());
         paging.set(Some(all.articles.len()));
         while let Some(link) = next.take() {
             let Some(url) = absolute_url(&link, &page_url) else {
