@@ -183,7 +183,9 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// Builds a [`SearchIndex`] a document at a time.
 #[derive(Default)]
 pub struct IndexBuilder {
-    terms: HashMap<Box<str>, TermId, FxBuild>,
+    /// (`String` to `usize`: the map type the catalog and the archive's id
+    /// lists use, one copy of its code in the wasm.)
+    terms: HashMap<String, usize, FxBuild>,
     /// Scratch for grouping one field's occurrences by term (see `add`).
     occurrences: Vec<(TermId, u32)>,
     /// By term: 1 + the term's place in `field_terms` while a field is added, else 0.
@@ -200,10 +202,10 @@ pub struct IndexBuilder {
 impl IndexBuilder {
     fn intern(&mut self, term: &str, is_pair: bool) -> TermId {
         if let Some(&id) = self.terms.get(term) {
-            return id;
+            return id as TermId;
         }
         let id = self.postings.len() as TermId;
-        self.terms.insert(term.into(), id);
+        self.terms.insert(term.to_string(), id as usize);
         self.postings.push(Vec::new());
         self.pairs.push(is_pair);
         id
@@ -274,7 +276,7 @@ impl IndexBuilder {
     }
 
     pub fn finish(self) -> SearchIndex {
-        let mut dictionary: Vec<(Box<str>, TermId)> = self.terms.into_iter().collect();
+        let mut dictionary: Vec<(Box<str>, TermId)> = self.terms.into_iter().map(|(term, id)| (term.into_boxed_str(), id as TermId)).collect();
         sort_by(&mut dictionary, |a, b| a.0.cmp(&b.0));
         let docs = self.field_len.len().max(1) as f32;
         let mut avg_len = [0f32; FIELDS];
