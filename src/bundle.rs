@@ -44,8 +44,9 @@ impl Bundle {
     pub fn append(&mut self, page: Bundle) -> usize {
         let offered = page.articles.len();
         let fresh: Vec<Article> = {
-            let ids: HashSet<&str, FxBuild> = self.articles.iter().map(|a| a.id.as_str()).collect();
-            page.articles.into_iter().filter(|a| !ids.contains(a.id.as_str())).collect()
+            // Owned ids: the set type the reader uses, one copy of its code in the wasm.
+            let ids: HashSet<String, FxBuild> = self.articles.iter().map(|a| a.id.clone()).collect();
+            page.articles.into_iter().filter(|a| !ids.contains(&a.id)).collect()
         };
         let repeated = offered - fresh.len();
         self.articles.extend(fresh);
