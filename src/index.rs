@@ -15,7 +15,7 @@
 //! term by term from a pre-built archive ([`SearchIndex::partial`] and
 //! [`SearchIndex::insert`]): a query then only needs its own terms.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::fold::{each_token, TokenKind};
@@ -330,10 +330,33 @@ pub struct SearchIndex {
     letters: Vec<(char, Vec<(DocId, f32)>)>,
 }
 
+/// A set of terms as one bit each: a prefix's thousands of terms are set and
+/// asked for without hashing (and without a hash set's code in the wasm).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct TermSet(Vec<u64>);
+
+impl TermSet {
+    fn insert(&mut self, term: TermId) {
+        let word = term as usize / 64;
+        if word >= self.0.len() {
+            self.0.resize(word + 1, 0);
+        }
+        self.0[word] |= 1 << (term % 64);
+    }
+
+    fn contains(&self, term: TermId) -> bool {
+        self.0.get(term as usize / 64).is_some_and(|w| w & (1 << (term % 64)) != 0)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+}
+
 /// Which terms to mark in displayed text for the current query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Matcher {
-    whole: HashSet<TermId, FxBuild>,
+    whole: TermSet,
     /// CJK characters and phrases, marked where they occur: they lie inside
     /// one run of CJK text, which folds to itself.
     phrases: Vec<String>,
@@ -744,7 +767,7 @@ impl SearchIndex {
             let lookup = self.lookup(term);
             match (term.kind, &lookup) {
                 (TokenKind::Cjk, _) => m.phrases.push(term.text.clone()),
-                (TokenKind::Word, Lookup::AnyOf(ids) | Lookup::Letter(ids, _)) => m.whole.extend(ids.clone()),
+                (TokenKind::Word, Lookup::AnyOf(ids) | Lookup::Letter(ids, _)) => ids.iter().for_each(|&id| m.whole.insert(id)),
                 (TokenKind::Word, _) => {}
             }
             m.terms.push(lookup);
@@ -803,7 +826,7 @@ impl SearchIndex {
         if !matcher.whole.is_empty() {
             each_term(text, |term, _, start, end| {
                 let Some(term) = self.exact(term) else { return };
-                if matcher.whole.contains(&term) {
+                if matcher.whole.contains(term) {
                     spans.push((start, end));
                 }
             });
@@ -873,6 +896,21 @@ mod tests {
 
     fn article(title: &str, summary: &str, body: &str) -> Article {
         test_article(title, Some(summary).filter(|s| !s.is_empty()), Body::Text(body.into()))
+    }
+
+    #[test]
+    fn a_term_set_holds_what_was_put_in_it() {
+        let mut rng = Rng::new(5);
+        let mut set = TermSet::default();
+        assert!(set.is_empty() && !set.contains(0));
+        let terms: std::collections::BTreeSet<TermId> = (0..300).map(|_| rng.below(70_000) as TermId).chain([0, 63, 64, 65]).collect();
+        for &t in &terms {
+            set.insert(t);
+        }
+        assert!(!set.is_empty());
+        for t in 0..70_100 {
+            assert_eq!(set.contains(t), terms.contains(&t), "{t}");
+        }
     }
 
     fn build(articles: &[Article]) -> SearchIndex {
