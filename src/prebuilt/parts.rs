@@ -2,7 +2,7 @@
 //! and what has been fetched so far. The shell fetches what [`Part`]s name
 //! and hands the bytes to [`Parts::install`]; nothing here knows HTTP.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::bundle::BundleError;
@@ -86,23 +86,24 @@ pub struct PartError {
 pub struct Parts {
     pub summary: Summary,
     lists: [OnceLock<Vec<String>>; 3],
-    /// The shards here.
-    shards: Mutex<HashSet<(List, usize), FxBuild>>,
+    /// The shards here: a few dozen, so a list (no hash set's code in the wasm).
+    shards: Mutex<Vec<(List, usize)>>,
     pub(crate) facets: OnceLock<FacetTable>,
     cards: Vec<OnceLock<CardFile>>,
     ids: Vec<OnceLock<HashMap<String, usize, FxBuild>>>,
-    pages: Mutex<HashMap<usize, Vec<Article>, FxBuild>>,
+    /// Each feed page's items, once read.
+    pages: Vec<OnceLock<Vec<Article>>>,
 }
 
 impl Parts {
     pub fn new(summary: Summary) -> Self {
         Parts {
             lists: LISTS.map(|_| OnceLock::new()),
-            shards: Mutex::new(HashSet::default()),
+            shards: Mutex::new(Vec::new()),
             facets: OnceLock::new(),
             cards: (0..summary.count.div_ceil(CARDS_PER_FILE)).map(|_| OnceLock::new()).collect(),
             ids: (0..summary.id_buckets).map(|_| OnceLock::new()).collect(),
-            pages: Mutex::new(HashMap::default()),
+            pages: (0..summary.count.div_ceil(summary.per_page.max(1))).map(|_| OnceLock::new()).collect(),
             summary,
         }
     }
@@ -199,12 +200,12 @@ impl Parts {
     /// A document's full item, once its page is here.
     fn full(&self, doc: usize) -> Option<Article> {
         let per_page = self.summary.per_page;
-        lock(&self.pages).get(&(doc / per_page))?.get(doc % per_page).cloned()
+        self.pages.get(doc / per_page.max(1))?.get()?.get(doc % per_page.max(1)).cloned()
     }
 
     /// The first article here (its full item, else its card) that `pick` chooses.
     pub fn find(&self, pick: &dyn Fn(&Article) -> bool) -> Option<Article> {
-        if let Some(a) = lock(&self.pages).values().flatten().find(|a| pick(a)) {
+        if let Some(a) = self.pages.iter().filter_map(OnceLock::get).flatten().find(|a| pick(a)) {
             return Some(a.clone());
         }
         self.cards.iter().filter_map(OnceLock::get).flat_map(|f| &f.cards).find(|a| pick(a)).cloned()
@@ -269,7 +270,10 @@ impl Parts {
                 for (term, data) in decode_terms(bytes, build).map_err(fail)? {
                     index.insert(&term, data);
                 }
-                lock(&self.shards).insert((kind, n));
+                let mut shards = lock(&self.shards);
+                if !shards.contains(&(kind, n)) {
+                    shards.push((kind, n));
+                }
             }
             Part::Facets => {
                 let table = decode_facets(bytes, &self.summary).map_err(fail)?;
@@ -300,7 +304,10 @@ impl Parts {
         if expected.is_some_and(|card| articles.first().is_none_or(|a| a.id != card.id)) {
             return Err(FormatError::OtherBuild);
         }
-        lock(&self.pages).insert(p, articles);
+        // A page read twice is the same page: the first reading stays.
+        if let Some(page) = self.pages.get(p) {
+            let _ = page.set(articles);
+        }
         Ok(())
     }
 }
