@@ -29,12 +29,17 @@ struct Formatters {
     names: Intl::DisplayNames,
     /// What they wrote, by what they were given: a keystroke's render asks
     /// again for the dates and counts the last one showed, and each answer
-    /// from `Intl` is several calls across to JS.
+    /// from `Intl` is several calls across to JS. The last [`REMEMBERED`]
+    /// answers, in a list: a scan of it is cheaper than one such call, and
+    /// a hash map of this type would be its own code in the wasm.
     #[cfg(feature = "app")]
-    written: std::collections::HashMap<Written, String, crate::index::FxBuild>,
+    written: Vec<(Written, String)>,
 }
 
-#[derive(Hash, PartialEq, Eq)]
+#[cfg(feature = "app")]
+const REMEMBERED: usize = 256;
+
+#[derive(PartialEq, Eq)]
 enum Written {
     Date(i32, u32, u32),
     #[cfg(feature = "app")]
@@ -89,11 +94,14 @@ fn with_formatters<R>(m: &Messages, f: impl FnOnce(&mut Formatters) -> R) -> R {
 #[cfg(feature = "app")]
 fn remembered(m: &Messages, key: Written, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
     with_formatters(m, |f| {
-        if let Some(known) = f.written.get(&key) {
+        if let Some((_, known)) = f.written.iter().find(|(k, _)| *k == key) {
             return Some(known.clone());
         }
         let text = write(f)?;
-        f.written.insert(key, text.clone());
+        if f.written.len() == REMEMBERED {
+            f.written.clear();
+        }
+        f.written.push((key, text.clone()));
         Some(text)
     })
 }
