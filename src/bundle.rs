@@ -3,7 +3,7 @@
 //! A bad bundle is an error the page explains; a bad item is skipped with a
 //! reason, and the rest of the bundle is still shown.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::marker::PhantomData;
 
 
@@ -44,9 +44,9 @@ impl Bundle {
     pub fn append(&mut self, page: Bundle) -> usize {
         let offered = page.articles.len();
         let fresh: Vec<Article> = {
-            // Owned ids: the set type the reader uses, one copy of its code in the wasm.
-            let ids: HashSet<String, FxBuild> = self.articles.iter().map(|a| a.id.clone()).collect();
-            page.articles.into_iter().filter(|a| !ids.contains(&a.id)).collect()
+            // Owned ids, in the map type the reader uses: one copy of its code in the wasm.
+            let ids: HashMap<String, usize, FxBuild> = self.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+            page.articles.into_iter().filter(|a| !ids.contains_key(&a.id)).collect()
         };
         let repeated = offered - fresh.len();
         self.articles.extend(fresh);
@@ -203,14 +203,16 @@ pub(crate) struct ItemReader<T: BodyText = AnyBody> {
     skipped: Vec<ItemError>,
     /// FxHash like the index, so the wasm needs no second hasher; on
     /// wasm32-unknown-unknown std has no random source for SipHash's keys anyway.
-    seen: HashSet<String, FxBuild>,
+    /// Each id taken, with its article's place. (This map type is also the
+    /// catalog's and the index's: one copy of its code in the wasm.)
+    seen: HashMap<String, usize, FxBuild>,
     recovered_ids: usize,
     text: PhantomData<T>,
 }
 
 impl<T: BodyText> Default for ItemReader<T> {
     fn default() -> Self {
-        ItemReader { articles: Vec::new(), skipped: Vec::new(), seen: HashSet::default(), recovered_ids: 0, text: PhantomData }
+        ItemReader { articles: Vec::new(), skipped: Vec::new(), seen: HashMap::default(), recovered_ids: 0, text: PhantomData }
     }
 }
 
@@ -241,7 +243,7 @@ impl<T: BodyText> ItemReader<T> {
         match settle::<T>(index, fields)? {
             Ok((mut article, own_id)) => {
                 article.id = self.unique_id(own_id, &article)?;
-                self.seen.insert(article.id.clone());
+                self.seen.insert(article.id.clone(), self.articles.len());
                 self.articles.push(article);
             }
             Err(e) => self.skipped.push(e),
@@ -257,11 +259,11 @@ impl<T: BodyText> ItemReader<T> {
     /// The item's own id when it has one no earlier item took; else its
     /// `url`, else a hash of its content (numbered on if even that repeats).
     fn unique_id(&mut self, own: Option<String>, article: &Article) -> Option<String> {
-        if let Some(id) = own.filter(|id| !self.seen.contains(id)) {
+        if let Some(id) = own.filter(|id| !self.seen.contains_key(id)) {
             return Some(id);
         }
         self.recovered_ids += 1;
-        let candidate = match article.url.clone().filter(|u| !self.seen.contains(u)) {
+        let candidate = match article.url.clone().filter(|u| !self.seen.contains_key(u)) {
             Some(url) => url,
             None => {
                 let date = article.date.as_ref().map_or("", |d| d.machine.as_str());
@@ -270,7 +272,7 @@ impl<T: BodyText> ItemReader<T> {
         };
         let mut id = candidate.clone();
         for n in 2u64.. {
-            if !self.seen.contains(&id) {
+            if !self.seen.contains_key(&id) {
                 break;
             }
             id = candidate.clone() + "-" + &crate::decimal::text(n);

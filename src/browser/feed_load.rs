@@ -4,7 +4,7 @@
 //! a Retry in any of them loads the bundle again for all.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -271,17 +271,17 @@ impl FeedLoad {
         let paging = self.paging();
         let mut next = Some(next);
         // A feed whose `next_url` leads back to a page already read ends there.
-        // (The set type the reader's ids use: one copy of its code in the wasm,
-        // and no SipHash.)
-        let mut read: HashSet<String, FxBuild> = HashSet::default();
-        read.insert(page_url.clone());
+        // (The map type the reader's ids use: one copy of its code in the
+        // wasm, and no SipHash. The value is the page's number.)
+        let mut read: HashMap<String, usize, FxBuild> = HashMap::default();
+        read.insert(page_url.clone(), 0);
         paging.set(Some(all.articles.len()));
         while let Some(link) = next.take() {
             let Some(url) = absolute_url(&link, &page_url) else {
                 self.notify(FeedNotice::OlderNotAnAddress(link));
                 break;
             };
-            if read.len() >= MAX_PAGES || !read.insert(url.clone()) {
+            if read.len() >= MAX_PAGES || read.insert(url.clone(), read.len()).is_some() {
                 break;
             }
             match load(&url, limits, &|_| ()).await {
