@@ -76,12 +76,9 @@ fn parse_time(b: &[u8]) -> Option<i64> {
     Some(i64::from(h * 3600 + m * 60 + sec) - offset)
 }
 
-/// The number written by `b`, all ASCII digits (and at least one).
+/// A field's number: all ASCII digits, at least one (at most four, so it fits).
 fn digits(b: &[u8]) -> Option<u32> {
-    if b.is_empty() {
-        return None;
-    }
-    b.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    crate::decimal::digits(b).map(|n| n as u32)
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

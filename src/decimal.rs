@@ -6,10 +6,15 @@
 
 /// The value of `s` when it is one or more ASCII digits and fits a `u64`.
 pub fn decimal(s: &str) -> Option<u64> {
-    if s.is_empty() {
+    digits(s.as_bytes())
+}
+
+/// [`decimal`] of bytes (a date's fields, read as bytes).
+pub fn digits(b: &[u8]) -> Option<u64> {
+    if b.is_empty() {
         return None;
     }
-    s.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add(u64::from(b - b'0')) } else { None })
+    b.iter().try_fold(0u64, |n, &d| if d.is_ascii_digit() { n.checked_mul(10)?.checked_add(u64::from(d - b'0')) } else { None })
 }
 
 /// `n` in ASCII digits.
