@@ -14,7 +14,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache, RequestInit};
 
 use crate::decimal::decimal;
 use crate::load_error::{LoadError, Retrying};
@@ -88,7 +88,17 @@ impl Download {
     pub async fn start(url: &str, cache: RequestCache, limits: Limits) -> Result<Download, LoadError> {
         let owned = || url.to_string();
         let mut watchdog = Watchdog::new();
-        let mut send = std::pin::pin!(Request::get(url).cache(cache).abort_signal(watchdog.controller.as_ref().map(|c| c.signal()).as_ref()).send());
+        // gloo-net sends a request web-sys built: its own builder parses and
+        // re-writes the address with `format!`, which only the headlines'
+        // wasm would otherwise carry. A GET with no query needs neither.
+        let init = RequestInit::new();
+        init.set_cache(cache);
+        init.set_signal(watchdog.controller.as_ref().map(|c| c.signal()).as_ref());
+        let request = match web_sys::Request::new_with_str_and_init(url, &init) {
+            Ok(request) => Request::from(request),
+            Err(e) => return Err(LoadError::Network { url: owned(), detail: describe(&e) }),
+        };
+        let mut send = std::pin::pin!(request.send());
         // The limit counts from the browser's fetch, which the first poll
         // starts: arming before it would shorten the limit by however long
         // a busy page takes to get there.
@@ -103,7 +113,7 @@ impl Download {
         let response = match sent {
             Ok(response) => response,
             Err(_) if watchdog.fired() => return Err(LoadError::TimedOut { url: owned(), limit_ms: limits.answer_ms, received: None }),
-            Err(e) => return Err(LoadError::Network { url: owned(), detail: e.to_string() }),
+            Err(e) => return Err(LoadError::Network { url: owned(), detail: gloo_detail(e) }),
         };
         if !response.ok() {
             let retry_after_ms = response.headers().get("retry-after").and_then(|v| retry_after_ms(&v));
@@ -122,7 +132,7 @@ impl Download {
             // No stream (an old browser, or no body at all): the whole body, once.
             None if !self.read_whole => {
                 self.read_whole = true;
-                self.response.binary().await.map(|b| Some(Uint8Array::from(b.as_slice()))).map_err(|e| JsValue::from(e.to_string()))
+                self.response.binary().await.map(|b| Some(Uint8Array::from(b.as_slice()))).map_err(|e| JsValue::from(gloo_detail(e)))
             }
             None => Ok(None),
         };
@@ -163,6 +173,19 @@ pub fn describe(e: &JsValue) -> String {
     e.as_string()
         .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name()) + ": " + &String::from(e.message())))
         .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// What gloo-net's error says, as `describe` words a JavaScript error
+/// (its `Display` would bring the formatter into the headlines' wasm).
+fn gloo_detail(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(e) => e.name + ": " + &e.message,
+        gloo_net::Error::GlooError(detail) => detail,
+        // Only with gloo-net's `json` feature (the app's dependencies turn it
+        // on); no request here reads JSON through gloo-net.
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
 }
 
 /// Runs `attempt` until it succeeds or the retry policy gives up, waiting
