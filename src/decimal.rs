@@ -32,6 +32,11 @@ pub fn padded(mut n: u64, width: usize) -> String {
     digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
+/// `n` in 16 lowercase hex digits (content hashes).
+pub fn hex16(n: u64) -> String {
+    (0..16).rev().map(|at| char::from(b"0123456789abcdef"[(n >> (at * 4)) as usize & 15])).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +59,9 @@ mod tests {
             assert_eq!(decimal(&text(n)), Some(n));
         }
         assert_eq!(padded(5, 0), "5");
+        for n in [0, 9, 10, 0xabc, 0x0123_4567_89ab_cdef, u64::MAX] {
+            assert_eq!(hex16(n), format!("{n:016x}"));
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! share these, so both recover the same ids.
 
 use crate::cut::{after_last, cut, last};
+use crate::decimal::hex16;
 use crate::fold::is_cjk;
 use crate::html_text::{paragraphs, single_spaced};
 
@@ -46,7 +47,7 @@ pub fn title_from_text(text: &str) -> Option<String> {
         Some(c) if is_cjk(c) => head,
         _ => last(head, b' ').filter(|&at| at > limit / 2).map_or(head, |at| cut(head, ..at)),
     };
-    Some(format!("{}…", head.trim_end()))
+    Some(head.trim_end().to_string() + "…")
 }
 
 /// Whether the word before a full stop is an abbreviation ("No.", "Mr.",
@@ -62,7 +63,7 @@ fn is_abbreviation(before: &str) -> bool {
 /// FNV-1a (64 bits) of `bytes` as `h` and 16 hex digits: names files by
 /// their content, the same on every machine.
 pub fn content_hash(bytes: &[u8]) -> String {
-    format!("h{:016x}", fnv64(bytes))
+    "h".to_string() + &hex16(fnv64(bytes))
 }
 
 /// FNV-1a (64 bits) of `bytes`.
@@ -86,7 +87,7 @@ pub fn content_id(parts: &[&str]) -> String {
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-    format!("h{hash:016x}")
+    "h".to_string() + &hex16(hash)
 }
 
 #[cfg(test)]
