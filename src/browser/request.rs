@@ -9,7 +9,7 @@ use std::future::Future;
 use std::task::Poll;
 use std::rc::Rc;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Request;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -72,12 +72,9 @@ impl Drop for Watchdog {
 /// A response whose body is read piece by piece, each within the stall limit.
 pub struct Download {
     url: String,
-    response: Response,
     chunks: Option<ReadableStreamDefaultReader>,
     watchdog: Watchdog,
     stall_ms: u32,
-    /// Without a stream: whether the body was read whole already.
-    read_whole: bool,
     pub received: usize,
     /// The length the server announced.
     pub total: Option<usize>,
@@ -121,21 +118,16 @@ impl Download {
         }
         let total = response.headers().get("content-length").and_then(|v| usize::try_from(decimal(v.trim())?).ok());
         let chunks = response.body().map(|stream| stream.get_reader().unchecked_into());
-        Ok(Download { url: owned(), response, chunks, watchdog, stall_ms: limits.stall_ms, read_whole: false, received: 0, total })
+        Ok(Download { url: owned(), chunks, watchdog, stall_ms: limits.stall_ms, received: 0, total })
     }
 
     /// The next piece of the body; `None` at its end.
     pub async fn next(&mut self) -> Result<Option<Uint8Array>, LoadError> {
+        // No stream: a body of nothing (a 204). Every browser that runs this
+        // wasm streams a body that has bytes.
+        let Some(chunks) = &self.chunks else { return Ok(None) };
         self.watchdog.arm(self.stall_ms);
-        let next = match &self.chunks {
-            Some(chunks) => JsFuture::from(chunks.read()).await.map(|read| chunk_of(&read)),
-            // No stream (an old browser, or no body at all): the whole body, once.
-            None if !self.read_whole => {
-                self.read_whole = true;
-                self.response.binary().await.map(|b| Some(Uint8Array::from(b.as_slice()))).map_err(|e| JsValue::from(gloo_detail(e)))
-            }
-            None => Ok(None),
-        };
+        let next = JsFuture::from(chunks.read()).await.map(|read| chunk_of(&read));
         self.watchdog.disarm();
         match next {
             Ok(chunk) => {
