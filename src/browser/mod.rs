@@ -3,6 +3,8 @@
 //! Without the `app` feature, only the modules the headlines entry shares
 //! (no leptos in them).
 
+pub mod article_meta;
+pub mod dom;
 #[cfg(feature = "app")]
 pub mod history;
 #[cfg(feature = "app")]

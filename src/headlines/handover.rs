@@ -10,7 +10,7 @@
 
 use web_sys::{Element, Node};
 
-use crate::dom::remove;
+use newsroom::browser::dom::remove;
 
 /// Set by `newsroom.js`, read by the app's `browser::start`.
 const MARK: &str = "data-newsroom-headlines";

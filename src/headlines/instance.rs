@@ -14,7 +14,7 @@ use newsroom::messages::Messages;
 use newsroom::newest::past_first_page;
 use web_sys::{Element, HtmlElement};
 
-use crate::dom::{append, element, replace, set};
+use newsroom::browser::dom::{append, element, replace, set};
 use crate::handover;
 use crate::list::compact_list;
 use crate::shared_load::{SharedLoad, State};

@@ -1,15 +1,15 @@
 //! The headlines: the app's compact list (`CompactList` with each
-//! headline's `ArticleMeta`), the same elements, classes and attributes.
+//! headline's meta), the same elements, classes and attributes.
 
 use newsroom::article::Article;
-use newsroom::browser::intl::format_date;
+use newsroom::browser::article_meta::article_meta;
 use newsroom::embed_options::EmbedOptions;
 use newsroom::messages::Messages;
 use newsroom::newest::headlines;
 use newsroom::url_state::{article_link, ViewState};
 use web_sys::HtmlElement;
 
-use crate::dom::{append, element, set, with_text};
+use newsroom::browser::dom::{append, element, set, with_text};
 use crate::shared_load::Feed;
 
 pub fn compact_list(m: &Messages, options: &EmbedOptions, feed: &Feed) -> HtmlElement {
@@ -38,33 +38,8 @@ fn headline(m: &Messages, options: &EmbedOptions, article: &Article) -> HtmlElem
     let link = with_text("a", "newsroom__headline-link", &article.title);
     set(&link, "href", &href);
     append(&li, &link);
-    append(&li, &meta(m, article));
+    append(&li, &article_meta(m, article, "newsroom__headline"));
     li
-}
-
-/// Date (or "Undated"), category and tags.
-fn meta(m: &Messages, article: &Article) -> HtmlElement {
-    let meta = element("div", "newsroom__meta newsroom__headline-meta");
-    match &article.date {
-        Some(date) => {
-            let time = with_text("time", "", &format_date(m, date));
-            set(&time, "datetime", &date.machine);
-            append(&meta, &time);
-        }
-        None => append(&meta, &with_text("span", "newsroom__headline-undated", m.undated)),
-    }
-    if let Some(category) = &article.category {
-        append(&meta, &with_text("span", "newsroom__headline-category", category));
-    }
-    if !article.tags.is_empty() {
-        let tags = element("ul", "newsroom__headline-tags");
-        set(&tags, "aria-label", m.tags);
-        for tag in &article.tags {
-            append(&tags, &with_text("li", "", tag));
-        }
-        append(&meta, &tags);
-    }
-    meta
 }
 
 /// The address of `view` on this page, as the app's `history::href_for`

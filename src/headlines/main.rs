@@ -13,8 +13,6 @@
 #[cfg(any(target_arch = "wasm32", test))]
 mod allocator;
 #[cfg(target_arch = "wasm32")]
-mod dom;
-#[cfg(target_arch = "wasm32")]
 mod handover;
 #[cfg(target_arch = "wasm32")]
 mod instance;

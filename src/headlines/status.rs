@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use crate::dom::{append, element, remove, set, set_or_remove, with_text};
+use newsroom::browser::dom::{append, element, remove, set, set_or_remove, with_text};
 
 /// "Loading news…" with a progress bar, kept and updated as the bytes arrive.
 pub struct LoadingView {

@@ -1,13 +1,13 @@
-//! The few DOM calls the headlines' markup is built with. Each distinct
-//! call is more glue in the wasm and the script, so every view uses these.
+//! The few DOM calls the markup built without leptos is made with (the
+//! headlines entry, the app's cards). Each distinct call is more glue in
+//! the wasm and the script, so every such view uses these.
 
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Element, HtmlElement, Node};
 
 /// `<tag class="class">`; no class when `class` is empty.
 pub fn element(tag: &str, class: &str) -> HtmlElement {
-    // `mount` is called by a page's script: there is a document, and our
-    // tag names are valid ones.
+    // Only called on a page (there is a document), with valid tag names.
     let document = web_sys::window().and_then(|w| w.document()).unwrap_throw();
     let el = document.create_element(tag).unwrap_throw();
     if !class.is_empty() {
