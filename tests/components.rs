@@ -15,7 +15,7 @@ use newsroom::browser::intl::format_date;
 use newsroom::browser::sanitizer::sanitize;
 use newsroom::bundle::parse_bundle;
 use newsroom::catalog::Catalog;
-use newsroom::components::article_card::ArticleCard;
+use newsroom::components::article_card::Card;
 use newsroom::components::load_error_panel::LoadErrorPanel;
 use newsroom::components::nav::Nav;
 use newsroom::components::news_page::NewsPage;
@@ -109,7 +109,7 @@ fn dates_are_formatted_by_the_browser_in_the_interface_language() {
 }
 
 #[wasm_bindgen_test]
-async fn card_links_to_the_article_and_marks_matches() {
+fn card_links_to_the_article_and_marks_matches() {
     let host = container();
     let catalog = catalog();
     let article = catalog.articles()[0].clone();
@@ -118,10 +118,9 @@ async fn card_links_to_the_article_and_marks_matches() {
     let teaser_text = article.teaser();
     let teaser = owned(catalog.marked(&teaser_text, &listing.matcher));
     let nav = Nav::new(ViewState { page: 1, ..ViewState::default() }, vec![]);
-    let _m = mount_to(host.clone(), move || {
-        view! { <ArticleCard article=article title=title teaser=teaser nav=nav/> }
-    });
-    until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the card").await;
+    let href = nav.href(&nav.state.get_untracked().with_article(&article.id), None);
+    let mut card = Card::new(&EN, &article, title, teaser, &href, None);
+    host.append_child(&card.root).unwrap();
     let link = host.query_selector("article.newsroom__card h2 a.newsroom__card-link").unwrap().unwrap();
     let href = link.get_attribute("href").unwrap();
     // Same path and fragment: only our parameter is added.
@@ -134,6 +133,11 @@ async fn card_links_to_the_article_and_marks_matches() {
     assert_eq!(marks, ["Miao"]);
     let marks: Vec<String> = all(&host, "h2 mark").iter().filter_map(|m| m.text_content()).collect();
     assert_eq!(marks, ["Miao"]);
+    // Another query's marks: the marks follow it, the text stays.
+    card.mark(owned(vec![(article.title.as_str(), false)]), owned(vec![(teaser_text.as_str(), false)]));
+    assert!(all(&host, "mark").is_empty());
+    assert_eq!(text(&host, "h2"), article.title);
+    assert_eq!(text(&host, ".newsroom__card-summary"), teaser_text);
 }
 
 #[wasm_bindgen_test]
@@ -210,6 +214,12 @@ async fn compact_list_shows_the_latest_headlines_linking_to_the_news_page() {
         ("铬盐新线投产".to_string(), "/news/?lang=en&nr-article=zh#top".to_string()),
         ("Vice Mayor Miao visits".to_string(), "/news/?lang=en&nr-article=visit#top".to_string()),
     ]);
+    // Each headline's meta line: its date, category and tags.
+    until(|| all(&host, ".newsroom__headline-meta time").len() == 2, "the headlines' dates").await;
+    let categories: Vec<String> = all(&host, ".newsroom__headline-meta .newsroom__headline-category").iter().filter_map(|c| c.text_content()).collect();
+    assert_eq!(categories, ["Products", "Company News"]);
+    assert_eq!(text(&host, ".newsroom__headline-tags"), "Jinzhou");
+    assert_eq!(host.query_selector(".newsroom__headline-tags").unwrap().unwrap().get_attribute("aria-label").as_deref(), Some(EN.tags));
 }
 
 #[wasm_bindgen_test]

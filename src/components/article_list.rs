@@ -7,13 +7,15 @@ use leptos::either::Either;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::{CardText, Catalog, Listing, PAGE_SIZE};
-use crate::index::Matcher;
-use crate::components::article_card::ArticleCard;
-use crate::components::highlighted::{excerpt, owned, Marked};
-use crate::components::nav::Nav;
+use crate::browser::dom::remove;
+use crate::components::article_card::Card;
+use crate::components::highlighted::{excerpt, owned};
+use crate::components::nav::{is_plain_click, Nav};
+use crate::thumbnail::thumbnail;
 use crate::components::words::words;
 use crate::browser::intl::number;
 use crate::messages::fill;
@@ -66,6 +68,30 @@ fn settle(update: impl Fn() -> bool + Copy + 'static, frames: u32) {
             }
         });
     }
+}
+
+/// What a row of the list shows: a card, with its text for marking it
+/// again, or a placeholder while its data is on its way.
+enum Row {
+    Card(Card, CardText),
+    Waiting(HtmlElement),
+}
+
+impl Row {
+    fn node(&self) -> &web_sys::Element {
+        match self {
+            Row::Card(card, _) => &card.root,
+            Row::Waiting(el) => el,
+        }
+    }
+}
+
+/// A row in the DOM: its key (article, and whether its data is here) and
+/// the marks version it shows.
+struct Shown {
+    key: (usize, bool),
+    row: Row,
+    version: u64,
 }
 
 #[component]
@@ -191,19 +217,87 @@ pub fn ArticleList(
     // article: one kept from the last results (a new query's marks) need not.
     let here = |c: &Catalog, i: usize| if c.parts().is_none() { i < c.articles().len() } else { c.article(i).is_some() };
     let cards = move || catalog.with(|c| in_view.with(|w| w.iter().map(|&i| (i, here(c, i))).collect::<Vec<_>>()));
-    let card = move |(i, here): (usize, bool)| {
-        let Some(article) = here.then(|| catalog.with_untracked(|c| c.article(i))).flatten() else {
-            return Either::Left(view! { <div class="newsroom__card newsroom__card--loading" aria-hidden="true"></div> });
-        };
-        // Title and teaser follow the query through one memo function (one copy in the wasm).
-        let text = Arc::new(CardText::new(&article));
-        let marks = move |f: fn(&Catalog, &CardText, usize, &Matcher) -> Marked| {
-            let text = text.clone();
-            Memo::new(move |_| catalog.with(|c| listing.with(|l| f(c, &text, i, &l.matcher))))
-        };
-        let title = marks(|c, text, _, m| owned(c.marked(text.title(), m)));
-        let teaser = marks(|c, text, i, m| excerpt(c.teaser(i, text, m)));
-        Either::Right(view! { <ArticleCard article=article title=title teaser=teaser nav=nav/> })
+    // Changes whenever the marks may: a new query, or the index arriving.
+    let marks_version = Memo::new(move |last: Option<&u64>| {
+        listing.track();
+        catalog.track();
+        last.map_or(0, |v| v + 1)
+    });
+    let marks = move |i: usize, text: &CardText| {
+        catalog.with_untracked(|c| listing.with_untracked(|l| (owned(c.marked(text.title(), &l.matcher)), excerpt(c.teaser(i, text, &l.matcher)))))
+    };
+    let make = move |(i, here): (usize, bool)| match here.then(|| catalog.with_untracked(|c| c.article(i))).flatten() {
+        None => Row::Waiting(Card::placeholder()),
+        Some(article) => {
+            let text = CardText::new(&article);
+            let (title, teaser) = marks(i, &text);
+            let href = nav.href(&state.get_untracked().with_article(&article.id), article.page.as_deref());
+            let picture = thumbnail(&article).map(|src| nav.resolve(&src));
+            Row::Card(Card::new(m, &article, title, teaser, &href, picture.as_deref()), text)
+        }
+    };
+    // The rows in the DOM, in order between the two spacers, and the results
+    // element they are in (a new one after an empty view starts afresh).
+    let shown = StoredValue::new_local((None::<web_sys::Element>, Vec::<Shown>::new()));
+    Effect::new(move |_| {
+        let Some(results) = list.get() else { return };
+        let version = marks_version.get();
+        let wanted = cards();
+        shown.update_value(|shown| {
+            let results: web_sys::Element = results.into();
+            if shown.0.as_ref() != Some(&results) {
+                *shown = (Some(results.clone()), Vec::new());
+            }
+            let mut old = std::mem::take(&mut shown.1);
+            let same_rows = old.len() == wanted.len() && old.iter().zip(&wanted).all(|(s, key)| s.key == *key);
+            let next: Vec<Shown> = wanted
+                .into_iter()
+                .map(|key| match old.iter().position(|s| s.key == key) {
+                    Some(at) => {
+                        let mut kept = old.swap_remove(at);
+                        if let (Row::Card(card, text), true) = (&mut kept.row, kept.version != version) {
+                            let (title, teaser) = marks(key.0, text);
+                            card.mark(title, teaser);
+                        }
+                        Shown { version, ..kept }
+                    }
+                    None => Shown { key, row: make(key), version },
+                })
+                .collect();
+            for gone in &old {
+                remove(gone.row.node());
+            }
+            // Other rows: each put (again) in order before the lower spacer,
+            // as leptos's keyed list moved the cards that stay when rows come
+            // or go before them. Chrome takes a card that stays in the DOM while
+            // the spacer and the rows above it change for one that moved (a
+            // layout shift), though the scroll that holds it in place comes
+            // in the same frame; one put in again is a new box to it. What the
+            // reader sees is the same: the cards on screen stay put.
+            if !same_rows {
+                let below = results.last_element_child();
+                for row in &next {
+                    let _ = results.insert_before(row.row.node(), below.as_ref().map(|b| b.as_ref()));
+                }
+            }
+            shown.1 = next;
+        });
+    });
+    // One handler for every card's link: a plain click opens the article here.
+    let open = move |ev: leptos::ev::MouseEvent| {
+        if !is_plain_click(&ev) {
+            return;
+        }
+        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest(".newsroom__card-link").ok().flatten());
+        let Some(link) = link else { return };
+        let card = shown.with_value(|shown| shown.1.iter().find_map(|s| match &s.row {
+            Row::Card(card, _) if card.root.contains(Some(&link)) => Some((card.id.clone(), card.page.clone())),
+            _ => None,
+        }));
+        if let Some((id, page)) = card {
+            ev.prevent_default();
+            nav.open_article(&id, page.as_deref());
+        }
     };
     let above = move || css_px(rows.get().above);
     let below = move || css_px(rows.get().below);
@@ -233,9 +327,8 @@ pub fn ArticleList(
             return Either::Left(empty());
         }
         Either::Right(view! {
-            <div class="newsroom__results" node_ref=list>
+            <div class="newsroom__results" node_ref=list on:click=open>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=above></div>
-                <For each=cards key=|card| *card children=card/>
                 <div class="newsroom__spacer" aria-hidden="true" style:height=below></div>
             </div>
             {more}

@@ -1,8 +1,8 @@
 //! Text with the query's matches wrapped in `<mark>`; always text, never markup.
 
-use leptos::either::Either;
-use leptos::prelude::*;
+use web_sys::Element;
 
+use crate::browser::dom::{append, with_text};
 use crate::catalog::Teaser;
 
 /// Runs of text, each flagged when it is a match.
@@ -24,10 +24,14 @@ pub fn excerpt(teaser: Teaser) -> Marked {
     owned(parts)
 }
 
-#[component]
-pub fn Highlighted(parts: Marked) -> impl IntoView {
-    parts
-        .into_iter()
-        .map(|(part, hit)| if hit { Either::Left(view! { <mark>{part}</mark> }) } else { Either::Right(part) })
-        .collect_view()
+/// Makes `parts` the content of `el`: text, and each match in a `<mark>`.
+pub fn show_marks(el: &Element, parts: &Marked) {
+    el.set_text_content(None);
+    for (part, hit) in parts {
+        if *hit {
+            append(el, &with_text("mark", "", part));
+        } else if !part.is_empty() {
+            let _ = el.append_with_str_1(part);
+        }
+    }
 }

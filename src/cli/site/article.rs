@@ -1,5 +1,5 @@
 //! One article as static HTML: the markup `components/article_view.rs` and
-//! `components/article_meta.rs` render, element for element and class for
+//! `browser/article_meta.rs` render, element for element and class for
 //! class, with the same words, so a reader without the app reads the whole
 //! article and the app takes the page over without moving anything. No
 //! whitespace between elements: the app writes none, and between inline

@@ -287,7 +287,7 @@ fn browse_nav(from: &str, label: &str, id: &str, links: &[(&str, &str)]) -> Stri
     out
 }
 
-/// An article's card as components/article_card.rs and article_meta.rs
+/// An article's card as components/article_card.rs and browser/article_meta.rs
 /// render it (no query: the title and teaser unmarked), linking to its page;
 /// with its `teaser` and its `picture` (`thumbnail`) as the card shows them.
 fn card(from: &str, article: &Article, slug: &str, teaser: &str, picture: Option<&str>, m: &Messages) -> String {
