@@ -173,11 +173,22 @@ test('10,000 results: only the rows near the viewport are in the DOM, far down t
   // Up through rows never measured, a viewport at a time: they turn out
   // taller or shorter than counted, and the cards on screen stay put.
   let previous = far.at;
+  // Where each rendered card is on screen: those still rendered after a
+  // scroll have moved by exactly the scroll (the layout-shift measure
+  // below looks at boxes; this looks at what the reader sees).
+  const onScreen = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('article.newsroom__card')]
+    .map((c) => [c.dataset.id, c.getBoundingClientRect().top])));
   for (let step = 0; step < 5; step++) {
+    const before = await onScreen();
     await page.evaluate(() => window.scrollBy(0, -window.innerHeight));
     const up = await rendered(`${step + 1} viewports up from 60%`);
     expect(up.at, 'earlier cards').toBeLessThan(previous);
     previous = up.at;
+    const height = page.viewportSize().height;
+    await expect.poll(async () => {
+      const after = await onScreen();
+      return Object.keys(before).filter((id) => id in after && Math.abs(after[id] - before[id] - height) > 1);
+    }, { message: `cards that stayed moved with the scroll (${step + 1} viewports up)` }).toEqual([]);
   }
   await expectNoLayoutShift(page);
   // To the end (again, as a reader would, while the rows there turn out taller or shorter than counted).
