@@ -5,6 +5,7 @@
 
 pub mod article_meta;
 pub mod dom;
+pub mod headline;
 #[cfg(feature = "app")]
 pub mod history;
 #[cfg(feature = "app")]

@@ -3,14 +3,17 @@
 
 use std::sync::Arc;
 
+use leptos::html::Ul;
 use leptos::prelude::*;
 
 use crate::article::Article;
+use crate::browser::dom::append;
+use crate::browser::headline::headline;
 use crate::browser::history::href_for;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::Catalog;
 use crate::components::part_error::PartErrorAlert;
-use crate::components::article_meta::ArticleMeta;
+use crate::components::words::words;
 use crate::embed_options::EmbedOptions;
 use crate::url_state::{article_link, Facet, Filters, Sort, ViewState};
 
@@ -48,26 +51,27 @@ pub fn CompactList(
     }
     let title = catalog.with_untracked(|c| c.bundle.title.clone());
     let options = StoredValue::new(options);
-    let headlines = move || newest.get().map(|list| list.into_iter().map(|article| {
+    // Each headline built as the headlines entry builds it, again whenever the list changes.
+    let list = NodeRef::<Ul>::new();
+    let m = words();
+    Effect::new(move |_| {
+        let (Some(ul), Some(newest)) = (list.get(), newest.get()) else { return };
         let options = options.get_value();
-        let href = match &options.link {
-            Some(page) => article_link(page, &article.id),
-            None => href_for(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),
-        };
-        let (id, lang, title) = (article.id.clone(), article.language.clone(), article.title.clone());
-        view! {
-            <li class="newsroom__headline" data-id=id lang=lang>
-                <a class="newsroom__headline-link" href=href>{title}</a>
-                <ArticleMeta article=article class="newsroom__headline"/>
-            </li>
+        ul.set_text_content(None);
+        for article in &newest {
+            let href = match &options.link {
+                Some(page) => article_link(page, &article.id),
+                None => href_for(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),
+            };
+            append(&ul, &headline(m, article, &href));
         }
-    }).collect_view());
+    });
     view! {
         // A heading, not a landmark: a page may hold several of these lists.
         <div class="newsroom__compact">
             <h2 class="newsroom__compact-title">{title}</h2>
             <PartErrorAlert parts=parts/>
-            <ul class="newsroom__headlines">{headlines}</ul>
+            <ul class="newsroom__headlines" node_ref=list></ul>
         </div>
     }
 }

@@ -1,15 +1,15 @@
-//! The headlines: the app's compact list (`CompactList` with each
-//! headline's meta), the same elements, classes and attributes.
+//! The headlines: the app's compact list (`CompactList`), the same
+//! elements, classes and attributes, each headline by the builder both use.
 
 use newsroom::article::Article;
-use newsroom::browser::article_meta::article_meta;
+use newsroom::browser::dom::{append, element, with_text};
+use newsroom::browser::headline::headline;
 use newsroom::embed_options::EmbedOptions;
 use newsroom::messages::Messages;
 use newsroom::newest::headlines;
 use newsroom::url_state::{article_link, ViewState};
 use web_sys::HtmlElement;
 
-use newsroom::browser::dom::{append, element, set, with_text};
 use crate::shared_load::Feed;
 
 pub fn compact_list(m: &Messages, options: &EmbedOptions, feed: &Feed) -> HtmlElement {
@@ -18,28 +18,19 @@ pub fn compact_list(m: &Messages, options: &EmbedOptions, feed: &Feed) -> HtmlEl
     append(&list, &with_text("h2", "newsroom__compact-title", &feed.title));
     let items = element("ul", "newsroom__headlines");
     for i in headlines(&feed.articles, &feed.order, options.category.as_deref(), options.limit) {
-        append(&items, &headline(m, options, &feed.articles[i]));
+        let article = &feed.articles[i];
+        append(&items, &headline(m, article, &href(options, article)));
     }
     append(&list, &items);
     list
 }
 
-fn headline(m: &Messages, options: &EmbedOptions, article: &Article) -> HtmlElement {
-    // The full news page (`data-link`), else this page's own full instance.
-    let href = match &options.link {
+/// The article on the full news page (`data-link`), else in this page's own full instance.
+fn href(options: &EmbedOptions, article: &Article) -> String {
+    match &options.link {
         Some(page) => article_link(page, &article.id),
         None => on_this_page(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),
-    };
-    let li = element("li", "newsroom__headline");
-    set(&li, "data-id", &article.id);
-    if let Some(lang) = &article.language {
-        set(&li, "lang", lang);
     }
-    let link = with_text("a", "newsroom__headline-link", &article.title);
-    set(&link, "href", &href);
-    append(&li, &link);
-    append(&li, &article_meta(m, article, "newsroom__headline"));
-    li
 }
 
 /// The address of `view` on this page, as the app's `history::href_for`
