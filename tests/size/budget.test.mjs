@@ -92,8 +92,9 @@ import { ENTRIES, measure } from './sizes.mjs';
 // and the compact list's headlines (-0.9) by the same builders; requests
 // built by web-sys and sent by gloo-net, without its builder's `format!`
 // (-0.6), and no whole-body fallback for a body without a stream (-0.5).
-// Budget: 198.4 plus 0.5.
-const BUDGET_KB = 198.9;
+// Then 197.9 (-0.5): newsroom.js minified by the release build, as the
+// glue is. Budget: 197.9 plus 0.5.
+const BUDGET_KB = 198.4;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
@@ -144,7 +145,9 @@ test(`wasm + js stay within ${BUDGET_KB} KB gzip`, () => {
 // content ids' hex and a title's ellipsis without `format!`, which left std's
 // formatter's writer out (-0.5); no whole-body fallback for a body without a
 // stream (-0.4). Budget: 43.9 plus 0.4.
-const HEADLINES_BUDGET_KB = 44.3;
+// Then 43.5 (-0.5): newsroom.js minified by the release build, as the glue
+// is. Budget: 43.5 plus 0.4.
+const HEADLINES_BUDGET_KB = 43.9;
 
 test(`the headlines entry stays within ${HEADLINES_BUDGET_KB} KB gzip`, () => {
   const { files, entries } = measure(dist);
