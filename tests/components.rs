@@ -177,10 +177,21 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     assert!(window().location().search().unwrap().contains("nr-q=%E9%93%AC%E7%9B%90"));
     let options: Vec<String> = all(&host, "select[name=category] option").iter().filter_map(|o| o.text_content()).collect();
     assert_eq!(options, ["All categories", "Company News (0)", "Events (0)", "Products (1)"]);
+    // A choice that would show nothing cannot be picked; the search can be cleared.
+    let disabled: Vec<bool> = all(&host, "select[name=category] option").iter().map(|o| o.has_attribute("disabled")).collect();
+    assert_eq!(disabled, [false, true, true, false]);
+    let clear = host.query_selector(".newsroom__clear").unwrap().unwrap();
+    assert!(!clear.has_attribute("disabled"));
+    // The sort offers relevance while there is a query.
+    let sorts: Vec<String> = all(&host, "select.newsroom__sort option").iter().filter_map(|o| o.get_attribute("value")).collect();
+    assert_eq!(sorts, ["relevance", "newest", "oldest"]);
 
-    host.query_selector(".newsroom__clear").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    clear.unchecked_into::<HtmlElement>().click();
     until(|| text(&host, ".newsroom__count") == "3 of 3 articles", "all results after Clear all").await;
     assert_eq!(window().location().search().unwrap(), "");
+    until(|| host.query_selector(".newsroom__clear").unwrap().unwrap().has_attribute("disabled"), "nothing left to clear").await;
+    let sorts: Vec<String> = all(&host, "select.newsroom__sort option").iter().filter_map(|o| o.get_attribute("value")).collect();
+    assert_eq!(sorts, ["newest", "oldest"]);
 
     input.set_value("nothing-matches-this");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();

@@ -1,8 +1,16 @@
-//! Search box, filters, sort, the live result count and "Clear all".
+//! Search box, filters, sort, the live result count and "Clear all". Its
+//! frame is a leptos view; what follows the results (each filter's options
+//! with their counts, the sort's choices, the count, the status line) is
+//! written by effects with DOM calls, each touching only what changed: as
+//! reactive views, the toolbar was a twelfth of the app's wasm.
 
+use leptos::html::{Button, Div, Input, Label, Select, P};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlOptionElement};
 
-use crate::catalog::{FacetOption, Listing};
+use crate::browser::dom::{append, element, remove, set, set_or_remove, with_text};
+use crate::catalog::Listing;
 use crate::browser::intl::{language_name, number, plural};
 use crate::components::nav::Nav;
 use crate::components::words::words;
@@ -31,17 +39,8 @@ pub fn Toolbar(
         None => m.search_label.to_string(),
     };
     let state = nav.state;
-    let has_query = move || state.with(|s| !s.query.trim().is_empty());
-    let set_sort = move |ev| {
-        let sort = Sort::parse(&event_target_value(&ev));
-        nav.go(ViewState { sort, page: 1, ..state.get_untracked().list() });
-    };
-    let count = move || {
-        let shown = number(m, listing.with(|l| l.order.len()));
-        plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)])
-    };
-    let is_clear = move || state.with(|s| *s == s.cleared());
-    let search_box = NodeRef::<leptos::html::Input>::new();
+    let (toolbar, search_box, sort_field, sort) = (NodeRef::<Div>::new(), NodeRef::<Input>::new(), NodeRef::<Label>::new(), NodeRef::<Select>::new());
+    let (count, clear) = (NodeRef::<P>::new(), NodeRef::<Button>::new());
     // `/` anywhere on the page (but in a field) goes to the search box, as on
     // most search pages; only the instance that owns the page's URL answers it.
     if nav.owns_url() {
@@ -64,9 +63,81 @@ pub fn Toolbar(
             nav.search(String::new());
         }
     };
-    let pending = Signal::derive(move || listing.with(|l| l.facets.pending));
+    // One handler for the sort and every filter, told apart by their names.
+    let change = move |ev: leptos::ev::Event| {
+        let Some(name) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.get_attribute("name")) else { return };
+        let value = event_target_value(&ev);
+        let mut next = ViewState { page: 1, ..state.get_untracked().list() };
+        if name == "sort" {
+            next.sort = Sort::parse(&value);
+        } else if let Some(facet) = FACETS.into_iter().find(|f| f.name() == name) {
+            next.filters.set(facet, Some(value).filter(|v| !v.is_empty()));
+        } else {
+            return;
+        }
+        nav.go(next);
+    };
+
+    // The search box follows the view (back / forward, "Clear all").
+    Effect::new(move |_| {
+        let query = state.with(|s| s.query.clone());
+        if let Some(input) = search_box.get().filter(|i| i.value() != query) {
+            input.set_value(&query);
+        }
+    });
+    for facet in FACETS.into_iter().filter(|&f| f != Facet::Category || fixed_category.is_none()) {
+        filter(m, facet, listing, state, toolbar, sort_field);
+    }
+    Effect::new(move |last: Option<Vec<Choice>>| {
+        let current = state.with(ViewState::effective_sort);
+        let mut sorts = vec![(Sort::Newest, m.sort_newest), (Sort::Oldest, m.sort_oldest)];
+        if state.with(|s| !s.query.trim().is_empty()) {
+            sorts.insert(0, (Sort::Relevance, m.sort_relevance));
+        }
+        let choices: Vec<Choice> = sorts.into_iter().map(|(s, text)| Choice { value: s.as_str().to_string(), text: text.to_string(), selected: s == current, disabled: false }).collect();
+        if let Some(select) = sort.get() {
+            show_choices(&select, last.as_deref().unwrap_or_default(), &choices);
+        }
+        choices
+    });
+    Effect::new(move |last: Option<String>| {
+        let shown = number(m, listing.with(|l| l.order.len()));
+        let text = plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)]);
+        if let Some(p) = count.get().filter(|_| last.as_ref() != Some(&text)) {
+            p.set_text_content(Some(&text));
+        }
+        text
+    });
+    // One status line: search being prepared, else older pages arriving.
+    Effect::new(move |line: Option<Option<HtmlElement>>| {
+        let status = match (indexing.get(), paging.get()) {
+            (Some(pct), _) => Some(("newsroom__indexing", fill(m.preparing_search, &[("percent", &format!("{}%", number(m, usize::from(pct))))]))),
+            (None, Some(n)) => Some(("newsroom__paging", fill(m.loading_older, &[("n", &number(m, n))]))),
+            (None, None) if busy.get() => Some(("newsroom__fetching", m.loading.to_string())),
+            (None, None) => None,
+        };
+        let line = line.flatten();
+        let (Some(button), Some((class, text))) = (clear.get(), status) else {
+            if let Some(line) = &line {
+                remove(line);
+            }
+            return None;
+        };
+        let line = line.unwrap_or_else(|| element("p", ""));
+        set(&line, "class", class);
+        set(&line, "role", "status");
+        line.set_text_content(Some(&text));
+        let _ = button.before_with_node_1(&line);
+        Some(line)
+    });
+    Effect::new(move |_| {
+        let is_clear = state.with(|s| *s == s.cleared());
+        if let Some(button) = clear.get() {
+            set_or_remove(&button, "disabled", is_clear.then_some(""));
+        }
+    });
     view! {
-        <div class="newsroom__toolbar" role="search" aria-label=landmark>
+        <div class="newsroom__toolbar" role="search" aria-label=landmark node_ref=toolbar on:change=change>
             <label class="newsroom__field newsroom__field--search">
                 <span class="newsroom__label">{m.search_label}</span>
                 <input
@@ -75,54 +146,104 @@ pub fn Toolbar(
                     autocomplete="off"
                     placeholder=m.search_placeholder
                     node_ref=search_box
-                    prop:value=move || state.with(|s| s.query.clone())
                     on:input=move |ev| nav.search(event_target_value(&ev))
                     on:keydown=escape
                 />
             </label>
-            {FACETS.into_iter().filter(|&f| f != Facet::Category || fixed_category.is_none()).map(|facet| {
-                // A language filter only when there is more than one language.
-                // A memo: the filter is rebuilt when it comes or goes, not on every search.
-                let shown = Memo::new(move |_| facet != Facet::Language || listing.with(|l| l.facets.get(facet).len() > 1));
-                move || shown.get().then(|| view! {
-                    <FacetSelect nav=nav facet=facet pending=pending
-                        options=Signal::derive(move || listing.with(|l| l.facets.get(facet).to_vec()))
-                        selected=Signal::derive(move || state.with(|s| s.filters.get(facet).map(str::to_string)))/>
-                })
-            }).collect_view()}
-            <label class="newsroom__field">
+            // The filters go here, before the sort.
+            <label class="newsroom__field" node_ref=sort_field>
                 <span class="newsroom__label">{m.sort_label}</span>
-                <select class="newsroom__sort" name="sort" on:change=set_sort>
-                    {move || {
-                        let current = state.with(ViewState::effective_sort);
-                        let mut sorts = vec![(Sort::Newest, m.sort_newest), (Sort::Oldest, m.sort_oldest)];
-                        if has_query() {
-                            sorts.insert(0, (Sort::Relevance, m.sort_relevance));
-                        }
-                        sorts.into_iter().map(|(sort, text)| {
-                            let selected = sort == current;
-                            view! { <option value=sort.as_str() selected=selected>{text}</option> }
-                        }).collect_view()
-                    }}
-                </select>
+                <select class="newsroom__sort" name="sort" node_ref=sort></select>
             </label>
             <div class="newsroom__status">
-                <p class="newsroom__count" aria-live="polite">{count}</p>
-                // One status line: search being prepared, else older pages arriving.
-                {move || {
-                    let status = match (indexing.get(), paging.get()) {
-                        (Some(pct), _) => Some(("newsroom__indexing", fill(m.preparing_search, &[("percent", &format!("{}%", number(m, usize::from(pct))))]))),
-                        (None, Some(n)) => Some(("newsroom__paging", fill(m.loading_older, &[("n", &number(m, n))]))),
-                        (None, None) if busy.get() => Some(("newsroom__fetching", m.loading.to_string())),
-                        (None, None) => None,
-                    };
-                    status.map(|(class, text)| view! { <p class=class role="status">{text}</p> })
-                }}
-                <button type="button" class="newsroom__clear" disabled=is_clear
+                <p class="newsroom__count" aria-live="polite" node_ref=count></p>
+                <button type="button" class="newsroom__clear" node_ref=clear
                     on:click=move |_| nav.go(state.get_untracked().cleared())>{m.clear_all}</button>
             </div>
         </div>
     }
+}
+
+/// One option of a `<select>`, as shown.
+#[derive(Clone, PartialEq)]
+struct Choice {
+    value: String,
+    text: String,
+    selected: bool,
+    disabled: bool,
+}
+
+/// Makes the options of `select` show `choices`, touching only those that
+/// differ from `last` (what it showed), and selects the chosen one.
+fn show_choices(select: &web_sys::Element, last: &[Choice], choices: &[Choice]) {
+    let options = select.children();
+    for (k, choice) in choices.iter().enumerate() {
+        let option: web_sys::Element = match options.item(k as u32) {
+            Some(option) => option,
+            None => {
+                let option = element("option", "");
+                append(select, &option);
+                option.into()
+            }
+        };
+        if last.get(k) != Some(choice) {
+            set(&option, "value", &choice.value);
+            option.set_text_content(Some(&choice.text));
+            set_or_remove(&option, "selected", choice.selected.then_some(""));
+            set_or_remove(&option, "disabled", choice.disabled.then_some(""));
+        }
+        // The property too: once the reader has picked, the attribute no longer moves the selection.
+        option.unchecked_ref::<HtmlOptionElement>().set_selected(choice.selected);
+    }
+    while options.length() as usize > choices.len() {
+        if let Some(extra) = options.item(choices.len() as u32) {
+            remove(&extra);
+        }
+    }
+}
+
+/// One filter: a `<select>` (built once) whose options carry their result
+/// counts, in its place before the sort while shown.
+fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwSignal<ViewState>, toolbar: NodeRef<Div>, sort_field: NodeRef<Label>) {
+    let (label, all) = facet_words(m, facet);
+    let field = element("label", "newsroom__field");
+    append(&field, &with_text("span", "newsroom__label", label));
+    let select = element("select", "newsroom__filter");
+    set(&select, "name", facet.name());
+    append(&field, &select);
+    // A language filter only when there is more than one language. A memo:
+    // the filter comes or goes with it, not on every search. (Language is
+    // the last filter, so before the sort is its place.)
+    let shown = Memo::new(move |_| facet != Facet::Language || listing.with(|l| l.facets.get(facet).len() > 1));
+    Effect::new({
+        let field = field.clone();
+        move |_| {
+            let (Some(toolbar), Some(sort)) = (toolbar.get(), sort_field.get()) else { return };
+            if shown.get() {
+                let _ = toolbar.insert_before(&field, Some(&sort));
+            } else {
+                remove(&field);
+            }
+        }
+    });
+    // Languages by name ("中文"), as codes mean little to readers.
+    let name = move |value: &str| if facet == Facet::Language { language_name(m, value) } else { value.to_string() };
+    Effect::new(move |last: Option<Vec<Choice>>| {
+        let current = state.with(|s| s.filters.get(facet).map(str::to_string));
+        let choices = listing.with(|l| {
+            // Counts not known yet: the values without them.
+            let pending = l.facets.pending;
+            let any = Choice { value: String::new(), text: all.to_string(), selected: current.is_none(), disabled: false };
+            std::iter::once(any).chain(l.facets.get(facet).iter().map(|o| {
+                let is_current = current.as_deref() == Some(o.value.as_str());
+                let text = if pending { name(&o.value) } else { fill(m.option_count, &[("value", &name(&o.value)), ("count", &number(m, o.count))]) };
+                // A choice that would show nothing stays visible but cannot be picked.
+                Choice { value: o.value.clone(), text, selected: is_current, disabled: !pending && o.count == 0 && !is_current }
+            })).collect::<Vec<_>>()
+        });
+        show_choices(&select, last.as_deref().unwrap_or_default(), &choices);
+        choices
+    });
 }
 
 /// Whether a key went to something that takes typing (a field, a menu, an editor).
@@ -139,51 +260,5 @@ fn facet_words(m: &'static Messages, facet: Facet) -> (&'static str, &'static st
         Facet::Tag => (m.tag, m.all_tags),
         Facet::Year => (m.year, m.all_years),
         Facet::Language => (m.language, m.all_languages),
-    }
-}
-
-/// One filter as a `<select>` whose options carry their result counts.
-#[component]
-fn FacetSelect(
-    nav: Nav,
-    facet: Facet,
-    options: Signal<Vec<FacetOption>>,
-    /// Counts not known yet: the values without them.
-    pending: Signal<bool>,
-    selected: Signal<Option<String>>,
-) -> impl IntoView {
-    let m = words();
-    let (label, all) = facet_words(m, facet);
-    // Languages by name ("中文"), as codes mean little to readers.
-    let name = move |value: &str| if facet == Facet::Language { language_name(m, value) } else { value.to_string() };
-    let change = move |ev| {
-        let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
-        let mut next = nav.state.get_untracked().list();
-        next.filters.set(facet, value);
-        next.page = 1;
-        nav.go(next);
-    };
-    view! {
-        <label class="newsroom__field">
-            <span class="newsroom__label">{label}</span>
-            <select class="newsroom__filter" name=facet.name() on:change=change>
-                {move || {
-                    let current = selected.get();
-                    let any = view! { <option value="" selected=current.is_none()>{all}</option> };
-                    let pending = pending.get();
-                    let rest = options.get().into_iter().map(|o| {
-                        let is_current = current.as_deref() == Some(o.value.as_str());
-                        let text = if pending { name(&o.value) } else { fill(m.option_count, &[("value", &name(&o.value)), ("count", &number(m, o.count))]) };
-                        // A choice that would show nothing stays visible but cannot be picked.
-                        view! {
-                            <option value=o.value.clone() selected=is_current disabled=!pending && o.count == 0 && !is_current>
-                                {text}
-                            </option>
-                        }
-                    }).collect_view();
-                    (any, rest)
-                }}
-            </select>
-        </label>
     }
 }
