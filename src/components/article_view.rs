@@ -2,18 +2,21 @@
 
 use std::sync::Arc;
 
-use leptos::html::H2;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
+use leptos::html::Article;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use crate::article::Body;
+use crate::browser::article_meta::article_meta;
+use crate::browser::dom::{append, element, set, with_text};
+use crate::browser::sanitizer::sanitize;
 use crate::catalog::Catalog;
-use crate::components::article_meta::ArticleMeta;
-use crate::components::html_body::HtmlBody;
 use crate::components::nav::{is_plain_click, Nav};
 use crate::components::words::words;
 use crate::browser::intl::list;
-use crate::messages::fill;
+use crate::messages::{fill, Messages};
 use crate::html_policy::safe_url;
 use crate::html_text::paragraphs;
 use crate::page_title::page_title;
@@ -37,12 +40,12 @@ pub fn ArticleView(
             nav.back_to_list();
         }
     };
-    let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>{m.back_to_news}</a> };
     let Some(article) = catalog.position(&id).and_then(|pos| catalog.full_article(pos)) else {
         // Not there: shown once it is known not to be (a built page's own content stays until then).
         if !pending {
             nav.shown(None);
         }
+        let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>{m.back_to_news}</a> };
         return Either::Left(view! {
             <div class="newsroom__article-missing" role="status">
                 <p>{if pending {
@@ -57,52 +60,108 @@ pub fn ArticleView(
     // The same document title as the article's static page.
     nav.shown(Some(&page_title(&article.title, &catalog.bundle.title)));
     let (prev, next) = catalog.neighbours(&order, &id);
-    let step = move |target: Option<usize>, class: &'static str, label: &'static str| {
-        target.and_then(|i| catalog.article(i)).map(|other| {
-            let href = nav.href(&nav.state.get_untracked().with_article(&other.id), other.page.as_deref());
-            let go = move |ev: leptos::ev::MouseEvent| {
-                if is_plain_click(&ev) {
-                    ev.prevent_default();
-                    nav.switch_article(&other.id, other.page.as_deref());
-                }
-            };
-            view! {
-                <a class=class href=href on:click=go>
-                    <span class="newsroom__step-label">{label}</span>
-                    <span class="newsroom__step-title">{other.title.clone()}</span>
-                </a>
-            }
-        })
-    };
-    let pager = (step(prev, "newsroom__prev", m.previous), step(next, "newsroom__next", m.next));
-    let title_ref = NodeRef::<H2>::new();
-    // Move focus to the new view for keyboard and screen-reader users.
-    Effect::new(move |_| {
-        if let Some(h) = title_ref.get() {
-            let _ = h.focus();
-        }
+    // Where previous and next lead: the other article's id and static page.
+    let step_to = |i: Option<usize>| i.and_then(|i| catalog.article(i));
+    let (prev, next) = (step_to(prev), step_to(next));
+    let root = NodeRef::<Article>::new();
+    // Its content is built with DOM calls once it is on the page (it never
+    // changes while shown), then the title takes the focus, for keyboard
+    // and screen-reader users.
+    let links = StoredValue::new_local(None::<Links>);
+    let (lang, data_id) = (article.language.clone(), article.id.clone());
+    root.on_load(move |el| {
+        let built = build(&el, m, nav, &article, &list_href, prev.as_ref(), next.as_ref());
+        let _ = built.title.focus();
+        links.set_value(Some(built));
     });
-    // A body that opens with the picture shows it already.
-    let image = article.image.as_deref().and_then(|u| safe_url(u, false)).filter(|u| !body_starts_with(&article.body, u)).map(|u| nav.resolve(u));
-    let source = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)).map(str::to_string);
-    let body = match &article.body {
-        Body::Text(text) => EitherOf3::A(paragraphs(text).map(|p| view! { <p>{p.to_string()}</p> }).collect_view()),
-        Body::Html(html) => EitherOf3::B(view! { <HtmlBody html=html.clone() nav=nav/> }),
-        Body::Empty => EitherOf3::C(()),
+    // The back link and previous / next: a plain click changes the view here.
+    let click = move |ev: leptos::ev::MouseEvent| {
+        if !is_plain_click(&ev) {
+            return;
+        }
+        let Some(link) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a").ok().flatten()) else { return };
+        let Some(go) = links.with_value(|l| l.as_ref().and_then(|l| l.target(&link))) else { return };
+        ev.prevent_default();
+        match go {
+            None => nav.back_to_list(),
+            Some((id, page)) => nav.switch_article(&id, page.as_deref()),
+        }
     };
-    let authors = (!article.authors.is_empty()).then(|| fill(m.by_authors, &[("authors", &list(m, &article.authors))]));
-    Either::Right(view! {
-        <article class="newsroom__article" data-id=article.id.clone() lang=article.language.clone()>
-            {back_link}
-            <h2 class="newsroom__article-title" tabindex="-1" node_ref=title_ref>{article.title.clone()}</h2>
-            <ArticleMeta article=article.clone() class="newsroom__article"/>
-            {authors.map(|a| view! { <p class="newsroom__authors">{a}</p> })}
-            {image.map(|src| view! { <img class="newsroom__article-image" src=src alt=""/> })}
-            <div class="newsroom__article-body">{body}</div>
-            {source.map(|href| view! {
-                <p class="newsroom__source"><a href=href rel="noopener noreferrer">{m.read_original}</a></p>
-            })}
-            <nav class="newsroom__pager" aria-label=m.more_articles>{pager}</nav>
-        </article>
-    })
+    Either::Right(view! { <article class="newsroom__article" data-id=data_id lang=lang node_ref=root on:click=click></article> })
+}
+
+/// The links of a shown article that change the view, and its title.
+struct Links {
+    title: HtmlElement,
+    back: HtmlElement,
+    /// Each with the article it leads to (id, static page).
+    steps: Vec<(HtmlElement, String, Option<String>)>,
+}
+
+impl Links {
+    /// What a click on `link` asks for: `Some(None)` back to the list,
+    /// `Some(Some(article))` another article, `None` nothing of ours.
+    fn target(&self, link: &web_sys::Element) -> Option<Option<(String, Option<String>)>> {
+        if link == self.back.as_ref() as &web_sys::Element {
+            return Some(None);
+        }
+        self.steps.iter().find(|(a, _, _)| link == a.as_ref() as &web_sys::Element).map(|(_, id, page)| Some((id.clone(), page.clone())))
+    }
+}
+
+/// Builds the article's content into `el` (its `<article>`), as the
+/// command's static article page writes it (`cli/site/article.rs`).
+fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate::article::Article, list_href: &str, prev: Option<&crate::article::Article>, next: Option<&crate::article::Article>) -> Links {
+    // Leptos keeps the element from one article to the next (previous / next): the last one's content goes.
+    el.set_text_content(None);
+    let back = with_text("a", "newsroom__back", m.back_to_news);
+    set(&back, "href", list_href);
+    append(el, &back);
+    let title = with_text("h2", "newsroom__article-title", &article.title);
+    set(&title, "tabindex", "-1");
+    append(el, &title);
+    append(el, &article_meta(m, article, "newsroom__article"));
+    if !article.authors.is_empty() {
+        append(el, &with_text("p", "newsroom__authors", &fill(m.by_authors, &[("authors", &list(m, &article.authors))])));
+    }
+    // A body that opens with the picture shows it already.
+    if let Some(src) = article.image.as_deref().and_then(|u| safe_url(u, false)).filter(|u| !body_starts_with(&article.body, u)) {
+        let img = element("img", "newsroom__article-image");
+        set(&img, "src", &nav.resolve(src));
+        set(&img, "alt", "");
+        append(el, &img);
+    }
+    let body = element("div", "newsroom__article-body");
+    match &article.body {
+        Body::Text(text) => paragraphs(text).for_each(|p| append(&body, &with_text("p", "", p))),
+        Body::Html(html) => {
+            let div = element("div", "newsroom__html");
+            append(&div, &sanitize(html, &document(), &|url: &str| nav.resolve(url)));
+            append(&body, &div);
+        }
+        Body::Empty => {}
+    }
+    append(el, &body);
+    if let Some(href) = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)) {
+        let source = element("p", "newsroom__source");
+        let link = with_text("a", "", m.read_original);
+        set(&link, "href", href);
+        set(&link, "rel", "noopener noreferrer");
+        append(&source, &link);
+        append(el, &source);
+    }
+    let pager = element("nav", "newsroom__pager");
+    set(&pager, "aria-label", m.more_articles);
+    let mut steps = Vec::new();
+    for (other, class, label) in [(prev, "newsroom__prev", m.previous), (next, "newsroom__next", m.next)] {
+        let Some(other) = other else { continue };
+        let a = element("a", class);
+        set(&a, "href", &nav.href(&nav.state.get_untracked().with_article(&other.id), other.page.as_deref()));
+        append(&a, &with_text("span", "newsroom__step-label", label));
+        append(&a, &with_text("span", "newsroom__step-title", &other.title));
+        append(&pager, &a);
+        steps.push((a, other.id.clone(), other.page.clone()));
+    }
+    append(el, &pager);
+    Links { title, back, steps }
 }

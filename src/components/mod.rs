@@ -6,7 +6,6 @@ pub mod article_meta;
 pub mod article_view;
 pub mod compact_list;
 pub mod highlighted;
-pub mod html_body;
 pub mod load_error_panel;
 pub mod nav;
 pub mod news_page;
