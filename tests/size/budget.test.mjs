@@ -93,8 +93,11 @@ import { ENTRIES, measure } from './sizes.mjs';
 // built by web-sys and sent by gloo-net, without its builder's `format!`
 // (-0.6), and no whole-body fallback for a body without a stream (-0.5).
 // Then 197.9 (-0.5): newsroom.js minified by the release build, as the
-// glue is. Budget: 197.9 plus 0.5.
-const BUDGET_KB = 198.4;
+// glue is. Then 188.4 (-9.5): the toolbar's changing parts (options with
+// their counts, the sort's choices, the count, the status line) written by
+// effects with DOM calls instead of reactive views (-5.9), and the article
+// view's content built with DOM calls (-3.9). Budget: 188.4 plus 0.5.
+const BUDGET_KB = 188.9;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
