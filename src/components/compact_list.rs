@@ -55,16 +55,18 @@ pub fn CompactList(
     let list = NodeRef::<Ul>::new();
     let m = words();
     Effect::new(move |_| {
-        let (Some(ul), Some(newest)) = (list.get(), newest.get()) else { return };
-        let options = options.get_value();
-        ul.set_text_content(None);
-        for article in &newest {
-            let href = match &options.link {
-                Some(page) => article_link(page, &article.id),
-                None => href_for(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),
-            };
-            append(&ul, &headline(m, article, &href));
-        }
+        let Some(ul) = list.get() else { return };
+        newest.with(|newest| {
+            let Some(newest) = newest else { return };
+            ul.set_text_content(None);
+            for article in newest {
+                let href = options.with_value(|o| match &o.link {
+                    Some(page) => article_link(page, &article.id),
+                    None => href_for(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),
+                });
+                append(&ul, &headline(m, article, &href));
+            }
+        });
     });
     view! {
         // A heading, not a landmark: a page may hold several of these lists.
