@@ -83,8 +83,8 @@ pub fn ArticleView(
         let Some(go) = links.with_value(|l| l.as_ref().and_then(|l| l.target(&link))) else { return };
         ev.prevent_default();
         match go {
-            None => nav.back_to_list(),
-            Some((id, page)) => nav.switch_article(&id, page.as_deref()),
+            Go::List => nav.back_to_list(),
+            Go::Article(id, page) => nav.switch_article(&id, page.as_deref()),
         }
     };
     Either::Right(view! { <article class="newsroom__article" data-id=data_id lang=lang node_ref=root on:click=click></article> })
@@ -98,14 +98,20 @@ struct Links {
     steps: Vec<(HtmlElement, String, Option<String>)>,
 }
 
+/// Where one of those links goes.
+enum Go {
+    List,
+    /// Another article: its id and static page.
+    Article(String, Option<String>),
+}
+
 impl Links {
-    /// What a click on `link` asks for: `Some(None)` back to the list,
-    /// `Some(Some(article))` another article, `None` nothing of ours.
-    fn target(&self, link: &web_sys::Element) -> Option<Option<(String, Option<String>)>> {
+    /// Where a click on `link` goes; `None` for a link not of ours.
+    fn target(&self, link: &web_sys::Element) -> Option<Go> {
         if link == self.back.as_ref() as &web_sys::Element {
-            return Some(None);
+            return Some(Go::List);
         }
-        self.steps.iter().find(|(a, _, _)| link == a.as_ref() as &web_sys::Element).map(|(_, id, page)| Some((id.clone(), page.clone())))
+        self.steps.iter().find(|(a, _, _)| link == a.as_ref() as &web_sys::Element).map(|(_, id, page)| Go::Article(id.clone(), page.clone()))
     }
 }
 
