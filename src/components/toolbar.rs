@@ -95,18 +95,19 @@ pub fn Toolbar(
             sorts.insert(0, (Sort::Relevance, m.sort_relevance));
         }
         let choices: Vec<Choice> = sorts.into_iter().map(|(s, text)| Choice { value: s.as_str().to_string(), text: text.to_string(), selected: s == current, disabled: false }).collect();
-        if let Some(select) = sort.get() {
-            show_choices(&select, last.as_deref().unwrap_or_default(), &choices);
-        }
+        // What is shown: nothing until the select is there.
+        let Some(select) = sort.get() else { return Vec::new() };
+        show_choices(&select, last.as_deref().unwrap_or_default(), &choices);
         choices
     });
-    Effect::new(move |last: Option<String>| {
+    Effect::new(move |last: Option<Option<String>>| {
         let shown = number(m, listing.with(|l| l.order.len()));
         let text = plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)]);
-        if let Some(p) = count.get().filter(|_| last.as_ref() != Some(&text)) {
+        let p = count.get()?;
+        if last.flatten().as_ref() != Some(&text) {
             p.set_text_content(Some(&text));
         }
-        text
+        Some(text)
     });
     // One status line: search being prepared, else older pages arriving.
     Effect::new(move |line: Option<Option<HtmlElement>>| {
@@ -178,15 +179,15 @@ struct Choice {
 fn show_choices(select: &web_sys::Element, last: &[Choice], choices: &[Choice]) {
     let options = select.children();
     for (k, choice) in choices.iter().enumerate() {
-        let option: web_sys::Element = match options.item(k as u32) {
-            Some(option) => option,
+        let (option, fresh): (web_sys::Element, bool) = match options.item(k as u32) {
+            Some(option) => (option, false),
             None => {
                 let option = element("option", "");
                 append(select, &option);
-                option.into()
+                (option.into(), true)
             }
         };
-        if last.get(k) != Some(choice) {
+        if fresh || last.get(k) != Some(choice) {
             set(&option, "value", &choice.value);
             option.set_text_content(Some(&choice.text));
             set_or_remove(&option, "selected", choice.selected.then_some(""));
