@@ -12,11 +12,11 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 use newsroom::browser::intl::format_date;
+use newsroom::browser::load_status::error_panel;
 use newsroom::browser::sanitizer::sanitize;
 use newsroom::bundle::parse_bundle;
 use newsroom::catalog::Catalog;
 use newsroom::components::article_card::Card;
-use newsroom::components::load_error_panel::LoadErrorPanel;
 use newsroom::components::nav::Nav;
 use newsroom::components::news_page::NewsPage;
 use newsroom::date::parse_date;
@@ -141,17 +141,16 @@ fn card_links_to_the_article_and_marks_matches() {
 }
 
 #[wasm_bindgen_test]
-async fn retry_button_runs_the_callback() {
+fn retry_button_runs_the_callback() {
     let host = container();
-    let runs = RwSignal::new(0);
-    let _m = mount_to(host.clone(), move || {
-        view! { <LoadErrorPanel message="it broke".to_string() retry=Callback::new(move |()| runs.update(|n| *n += 1))/> }
-    });
-    until(|| host.query_selector(".newsroom__error").unwrap().is_some(), "the error panel").await;
+    let runs = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counted = runs.clone();
+    host.append_child(&error_panel(&EN, "it broke", Box::new(move || counted.set(counted.get() + 1)))).unwrap();
     assert_eq!(host.query_selector(".newsroom__error").unwrap().unwrap().get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(text(&host, ".newsroom__error-title"), EN.load_failed);
     assert_eq!(text(&host, ".newsroom__error-message"), "it broke");
     host.query_selector(".newsroom__retry").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
-    assert_eq!(runs.get_untracked(), 1);
+    assert_eq!(runs.get(), 1);
 }
 
 #[wasm_bindgen_test]
@@ -166,6 +165,8 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     let options: Vec<String> = all(&host, "select[name=category] option").iter().filter_map(|o| o.text_content()).collect();
     assert_eq!(options, ["All categories", "Company News (1)", "Events (1)", "Products (1)"]);
     assert!(text(&host, "details.newsroom__skipped li").contains("item 4 (`id` bad)"));
+    // Right after the header, before the toolbar and the list.
+    assert!(host.query_selector(".newsroom__header + details.newsroom__skipped + .newsroom__toolbar").unwrap().is_some());
 
     let input = host.query_selector("input[type=search]").unwrap().unwrap().unchecked_into::<HtmlInputElement>();
     input.set_value("铬盐");

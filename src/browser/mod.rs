@@ -12,11 +12,14 @@ pub mod history;
 pub mod feed_load;
 pub mod intl;
 pub mod language;
+pub mod load_status;
 pub mod loader;
 #[cfg(feature = "app")]
 pub mod part_loader;
 pub mod request;
 pub mod sanitizer;
+#[cfg(feature = "app")]
+pub mod slots;
 #[cfg(feature = "app")]
 pub mod start;
 pub mod surface;

@@ -12,7 +12,8 @@ use crate::browser::headline::headline;
 use crate::browser::history::href_for;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::Catalog;
-use crate::components::part_error::PartErrorAlert;
+use crate::browser::slots::Slots;
+use crate::components::part_error::follow_part_errors;
 use crate::components::words::words;
 use crate::embed_options::EmbedOptions;
 use crate::url_state::{article_link, Facet, Filters, Sort, ViewState};
@@ -68,11 +69,13 @@ pub fn CompactList(
             }
         });
     });
+    // Between the heading and the list.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    follow_part_errors(Slots::after(heading, 1), 0, parts);
     view! {
         // A heading, not a landmark: a page may hold several of these lists.
         <div class="newsroom__compact">
-            <h2 class="newsroom__compact-title">{title}</h2>
-            <PartErrorAlert parts=parts/>
+            <h2 class="newsroom__compact-title" node_ref=heading>{title}</h2>
             <ul class="newsroom__headlines" node_ref=list></ul>
         </div>
     }

@@ -12,13 +12,14 @@ use crate::catalog::Catalog;
 use crate::components::article_list::ArticleList;
 use crate::components::article_view::ArticleView;
 use crate::components::nav::Nav;
-use crate::components::notices::Notices;
-use crate::components::skipped_items::SkippedItems;
+use crate::components::skipped_items::{recovered_ids, skipped_items};
 use crate::components::toolbar::Toolbar;
 use crate::components::words::words;
 use crate::messages::describe::url_problem;
 use crate::messages::Messages;
-use crate::components::part_error::PartErrorAlert;
+use crate::components::part_error::follow_part_errors;
+use crate::browser::load_status;
+use crate::browser::slots::Slots;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::Listing;
 use crate::embed_options::EmbedOptions;
@@ -56,6 +57,12 @@ fn view_at(m: &Messages, catalog: &Catalog, nav: Nav, site: Option<&str>, start:
         },
     }
 }
+
+/// The slots after the header, in their order.
+const NOTICES: usize = 0;
+const PART_ERROR: usize = 1;
+const SKIPPED: usize = 2;
+const RECOVERED: usize = 3;
 
 #[component]
 pub fn NewsPage(
@@ -199,16 +206,20 @@ pub fn NewsPage(
     let bundle = &first.bundle;
     let total = Signal::derive(move || catalog.with(|c| c.len()));
     let busy = Signal::derive(move || parts.is_some_and(|p| p.busy.get() > 0));
+    // After the header, by DOM calls: the link's notices, a failed file of
+    // the archive, what the page made of imperfect items.
+    let header = NodeRef::<leptos::html::Header>::new();
+    let slots = Slots::after(header, 4);
+    slots.follow(NOTICES, move || nav.notices.with(|n| load_status::notices(n)));
+    follow_part_errors(slots, PART_ERROR, parts);
+    let imperfect = Memo::new(move |_| catalog.with(|c| (c.bundle.skipped.clone(), c.bundle.recovered_ids)));
+    slots.follow(SKIPPED, move || imperfect.with(|(skipped, _)| skipped_items(m, skipped)));
+    slots.follow(RECOVERED, move || imperfect.with(|&(_, n)| recovered_ids(m, n)));
     view! {
-        <header class="newsroom__header" lang=bundle.language.clone()>
+        <header class="newsroom__header" lang=bundle.language.clone() node_ref=header>
             <h1>{bundle.title.clone()}</h1>
             {bundle.description.clone().map(|d| view! { <p class="newsroom__description">{d}</p> })}
         </header>
-        <Notices notices=nav.notices/>
-        <PartErrorAlert parts=parts/>
-        {move || catalog.with(|c| view! {
-            <SkippedItems skipped=c.bundle.skipped.clone() recovered_ids=c.bundle.recovered_ids/>
-        })}
         {move || match open.get() {
             Some((id, _, pending)) => {
                 let order = listing.with_untracked(|l| l.order.clone());

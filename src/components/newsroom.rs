@@ -1,22 +1,26 @@
 //! The app root: joins the page's load of its bundle and shows it loading
 //! (with progress, and retries), its failure, or the page.
 
-use leptos::either::EitherOf4;
+use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::browser::dom::with_text;
 use crate::browser::feed_load::{FeedLoad, FeedNotice, LoadState};
-use crate::browser::intl::progress_words;
-use crate::browser::loader::Loading;
+use crate::browser::load_status::{self, error_panel, LoadingView};
+use crate::browser::slots::Slots;
 use crate::browser::surface::follow_surface;
 use crate::browser::takeover;
 use crate::components::compact_list::CompactList;
-use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::news_page::NewsPage;
-use crate::components::notices::Notices;
 use crate::components::words::words;
 use crate::embed_options::{EmbedOptions, Layout};
-use crate::messages::describe::{load_error, part_failure, retrying};
+use crate::messages::describe::{load_error, part_failure};
 use crate::messages::{fill, Messages};
+
+/// The slots at the root's start, in their order.
+const HEADING: usize = 0;
+const NOTICES: usize = 1;
+const STATUS: usize = 2;
 
 #[component]
 pub fn Newsroom(
@@ -39,66 +43,72 @@ pub fn Newsroom(
     let indexing = RwSignal::from(feed.indexing());
     let paging = RwSignal::from(feed.paging());
     let feed_notices = RwSignal::from(feed.notices());
-    let notices = Signal::derive(move || {
-        let mut all = problems.clone();
-        all.extend(feed_notices.with(|n| n.iter().map(|n| feed_notice(m, n)).collect::<Vec<_>>()));
-        all
-    });
-    let retry = Callback::new(move |()| feed.reload());
     let class = match layout {
         Layout::Full => "newsroom newsroom--full",
         Layout::Compact => "newsroom newsroom--compact",
     };
     // A built site's page has static content that this instance takes over (`takeover`).
     let site = options.site.is_some();
-    // The full page's heading before the feed names itself (loading, failure),
-    // unless the static content above names it.
-    let heading = move || {
-        let ready = state.with(|s| matches!(s, LoadState::Ready(..)));
-        (layout == Layout::Full && !ready && !site).then(|| view! { <h1 class="newsroom__heading">{m.news}</h1> })
-    };
-    view! {
-        <div class=class node_ref=root lang=m.locale>
-            {heading}
-            <Notices notices=notices/>
-            {move || match state.get() {
-                LoadState::Loading(loading) => EitherOf4::A(view! { <LoadingState loading=loading/> }),
+    // Before the page, by DOM calls: the full page's heading while the feed
+    // has not named itself (unless the static content above names it), the
+    // notices, and the load's state while it is not ready.
+    let slots = Slots::at_start(root, 3);
+    slots.follow(NOTICES, move || {
+        let mut all = problems.clone();
+        all.extend(feed_notices.with(|n| n.iter().map(|n| feed_notice(m, n)).collect::<Vec<_>>()));
+        load_status::notices(&all)
+    });
+    let loading = StoredValue::new_local(None::<LoadingView>);
+    Effect::new(move |_| {
+        state.with(|state| {
+            let status = match state {
+                LoadState::Loading(progress) => {
+                    if let Some(view) = loading.write_value().as_mut() {
+                        return view.update(m, progress);
+                    }
+                    let mut view = LoadingView::new(m);
+                    view.update(m, progress);
+                    let el = view.root.clone();
+                    loading.set_value(Some(view));
+                    el
+                }
                 LoadState::Failed(error) => {
                     // Below a built page's static content, which stays.
                     if let Some(el) = root.get_untracked().filter(|_| site) {
                         takeover::show(&el);
                     }
-                    EitherOf4::B(view! { <LoadErrorPanel message=load_error(m, &error) retry=retry/> })
+                    loading.set_value(None);
+                    error_panel(m, &load_error(m, error), Box::new(move || feed.reload()))
                 }
-                LoadState::Ready(catalog, parts) => match layout {
+                // The page's own view removes them as it is built.
+                LoadState::Ready(..) => return,
+            };
+            slots.show(STATUS, Some(status));
+            slots.show(HEADING, (layout == Layout::Full && !site).then(|| with_text("h1", "newsroom__heading", m.news)));
+        });
+    });
+    view! {
+        <div class=class node_ref=root lang=m.locale>
+            {move || {
+                let (catalog, parts) = state.with(|s| match s {
+                    LoadState::Ready(catalog, parts) => Some((*catalog, *parts)),
+                    _ => None,
+                })?;
+                slots.show(HEADING, None);
+                slots.show(STATUS, None);
+                loading.set_value(None);
+                Some(match layout {
                     Layout::Compact => {
                         if let Some(el) = root.get_untracked().filter(|_| site) {
                             takeover::finish(el.into());
                         }
-                        EitherOf4::C(view! { <CompactList catalog=catalog parts=parts options=options.clone()/> })
+                        Either::Left(view! { <CompactList catalog=catalog parts=parts options=options.clone()/> })
                     }
-                    Layout::Full => EitherOf4::D(view! {
+                    Layout::Full => Either::Right(view! {
                         <NewsPage catalog=catalog indexing=indexing paging=paging parts=parts options=options.clone() owns_url=owns_url root=root/>
                     }),
-                },
+                })
             }}
-        </div>
-    }
-}
-
-/// "Loading news…" with a progress bar: what arrived, of the total when known.
-#[component]
-fn LoadingState(loading: Loading) -> impl IntoView {
-    let m = words();
-    let Loading { progress, retrying: again } = loading;
-    let (total, detail) = progress_words(m, &progress);
-    view! {
-        <div class="newsroom__loading" role="status">
-            <p>{m.loading_news}</p>
-            // Without a total, no `max` or `value`: an indeterminate bar.
-            <progress class="newsroom__progress" max=total value=total.map(|_| progress.received)></progress>
-            <p class="newsroom__progress-detail">{detail}</p>
-            {again.map(|r| view! { <p class="newsroom__retrying">{retrying(m, &r)}</p> })}
         </div>
     }
 }

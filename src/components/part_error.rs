@@ -2,21 +2,18 @@
 
 use leptos::prelude::*;
 
+use crate::browser::load_status::alert;
 use crate::browser::part_loader::PartLoader;
+use crate::browser::slots::Slots;
 use crate::components::words::words;
 use crate::messages::describe::part_error;
 
-#[component]
-pub fn PartErrorAlert(#[prop(optional_no_strip)] parts: Option<PartLoader>) -> impl IntoView {
+/// Shows the first failed file of `parts` in `slot`, while there is one.
+pub fn follow_part_errors(slots: Slots, slot: usize, parts: Option<PartLoader>) {
+    let Some(parts) = parts else { return };
     let m = words();
-    move || {
-        let parts = parts?;
+    slots.follow(slot, move || {
         let message = parts.failures.with(|f| f.first().map(|e| part_error(m, e)))?;
-        Some(view! {
-            <div class="newsroom__part-error" role="alert">
-                <p>{message}</p>
-                <button type="button" class="newsroom__retry" on:click=move |_| parts.retry()>{m.retry}</button>
-            </div>
-        })
-    }
+        Some(alert(m, "newsroom__part-error", &[("", &message)], Box::new(move || parts.retry())))
+    });
 }

@@ -1,30 +1,35 @@
 //! What the page made of the bundle's imperfect items: how many were
 //! skipped and why, one by one, and how many got an id of the page's making.
 
-use leptos::prelude::*;
+use web_sys::HtmlElement;
 
+use crate::browser::dom::{append, element, set, with_text};
 use crate::browser::intl::plural;
 use crate::bundle::ItemError;
-use crate::components::words::words;
 use crate::messages::describe::item_error;
+use crate::messages::Messages;
 
-#[component]
-pub fn SkippedItems(skipped: Vec<ItemError>, recovered_ids: usize) -> impl IntoView {
-    let m = words();
-    let n = skipped.len();
-    let skipped = (n > 0).then(|| {
-        let summary = plural(m, m.skipped_one, m.skipped_other, n, &[]);
-        view! {
-            <details class="newsroom__skipped">
-                <summary>{summary}</summary>
-                <ul>{skipped.into_iter().map(|e| view! { <li>{item_error(m, &e)}</li> }).collect_view()}</ul>
-            </details>
-        }
-    });
-    // Links to these articles depend on their address or content, so they say so.
-    let recovered = (recovered_ids > 0).then(|| {
-        let text = plural(m, m.recovered_one, m.recovered_other, recovered_ids, &[]);
-        view! { <p class="newsroom__notice newsroom__recovered" role="status">{text}</p> }
-    });
-    (skipped, recovered)
+/// The skipped items, in a `<details>` that names how many; `None` without any.
+pub fn skipped_items(m: &Messages, skipped: &[ItemError]) -> Option<HtmlElement> {
+    if skipped.is_empty() {
+        return None;
+    }
+    let details = element("details", "newsroom__skipped");
+    append(&details, &with_text("summary", "", &plural(m, m.skipped_one, m.skipped_other, skipped.len(), &[])));
+    let list = element("ul", "");
+    for e in skipped {
+        append(&list, &with_text("li", "", &item_error(m, e)));
+    }
+    append(&details, &list);
+    Some(details)
+}
+
+/// Links to these articles depend on their address or content, so they say so.
+pub fn recovered_ids(m: &Messages, n: usize) -> Option<HtmlElement> {
+    if n == 0 {
+        return None;
+    }
+    let text = with_text("p", "newsroom__notice newsroom__recovered", &plural(m, m.recovered_one, m.recovered_other, n, &[]));
+    set(&text, "role", "status");
+    Some(text)
 }

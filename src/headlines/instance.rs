@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use newsroom::browser::language::interface_language_in;
+use newsroom::browser::load_status::{error_panel, notices, LoadingView};
 use newsroom::browser::surface::follow_surface;
 use newsroom::embed_options::EmbedOptions;
 use newsroom::messages::describe::{load_error, option_problem};
@@ -18,7 +19,6 @@ use newsroom::browser::dom::{append, element, replace, set};
 use crate::handover;
 use crate::list::compact_list;
 use crate::shared_load::{SharedLoad, State};
-use crate::status::{error_panel, notices, LoadingView};
 
 /// What the list shows below its notices now.
 enum Shown {
@@ -41,9 +41,9 @@ pub fn mount(el: Element) {
     let m = interface_language_in(&HEADLINE_LANGUAGES, &el);
     let root = element("div", "newsroom newsroom--compact");
     set(&root, "lang", m.locale);
-    if !problems.is_empty() {
-        let notes: Vec<String> = problems.iter().map(|p| option_problem(m, p)).collect();
-        append(&root, &notices(&notes));
+    let notes: Vec<String> = problems.iter().map(|p| option_problem(m, p)).collect();
+    if let Some(notices) = notices(&notes) {
+        append(&root, &notices);
     }
     append(&el, &root);
     // Readable text on a light background the host chose, in either scheme.
@@ -68,7 +68,7 @@ impl Instance {
                 view.update(m, loading);
                 Shown::Loading(view)
             }
-            State::Failed(error) => Shown::Other(error_panel(m, &load_error(m, error), move || load.reload())),
+            State::Failed(error) => Shown::Other(error_panel(m, &load_error(m, error), Box::new(move || load.reload()))),
             State::Ready(feed) => {
                 let options = &self.options;
                 if feed.archive && past_first_page(options.category.is_some(), options.limit, feed.articles.len()) {

@@ -22,8 +22,6 @@ mod list;
 mod read;
 #[cfg(target_arch = "wasm32")]
 mod shared_load;
-#[cfg(target_arch = "wasm32")]
-mod status;
 
 // Nothing runs at start: `newsroom.js` calls `mount`. (Without a `main`,
 // the wasm has none of std's start-up code either.)

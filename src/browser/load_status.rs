@@ -1,18 +1,17 @@
-//! What a list shows while its feed loads and when it failed, and the notes
-//! about its element's attributes: the app's markup for each (`Newsroom`'s
-//! loading state, `LoadErrorPanel`, `Notices`), so one stylesheet and one
-//! set of tests serve both.
+//! What a Newsroom element shows while its feed loads, when it failed, and
+//! the notes about what it could not use: one builder of each for the app
+//! and the headlines entry, so one stylesheet and one set of tests serve both.
 
-use newsroom::browser::intl::progress_words;
-use newsroom::browser::loader::Loading;
-use newsroom::decimal::text;
-use newsroom::messages::describe::retrying;
-use newsroom::messages::Messages;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use newsroom::browser::dom::{append, element, remove, set, set_or_remove, with_text};
+use crate::browser::dom::{append, element, remove, set, set_or_remove, with_text};
+use crate::browser::intl::progress_words;
+use crate::browser::loader::Loading;
+use crate::decimal::text;
+use crate::messages::describe::retrying;
+use crate::messages::Messages;
 
 /// "Loading news…" with a progress bar, kept and updated as the bytes arrive.
 pub struct LoadingView {
@@ -58,14 +57,21 @@ impl LoadingView {
 }
 
 /// The feed could not be loaded: why, and Retry (`retry`).
-pub fn error_panel(m: &Messages, message: &str, retry: impl Fn() + 'static) -> HtmlElement {
-    let panel = element("div", "newsroom__error");
+pub fn error_panel(m: &Messages, message: &str, retry: Box<dyn Fn()>) -> HtmlElement {
+    alert(m, "newsroom__error", &[("newsroom__error-title", m.load_failed), ("newsroom__error-message", message)], retry)
+}
+
+/// `<div class="class" role="alert">`: a paragraph for each of `lines`
+/// (class, text), then a Retry button that runs `retry`.
+pub fn alert(m: &Messages, class: &str, lines: &[(&str, &str)], retry: Box<dyn Fn()>) -> HtmlElement {
+    let panel = element("div", class);
     set(&panel, "role", "alert");
-    append(&panel, &with_text("p", "newsroom__error-title", m.load_failed));
-    append(&panel, &with_text("p", "newsroom__error-message", message));
+    for (class, line) in lines {
+        append(&panel, &with_text("p", class, line));
+    }
     let button = with_text("button", "newsroom__retry", m.retry);
     set(&button, "type", "button");
-    let click = Closure::<dyn Fn()>::new(retry);
+    let click = Closure::wrap(retry);
     let _ = button.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
     // As long as the button: it goes with the page, or with the next state's view.
     click.forget();
@@ -73,8 +79,12 @@ pub fn error_panel(m: &Messages, message: &str, retry: impl Fn() + 'static) -> H
     panel
 }
 
-/// Notes about the element's attributes that could not be used.
-pub fn notices(notes: &[String]) -> HtmlElement {
+/// Notes about what could not be used (the element's attributes, the
+/// link's parameters, the feed's parts); `None` without any.
+pub fn notices(notes: &[String]) -> Option<HtmlElement> {
+    if notes.is_empty() {
+        return None;
+    }
     let box_ = element("div", "newsroom__notice");
     set(&box_, "role", "status");
     let list = element("ul", "");
@@ -82,5 +92,5 @@ pub fn notices(notes: &[String]) -> HtmlElement {
         append(&list, &with_text("li", "", note));
     }
     append(&box_, &list);
-    box_
+    Some(box_)
 }
