@@ -5,6 +5,8 @@
 
 pub mod article_meta;
 pub mod dom;
+#[cfg(feature = "app")]
+pub mod effect;
 pub mod headline;
 #[cfg(feature = "app")]
 pub mod history;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
+use crate::browser::effect::{effect, on_load};
 use crate::browser::dom::remove;
 
 /// Where the first slot goes.
@@ -49,7 +50,7 @@ impl Slots {
         E::Output: JsCast + Clone + 'static,
     {
         let slots = Slots { anchor: RwSignal::new_local(None), shown: StoredValue::new_local(vec![None; n]) };
-        node.on_load(move |el| slots.anchor.set(Some(anchor(el.unchecked_into()))));
+        on_load(node, move |el| slots.anchor.set(Some(anchor(el.unchecked_into()))));
         // Leptos removes what it mounted, not these.
         on_cleanup(move || {
             for i in 0..n {
@@ -61,7 +62,7 @@ impl Slots {
 
     /// Shows in slot `i` what `view` builds, again whenever what it reads changes.
     pub fn follow(self, i: usize, view: impl Fn() -> Option<HtmlElement> + 'static) {
-        Effect::new(move |_| {
+        effect(move || {
             let el = view();
             if self.anchor.with(Option::is_some) {
                 self.show(i, el);

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use crate::browser::effect::effect;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::{CardText, Catalog, Listing, PAGE_SIZE};
 use crate::browser::dom::remove;
@@ -193,7 +194,7 @@ pub fn ArticleList(
     });
     // After the results change, measure again once the DOM shows them.
     // A new view starts afresh: no card is kept in place across it.
-    Effect::new(move |_| {
+    effect(move || {
         shown.track();
         listing.track();
         memory.update_value(|m| m.anchor = None);
@@ -202,7 +203,7 @@ pub fn ArticleList(
 
     // Back from an article: its headline gets the focus again, once its card
     // is rendered (after the scroll position returns, a frame or two later).
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(id) = nav.return_to.get() {
             nav.return_to.set(None);
             focus_headline(list, id, FOCUS_TRIES);
@@ -210,7 +211,7 @@ pub fn ArticleList(
     });
 
     if let Some(parts) = parts {
-        Effect::new(move |_| parts.want(catalog.with(|c| in_view.with(|w| c.missing_cards(w)))));
+        effect(move || parts.want(catalog.with(|c| in_view.with(|w| c.missing_cards(w)))));
     }
     // A card whose data is still on its way is a placeholder, keyed apart,
     // so it is replaced when its data arrives. Only a new card reads its
@@ -239,7 +240,7 @@ pub fn ArticleList(
     // The rows in the DOM, in order between the two spacers, and the results
     // element they are in (a new one after an empty view starts afresh).
     let shown = StoredValue::new_local((None::<web_sys::Element>, Vec::<Shown>::new()));
-    Effect::new(move |_| {
+    effect(move || {
         let Some(results) = list.get() else { return };
         let version = marks_version.get();
         let wanted = cards();

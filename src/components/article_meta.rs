@@ -5,6 +5,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::browser::effect::on_load;
 use crate::article::Article;
 use crate::browser::article_meta::{fill_meta, meta_class};
 use crate::components::words::words;
@@ -14,6 +15,6 @@ pub fn ArticleMeta(article: Article, #[prop(into)] class: String) -> impl IntoVi
     let m = words();
     let meta = NodeRef::<Div>::new();
     let own = meta_class(&class);
-    meta.on_load(move |el| fill_meta(&el, m, &article, &class));
+    on_load(meta, move |el| fill_meta(&el, m, &article, &class));
     view! { <div class=own node_ref=meta></div> }
 }

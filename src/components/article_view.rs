@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use crate::browser::effect::on_load;
 use crate::article::Body;
 use crate::browser::article_meta::article_meta;
 use crate::browser::dom::{append, element, set, with_text};
@@ -69,7 +70,7 @@ pub fn ArticleView(
     // and screen-reader users.
     let links = StoredValue::new_local(None::<Links>);
     let (lang, data_id) = (article.language.clone(), article.id.clone());
-    root.on_load(move |el| {
+    on_load(root, move |el| {
         let built = build(&el, m, nav, &article, &list_href, prev.as_ref(), next.as_ref());
         let _ = built.title.focus();
         links.set_value(Some(built));

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::html::Ul;
 use leptos::prelude::*;
 
+use crate::browser::effect::effect;
 use crate::article::Article;
 use crate::browser::dom::append;
 use crate::browser::headline::headline;
@@ -42,7 +43,7 @@ pub fn CompactList(
         top.with(|top| catalog.with(|c| top.as_ref()?.iter().map(|&i| c.article(i)).collect::<Option<Vec<Article>>>()))
     });
     if let Some(parts) = parts {
-        Effect::new(move |_| {
+        effect(move || {
             let need = top.with(|top| catalog.with(|c| match top {
                 Some(order) => c.missing_cards(order),
                 None => c.missing("", &filters),
@@ -55,7 +56,7 @@ pub fn CompactList(
     // Each headline built as the headlines entry builds it, again whenever the list changes.
     let list = NodeRef::<Ul>::new();
     let m = words();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(ul) = list.get() else { return };
         newest.with(|newest| {
             let Some(newest) = newest else { return };

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::browser::effect::effect;
 use crate::browser::history::{self, current_address, current_search, saved_scroll};
 use crate::browser::loader::page_url;
 use crate::site_address::{folder, is_page, place, Place};
@@ -141,7 +142,7 @@ pub fn NewsPage(
         // at once.
         let typed = StoredValue::new(0u64);
         let settled = StoredValue::new(String::new());
-        Effect::new(move |_| {
+        effect(move || {
             let (need, query) = catalog.with(|c| {
                 list_key.with(|(query, filters, _)| (c.wanted(query, &filters_of(filters)), query.trim().to_string()))
             });
@@ -185,7 +186,7 @@ pub fn NewsPage(
         (id, found, pending)
     }));
     if let Some(parts) = parts {
-        Effect::new(move |_| {
+        effect(move || {
             let Some(id) = nav.state.with(|s| s.article.clone()) else { return };
             let need = catalog.with(|c| {
                 let mut need = c.missing_for_article(&id);

@@ -4,6 +4,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::browser::effect::on_load;
+use crate::browser::effect::effect;
 use crate::browser::dom::with_text;
 use crate::browser::feed_load::{FeedLoad, FeedNotice, LoadState};
 use crate::browser::load_status::{self, error_panel, LoadingView};
@@ -35,7 +37,7 @@ pub fn Newsroom(
     let m = words();
     let root = NodeRef::<leptos::html::Div>::new();
     // Readable text on a light background the host chose, in either scheme.
-    root.on_load(|el| follow_surface(&el));
+    on_load(root, |el| follow_surface(&el));
     let layout = options.layout;
     // Instances on the same bundle share its load; this one renders it.
     let feed = FeedLoad::join(&options);
@@ -59,7 +61,7 @@ pub fn Newsroom(
         load_status::notices(&all)
     });
     let loading = StoredValue::new_local(None::<LoadingView>);
-    Effect::new(move |_| {
+    effect(move || {
         state.with(|state| {
             let status = match state {
                 LoadState::Loading(progress) => {

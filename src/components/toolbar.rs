@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlOptionElement};
 
+use crate::browser::effect::effect;
 use crate::browser::dom::{append, element, remove, set, set_or_remove, with_text};
 use crate::catalog::Listing;
 use crate::browser::intl::{language_name, number, plural};
@@ -79,7 +80,7 @@ pub fn Toolbar(
     };
 
     // The search box follows the view (back / forward, "Clear all").
-    Effect::new(move |_| {
+    effect(move || {
         let query = state.with(|s| s.query.clone());
         if let Some(input) = search_box.get().filter(|i| i.value() != query) {
             input.set_value(&query);
@@ -88,7 +89,8 @@ pub fn Toolbar(
     for facet in FACETS.into_iter().filter(|&f| f != Facet::Category || fixed_category.is_none()) {
         filter(m, facet, listing, state, toolbar, sort_field);
     }
-    Effect::new(move |last: Option<Vec<Choice>>| {
+    let mut last = Vec::new();
+    effect(move || {
         let current = state.with(ViewState::effective_sort);
         let mut sorts = vec![(Sort::Newest, m.sort_newest), (Sort::Oldest, m.sort_oldest)];
         if state.with(|s| !s.query.trim().is_empty()) {
@@ -96,42 +98,43 @@ pub fn Toolbar(
         }
         let choices: Vec<Choice> = sorts.into_iter().map(|(s, text)| Choice { value: s.as_str().to_string(), text: text.to_string(), selected: s == current, disabled: false }).collect();
         // What is shown: nothing until the select is there.
-        let Some(select) = sort.get() else { return Vec::new() };
-        show_choices(&select, last.as_deref().unwrap_or_default(), &choices);
-        choices
+        let Some(select) = sort.get() else { return last.clear() };
+        show_choices(&select, &last, &choices);
+        last = choices;
     });
-    Effect::new(move |last: Option<Option<String>>| {
+    let mut last = None::<String>;
+    effect(move || {
         let shown = number(m, listing.with(|l| l.order.len()));
         let text = plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)]);
-        let p = count.get()?;
-        if last.flatten().as_ref() != Some(&text) {
+        let Some(p) = count.get() else { return last = None };
+        if last.as_ref() != Some(&text) {
             p.set_text_content(Some(&text));
         }
-        Some(text)
+        last = Some(text);
     });
     // One status line: search being prepared, else older pages arriving.
-    Effect::new(move |line: Option<Option<HtmlElement>>| {
+    let mut line = None::<HtmlElement>;
+    effect(move || {
         let status = match (indexing.get(), paging.get()) {
             (Some(pct), _) => Some(("newsroom__indexing", fill(m.preparing_search, &[("percent", &format!("{}%", number(m, usize::from(pct))))]))),
             (None, Some(n)) => Some(("newsroom__paging", fill(m.loading_older, &[("n", &number(m, n))]))),
             (None, None) if busy.get() => Some(("newsroom__fetching", m.loading.to_string())),
             (None, None) => None,
         };
-        let line = line.flatten();
         let (Some(button), Some((class, text))) = (clear.get(), status) else {
-            if let Some(line) = &line {
-                remove(line);
+            if let Some(gone) = line.take() {
+                remove(&gone);
             }
-            return None;
+            return;
         };
-        let line = line.unwrap_or_else(|| element("p", ""));
-        set(&line, "class", class);
-        set(&line, "role", "status");
-        line.set_text_content(Some(&text));
-        let _ = button.before_with_node_1(&line);
-        Some(line)
+        let shown = line.take().unwrap_or_else(|| element("p", ""));
+        set(&shown, "class", class);
+        set(&shown, "role", "status");
+        shown.set_text_content(Some(&text));
+        let _ = button.before_with_node_1(&shown);
+        line = Some(shown);
     });
-    Effect::new(move |_| {
+    effect(move || {
         let is_clear = state.with(|s| *s == s.cleared());
         if let Some(button) = clear.get() {
             set_or_remove(&button, "disabled", is_clear.then_some(""));
@@ -216,9 +219,9 @@ fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwS
     // the filter comes or goes with it, not on every search. (Language is
     // the last filter, so before the sort is its place.)
     let shown = Memo::new(move |_| facet != Facet::Language || listing.with(|l| l.facets.get(facet).len() > 1));
-    Effect::new({
+    effect({
         let field = field.clone();
-        move |_| {
+        move || {
             let (Some(toolbar), Some(sort)) = (toolbar.get(), sort_field.get()) else { return };
             if shown.get() {
                 let _ = toolbar.insert_before(&field, Some(&sort));
@@ -229,7 +232,8 @@ fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwS
     });
     // Languages by name ("中文"), as codes mean little to readers.
     let name = move |value: &str| if facet == Facet::Language { language_name(m, value) } else { value.to_string() };
-    Effect::new(move |last: Option<Vec<Choice>>| {
+    let mut last = Vec::new();
+    effect(move || {
         let current = state.with(|s| s.filters.get(facet).map(str::to_string));
         let choices = listing.with(|l| {
             // Counts not known yet: the values without them.
@@ -242,8 +246,8 @@ fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwS
                 Choice { value: o.value.clone(), text, selected: is_current, disabled: !pending && o.count == 0 && !is_current }
             })).collect::<Vec<_>>()
         });
-        show_choices(&select, last.as_deref().unwrap_or_default(), &choices);
-        choices
+        show_choices(&select, &last, &choices);
+        last = choices;
     });
 }
 
