@@ -44,6 +44,14 @@ async fn until(done: impl Fn() -> bool, what: &str) {
     panic!("never happened: {what}");
 }
 
+/// Puts `text` in `input` as typing does: its value, then an `input` event that bubbles.
+fn type_in(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
 fn all(root: &HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
@@ -161,6 +169,13 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the first cards").await;
     assert_eq!(text(&host, ".newsroom__header h1"), "Test News");
     assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
+    // The toolbar's parts, in order: the search box, the filters, the sort, the count and Clear all.
+    assert_eq!(text(&host, ".newsroom__toolbar > .newsroom__field--search > .newsroom__label"), "Search news");
+    let search = host.query_selector(".newsroom__field--search > input.newsroom__search").unwrap().unwrap();
+    assert_eq!((search.get_attribute("type").as_deref(), search.get_attribute("placeholder").as_deref()), (Some("search"), Some(EN.search_placeholder)));
+    let controls: Vec<String> = all(&host, ".newsroom__toolbar > .newsroom__field > select").iter().filter_map(|s| s.get_attribute("name")).collect();
+    assert_eq!(controls, ["category", "tag", "year", "language", "sort"]);
+    assert!(host.query_selector(".newsroom__status > .newsroom__count + button.newsroom__clear[type=button]").unwrap().is_some());
     assert_eq!(host.query_selector(".newsroom__count").unwrap().unwrap().get_attribute("aria-live").as_deref(), Some("polite"));
     let options: Vec<String> = all(&host, "select[name=category] option").iter().filter_map(|o| o.text_content()).collect();
     assert_eq!(options, ["All categories", "Company News (1)", "Events (1)", "Products (1)"]);
@@ -169,8 +184,7 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     assert!(host.query_selector(".newsroom__header + details.newsroom__skipped + .newsroom__toolbar").unwrap().is_some());
 
     let input = host.query_selector("input[type=search]").unwrap().unwrap().unchecked_into::<HtmlInputElement>();
-    input.set_value("铬盐");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    type_in(&input, "铬盐");
     until(|| text(&host, ".newsroom__count") == "1 of 3 articles", "one result for 铬盐").await;
     let ids: Vec<String> = all(&host, "article.newsroom__card").iter().filter_map(|a| a.get_attribute("data-id")).collect();
     assert_eq!(ids, ["zh"]);
@@ -194,8 +208,7 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     let sorts: Vec<String> = all(&host, "select.newsroom__sort option").iter().filter_map(|o| o.get_attribute("value")).collect();
     assert_eq!(sorts, ["newest", "oldest"]);
 
-    input.set_value("nothing-matches-this");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    type_in(&input, "nothing-matches-this");
     until(|| text(&host, ".newsroom__count") == "0 of 3 articles", "no results").await;
     let input = host.query_selector("input[type=search]").unwrap().unwrap().unchecked_into::<HtmlInputElement>();
     until(|| input.value() == "nothing-matches-this", "the search box keeps what was typed").await;

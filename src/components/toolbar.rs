@@ -1,15 +1,16 @@
 //! Search box, filters, sort, the live result count and "Clear all". Its
-//! frame is a leptos view; what follows the results (each filter's options
-//! with their counts, the sort's choices, the count, the status line) is
-//! written by effects with DOM calls, each touching only what changed: as
+//! root is a leptos element with one handler of each kind for all of it;
+//! its parts are built by DOM calls, and what follows the results (each
+//! filter's options with their counts, the sort's choices, the count, the
+//! status line) is written by effects, each touching only what changed: as
 //! reactive views, the toolbar was a twelfth of the app's wasm.
 
-use leptos::html::{Button, Div, Input, Label, Select, P};
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlOptionElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlOptionElement};
 
-use crate::browser::effect::effect;
+use crate::browser::effect::{effect, on_load};
 use crate::browser::dom::{append, element, remove, set, set_or_remove, with_text};
 use crate::catalog::Listing;
 use crate::browser::intl::{language_name, number, plural};
@@ -40,31 +41,56 @@ pub fn Toolbar(
         None => m.search_label.to_string(),
     };
     let state = nav.state;
-    let (toolbar, search_box, sort_field, sort) = (NodeRef::<Div>::new(), NodeRef::<Input>::new(), NodeRef::<Label>::new(), NodeRef::<Select>::new());
-    let (count, clear) = (NodeRef::<P>::new(), NodeRef::<Button>::new());
+    // The frame, built now (the effects below write into it) and put in
+    // the toolbar once that is mounted.
+    let frame = Frame::new(m);
+    let toolbar = NodeRef::<Div>::new();
+    let mounted = RwSignal::new(false);
+    on_load(toolbar, {
+        let frame = frame.clone();
+        move |el| {
+            for part in [&frame.search_field, &frame.sort_field, &frame.status] {
+                append(&el, part);
+            }
+            mounted.set(true);
+        }
+    });
     // `/` anywhere on the page (but in a field) goes to the search box, as on
     // most search pages; only the instance that owns the page's URL answers it.
     if nav.owns_url() {
+        let search_box = frame.search_box.clone();
         let listener = window_event_listener(leptos::ev::keydown, move |ev| {
             let modified = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
-            if ev.key() != "/" || modified || ev.default_prevented() || in_a_field(&ev) {
+            if ev.key() != "/" || modified || ev.default_prevented() || in_a_field(&ev) || !search_box.is_connected() {
                 return;
             }
-            if let Some(input) = search_box.get_untracked() {
-                ev.prevent_default();
-                let _ = input.focus();
-            }
+            ev.prevent_default();
+            let _ = search_box.focus();
         });
         on_cleanup(move || listener.remove());
     }
+    // One handler of each kind for the whole toolbar, told apart by where it happened.
+    let search_box = frame.search_box.clone();
+    let input = move |ev: leptos::ev::Event| {
+        if happened_at(&ev, &search_box) {
+            nav.search(event_target_value(&ev));
+        }
+    };
     // Escape in the search box clears the search.
+    let search_box = frame.search_box.clone();
     let escape = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && state.with_untracked(|s| !s.query.is_empty()) {
+        if ev.key() == "Escape" && happened_at(&ev, &search_box) && state.with_untracked(|s| !s.query.is_empty()) {
             ev.prevent_default();
             nav.search(String::new());
         }
     };
-    // One handler for the sort and every filter, told apart by their names.
+    let clear = frame.clear.clone();
+    let clear_all = move |ev: leptos::ev::MouseEvent| {
+        if happened_at(&ev, &clear) {
+            nav.go(state.get_untracked().cleared());
+        }
+    };
+    // The sort and every filter, told apart by their names.
     let change = move |ev: leptos::ev::Event| {
         let Some(name) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.get_attribute("name")) else { return };
         let value = event_target_value(&ev);
@@ -80,15 +106,17 @@ pub fn Toolbar(
     };
 
     // The search box follows the view (back / forward, "Clear all").
+    let search_box = frame.search_box.clone();
     effect(move || {
         let query = state.with(|s| s.query.clone());
-        if let Some(input) = search_box.get().filter(|i| i.value() != query) {
-            input.set_value(&query);
+        if search_box.value() != query {
+            search_box.set_value(&query);
         }
     });
     for facet in FACETS.into_iter().filter(|&f| f != Facet::Category || fixed_category.is_none()) {
-        filter(m, facet, listing, state, toolbar, sort_field);
+        filter(m, facet, listing, state, frame.sort_field.clone(), mounted);
     }
+    let sort = frame.sort.clone();
     let mut last = Vec::new();
     effect(move || {
         let current = state.with(ViewState::effective_sort);
@@ -97,22 +125,19 @@ pub fn Toolbar(
             sorts.insert(0, (Sort::Relevance, m.sort_relevance));
         }
         let choices: Vec<Choice> = sorts.into_iter().map(|(s, text)| Choice { value: s.as_str().to_string(), text: text.to_string(), selected: s == current, disabled: false }).collect();
-        // What is shown: nothing until the select is there.
-        let Some(select) = sort.get() else { return last.clear() };
-        show_choices(&select, &last, &choices);
+        show_choices(&sort, &last, &choices);
         last = choices;
     });
-    let mut last = None::<String>;
+    let count = frame.count.clone();
     effect(move || {
         let shown = number(m, listing.with(|l| l.order.len()));
         let text = plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)]);
-        let Some(p) = count.get() else { return last = None };
-        if last.as_ref() != Some(&text) {
-            p.set_text_content(Some(&text));
+        if count.text_content().as_ref() != Some(&text) {
+            count.set_text_content(Some(&text));
         }
-        last = Some(text);
     });
     // One status line: search being prepared, else older pages arriving.
+    let clear = frame.clear.clone();
     let mut line = None::<HtmlElement>;
     effect(move || {
         let status = match (indexing.get(), paging.get()) {
@@ -121,7 +146,7 @@ pub fn Toolbar(
             (None, None) if busy.get() => Some(("newsroom__fetching", m.loading.to_string())),
             (None, None) => None,
         };
-        let (Some(button), Some((class, text))) = (clear.get(), status) else {
+        let Some((class, text)) = status else {
             if let Some(gone) = line.take() {
                 remove(&gone);
             }
@@ -131,41 +156,59 @@ pub fn Toolbar(
         set(&shown, "class", class);
         set(&shown, "role", "status");
         shown.set_text_content(Some(&text));
-        let _ = button.before_with_node_1(&shown);
+        let _ = clear.before_with_node_1(&shown);
         line = Some(shown);
     });
+    let clear = frame.clear.clone();
     effect(move || {
         let is_clear = state.with(|s| *s == s.cleared());
-        if let Some(button) = clear.get() {
-            set_or_remove(&button, "disabled", is_clear.then_some(""));
-        }
+        set_or_remove(&clear, "disabled", is_clear.then_some(""));
     });
     view! {
-        <div class="newsroom__toolbar" role="search" aria-label=landmark node_ref=toolbar on:change=change>
-            <label class="newsroom__field newsroom__field--search">
-                <span class="newsroom__label">{m.search_label}</span>
-                <input
-                    type="search"
-                    class="newsroom__search"
-                    autocomplete="off"
-                    placeholder=m.search_placeholder
-                    node_ref=search_box
-                    on:input=move |ev| nav.search(event_target_value(&ev))
-                    on:keydown=escape
-                />
-            </label>
-            // The filters go here, before the sort.
-            <label class="newsroom__field" node_ref=sort_field>
-                <span class="newsroom__label">{m.sort_label}</span>
-                <select class="newsroom__sort" name="sort" node_ref=sort></select>
-            </label>
-            <div class="newsroom__status">
-                <p class="newsroom__count" aria-live="polite" node_ref=count></p>
-                <button type="button" class="newsroom__clear" node_ref=clear
-                    on:click=move |_| nav.go(state.get_untracked().cleared())>{m.clear_all}</button>
-            </div>
-        </div>
+        <div class="newsroom__toolbar" role="search" aria-label=landmark node_ref=toolbar
+            on:change=change on:input=input on:keydown=escape on:click=clear_all></div>
     }
+}
+
+/// The toolbar's own elements, in their order: the search box, the sort
+/// (the filters go before it), the count and "Clear all".
+#[derive(Clone)]
+struct Frame {
+    search_field: HtmlElement,
+    search_box: HtmlInputElement,
+    sort_field: HtmlElement,
+    sort: HtmlElement,
+    status: HtmlElement,
+    count: HtmlElement,
+    clear: HtmlElement,
+}
+
+impl Frame {
+    fn new(m: &Messages) -> Frame {
+        let (search_field, search_box) = field("newsroom__field newsroom__field--search", m.search_label, "input", "newsroom__search");
+        for (name, value) in [("type", "search"), ("autocomplete", "off"), ("placeholder", m.search_placeholder)] {
+            set(&search_box, name, value);
+        }
+        let (sort_field, sort) = field("newsroom__field", m.sort_label, "select", "newsroom__sort");
+        set(&sort, "name", "sort");
+        let status = element("div", "newsroom__status");
+        let count = element("p", "newsroom__count");
+        set(&count, "aria-live", "polite");
+        let clear = with_text("button", "newsroom__clear", m.clear_all);
+        set(&clear, "type", "button");
+        append(&status, &count);
+        append(&status, &clear);
+        Frame { search_field, search_box: search_box.unchecked_into(), sort_field, sort, status, count, clear }
+    }
+}
+
+/// `<label class="field_class">` with its words and its control (`<tag class="class">`).
+fn field(field_class: &str, label: &str, tag: &str, class: &str) -> (HtmlElement, HtmlElement) {
+    let field = element("label", field_class);
+    append(&field, &with_text("span", "newsroom__label", label));
+    let control = element(tag, class);
+    append(&field, &control);
+    (field, control)
 }
 
 /// One option of a `<select>`, as shown.
@@ -208,26 +251,22 @@ fn show_choices(select: &web_sys::Element, last: &[Choice], choices: &[Choice]) 
 
 /// One filter: a `<select>` (built once) whose options carry their result
 /// counts, in its place before the sort while shown.
-fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwSignal<ViewState>, toolbar: NodeRef<Div>, sort_field: NodeRef<Label>) {
+fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwSignal<ViewState>, sort_field: HtmlElement, mounted: RwSignal<bool>) {
     let (label, all) = facet_words(m, facet);
-    let field = element("label", "newsroom__field");
-    append(&field, &with_text("span", "newsroom__label", label));
-    let select = element("select", "newsroom__filter");
+    let (field, select) = field("newsroom__field", label, "select", "newsroom__filter");
     set(&select, "name", facet.name());
-    append(&field, &select);
     // A language filter only when there is more than one language. A memo:
     // the filter comes or goes with it, not on every search. (Language is
     // the last filter, so before the sort is its place.)
     let shown = Memo::new(move |_| facet != Facet::Language || listing.with(|l| l.facets.get(facet).len() > 1));
-    effect({
-        let field = field.clone();
-        move || {
-            let (Some(toolbar), Some(sort)) = (toolbar.get(), sort_field.get()) else { return };
-            if shown.get() {
-                let _ = toolbar.insert_before(&field, Some(&sort));
-            } else {
-                remove(&field);
-            }
+    effect(move || {
+        if !mounted.get() {
+            return;
+        }
+        if shown.get() {
+            let _ = sort_field.before_with_node_1(&field);
+        } else {
+            remove(&field);
         }
     });
     // Languages by name ("中文"), as codes mean little to readers.
@@ -249,6 +288,11 @@ fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwS
         show_choices(&select, &last, &choices);
         last = choices;
     });
+}
+
+/// Whether `ev` happened at `el` itself.
+fn happened_at(ev: &web_sys::Event, el: &web_sys::Element) -> bool {
+    ev.target().is_some_and(|t| t.unchecked_ref::<wasm_bindgen::JsValue>() == el.unchecked_ref::<wasm_bindgen::JsValue>())
 }
 
 /// Whether a key went to something that takes typing (a field, a menu, an editor).
