@@ -2,6 +2,7 @@
 //! headlines entry, the app's cards). Each distinct call is more glue in
 //! the wasm and the script, so every such view uses these.
 
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Element, HtmlElement, Node};
 
@@ -52,4 +53,11 @@ pub fn remove(node: &Node) {
     if let Some(parent) = node.parent_node() {
         let _ = parent.remove_child(node);
     }
+}
+
+/// Runs `f` on each click on `el`, for as long as the returned closure is kept.
+pub fn on_click(el: &Element, f: Box<dyn Fn()>) -> Closure<dyn Fn()> {
+    let click = Closure::wrap(f);
+    let _ = el.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
+    click
 }

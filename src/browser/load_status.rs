@@ -2,11 +2,9 @@
 //! the notes about what it could not use: one builder of each for the app
 //! and the headlines entry, so one stylesheet and one set of tests serve both.
 
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use crate::browser::dom::{append, element, remove, set, set_or_remove, with_text};
+use crate::browser::dom::{append, element, on_click, remove, set, set_or_remove, with_text};
 use crate::browser::intl::progress_words;
 use crate::browser::loader::Loading;
 use crate::decimal::text;
@@ -71,10 +69,8 @@ pub fn alert(m: &Messages, class: &str, lines: &[(&str, &str)], retry: Box<dyn F
     }
     let button = with_text("button", "newsroom__retry", m.retry);
     set(&button, "type", "button");
-    let click = Closure::wrap(retry);
-    let _ = button.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
     // As long as the button: it goes with the page, or with the next state's view.
-    click.forget();
+    on_click(&button, retry).forget();
     append(&panel, &button);
     panel
 }

@@ -74,6 +74,10 @@ impl Slots {
     pub fn show(self, i: usize, el: Option<HtmlElement>) {
         let Some(anchor) = self.anchor.get_untracked() else { return };
         self.shown.update_value(|shown| {
+            // Already there: left in place (moved, it would lose the focus).
+            if shown.get(i) == Some(&el) {
+                return;
+            }
             if let Some(old) = shown.get_mut(i).and_then(Option::take) {
                 remove(&old);
             }

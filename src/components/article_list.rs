@@ -1,25 +1,27 @@
 //! The results: "Show more" pages of cards of which only the rows near the
 //! viewport are in the DOM, or the empty state.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::either::Either;
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::browser::effect::effect;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::{CardText, Catalog, Listing, PAGE_SIZE};
-use crate::browser::dom::remove;
+use crate::browser::dom::{append, element, on_click, remove, set, set_or_remove, with_text};
+use crate::browser::slots::Slots;
 use crate::components::article_card::Card;
 use crate::components::highlighted::{excerpt, owned};
 use crate::components::nav::{is_plain_click, Nav};
 use crate::thumbnail::thumbnail;
 use crate::components::words::words;
 use crate::browser::intl::number;
-use crate::messages::fill;
+use crate::messages::{fill, Messages};
 use crate::virtual_list::{css_px, to_units, Heights, Layout, Memory, UNIT};
 
 /// Frames to wait for a card to be rendered before giving up on focusing it.
@@ -68,6 +70,39 @@ fn settle(update: impl Fn() -> bool + Copy + 'static, frames: u32) {
                 settle(update, frames - 1);
             }
         });
+    }
+}
+
+/// The slots after the results.
+const EMPTY: usize = 0;
+const MORE: usize = 1;
+
+/// What follows the results: "Show more", or instead of them the empty
+/// view (with its way out) or the wait for an archive's files.
+#[derive(Clone)]
+struct After {
+    more: HtmlElement,
+    empty: HtmlElement,
+    waiting: HtmlElement,
+    _clicks: Rc<[Closure<dyn Fn()>; 2]>,
+}
+
+impl After {
+    fn new(m: &Messages, nav: Nav) -> After {
+        let more = element("button", "newsroom__more");
+        set(&more, "type", "button");
+        let empty = element("div", "newsroom__empty");
+        append(&empty, &with_text("p", "", m.no_results));
+        let clear = with_text("button", "newsroom__empty-clear", m.clear_search_and_filters);
+        set(&clear, "type", "button");
+        append(&empty, &clear);
+        let waiting = with_text("p", "newsroom__waiting", m.loading);
+        set(&waiting, "role", "status");
+        let clicks = [
+            on_click(&more, Box::new(move || nav.more())),
+            on_click(&clear, Box::new(move || nav.go(nav.state.get_untracked().cleared()))),
+        ];
+        After { more, empty, waiting, _clicks: Rc::new(clicks) }
     }
 }
 
@@ -300,39 +335,41 @@ pub fn ArticleList(
             nav.open_article(&id, page.as_deref());
         }
     };
-    let above = move || css_px(rows.get().above);
-    let below = move || css_px(rows.get().below);
-    let empty = move || {
+    // The results stay in the DOM, hidden while there are none: the rows
+    // between its two spacers come and go by the effect above.
+    effect(move || {
+        let Some(results) = list.get() else { return };
+        let r = rows.get();
+        // By the style's property, not the attribute: a strict Content-Security-Policy forbids style attributes.
+        for (spacer, height) in [(results.first_element_child(), r.above), (results.last_element_child(), r.below)] {
+            if let Some(spacer) = spacer {
+                let _ = spacer.unchecked_into::<HtmlElement>().style().set_property("height", &css_px(height));
+            }
+        }
+        set_or_remove(&results, "hidden", (!has_results.get()).then_some(""));
+    });
+    // After them, by DOM calls: "Show more", or the empty view.
+    let after = After::new(m, nav);
+    let slots = Slots::after(list, 2);
+    slots.follow(EMPTY, {
+        let after = after.clone();
         // A view waiting for its files is not an empty one.
-        if listing.with(|l| l.waiting) {
-            return Either::Left(view! { <p class="newsroom__waiting" role="status">{m.loading}</p> });
-        }
-        Either::Right(view! {
-            <div class="newsroom__empty">
-                <p>{m.no_results}</p>
-                <button type="button" class="newsroom__empty-clear"
-                    on:click=move |_| nav.go(state.get_untracked().cleared())>{m.clear_search_and_filters}</button>
-            </div>
-        })
-    };
-    // Not `<Show>`: its fallback is a type-erased view, which costs more wasm.
-    let more = move || {
-        has_more.get().then(|| view! {
-            <button type="button" class="newsroom__more" on:click=move |_| nav.more()>
-                {move || fill(m.show_more, &[("n", &number(m, remaining()))])}
-            </button>
-        })
-    };
-    move || {
-        if !has_results.get() {
-            return Either::Left(empty());
-        }
-        Either::Right(view! {
-            <div class="newsroom__results" node_ref=list on:click=open>
-                <div class="newsroom__spacer" aria-hidden="true" style:height=above></div>
-                <div class="newsroom__spacer" aria-hidden="true" style:height=below></div>
-            </div>
-            {more}
-        })
+        move || (!has_results.get()).then(|| if listing.with(|l| l.waiting) { after.waiting.clone() } else { after.empty.clone() })
+    });
+    slots.follow(MORE, {
+        let more = after.more.clone();
+        move || has_more.get().then(|| more.clone())
+    });
+    effect({
+        let more = after.more.clone();
+        move || more.set_text_content(Some(&fill(m.show_more, &[("n", &number(m, remaining()))])))
+    });
+    // Its click handlers go with the list.
+    StoredValue::new_local(after);
+    view! {
+        <div class="newsroom__results" node_ref=list on:click=open>
+            <div class="newsroom__spacer" aria-hidden="true"></div>
+            <div class="newsroom__spacer" aria-hidden="true"></div>
+        </div>
     }
 }
