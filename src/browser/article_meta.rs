@@ -1,7 +1,7 @@
 //! An article's date (or "Undated"), category and tags as DOM: the one
 //! markup of the meta line wherever it shows (the headlines' list, the
-//! app's cards, and through `components::article_meta` its article view and
-//! compact list), as the command's static pages write it.
+//! app's cards, its article view and its compact list), as the command's
+//! static pages write it.
 
 use web_sys::{Element, HtmlElement};
 

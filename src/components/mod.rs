@@ -2,7 +2,6 @@
 
 pub mod article_card;
 pub mod article_list;
-pub mod article_meta;
 pub mod article_view;
 pub mod compact_list;
 pub mod highlighted;

@@ -91,7 +91,7 @@ pub fn article_html(view: &ArticleView) -> String {
     out
 }
 
-/// Date, category and tags, as `ArticleMeta` renders them: `class` is the
+/// Date, category and tags, as the page's `browser::article_meta` builds them: `class` is the
 /// view's (`newsroom__article` for an article, `newsroom__card` for a card).
 pub fn meta(out: &mut String, m: &Messages, a: &Article, class: &str) {
     out.push_str(&format!("<div class=\"newsroom__meta {class}-meta\">"));
