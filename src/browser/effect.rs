@@ -10,7 +10,13 @@ use wasm_bindgen::JsCast;
 
 /// Runs `f` now (in the next microtask) and again whenever a signal it read changes.
 pub fn effect(f: impl FnMut() + 'static) {
-    let mut f: Box<dyn FnMut()> = Box::new(f);
+    boxed(Box::new(f));
+}
+
+// Not inlined: the effect's set-up is as long as its task, and would be
+// copied into every caller.
+#[inline(never)]
+fn boxed(mut f: Box<dyn FnMut()>) {
     Effect::new(move |_| f());
 }
 
