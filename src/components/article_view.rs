@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::either::Either;
-use leptos::html::Article;
+use leptos::html::{Article, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -35,46 +35,7 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let m = words();
     let list_href = nav.href(&nav.state.get_untracked().list(), None);
-    let back = move |ev: leptos::ev::MouseEvent| {
-        if is_plain_click(&ev) {
-            ev.prevent_default();
-            nav.back_to_list();
-        }
-    };
-    let Some(article) = catalog.position(&id).and_then(|pos| catalog.full_article(pos)) else {
-        // Not there: shown once it is known not to be (a built page's own content stays until then).
-        if !pending {
-            nav.shown(None);
-        }
-        let back_link = view! { <a class="newsroom__back" href=list_href on:click=back>{m.back_to_news}</a> };
-        return Either::Left(view! {
-            <div class="newsroom__article-missing" role="status">
-                <p>{if pending {
-                    fill(m.looking_for_article, &[("id", &id)])
-                } else {
-                    fill(m.no_such_article, &[("id", &id)])
-                }}</p>
-                {back_link}
-            </div>
-        });
-    };
-    // The same document title as the article's static page.
-    nav.shown(Some(&page_title(&article.title, &catalog.bundle.title)));
-    let (prev, next) = catalog.neighbours(&order, &id);
-    // Where previous and next lead: the other article's id and static page.
-    let step_to = |i: Option<usize>| i.and_then(|i| catalog.article(i));
-    let (prev, next) = (step_to(prev), step_to(next));
-    let root = NodeRef::<Article>::new();
-    // Its content is built with DOM calls once it is on the page (it never
-    // changes while shown), then the title takes the focus, for keyboard
-    // and screen-reader users.
     let links = StoredValue::new_local(None::<Links>);
-    let (lang, data_id) = (article.language.clone(), article.id.clone());
-    on_load(root, move |el| {
-        let built = build(&el, m, nav, &article, &list_href, prev.as_ref(), next.as_ref());
-        let _ = built.title.focus();
-        links.set_value(Some(built));
-    });
     // The back link and previous / next: a plain click changes the view here.
     let click = move |ev: leptos::ev::MouseEvent| {
         if !is_plain_click(&ev) {
@@ -88,12 +49,51 @@ pub fn ArticleView(
             Go::Article(id, page) => nav.switch_article(&id, page.as_deref()),
         }
     };
+    let Some(article) = catalog.position(&id).and_then(|pos| catalog.full_article(pos)) else {
+        // Not there: shown once it is known not to be (a built page's own content stays until then).
+        if !pending {
+            nav.shown(None);
+        }
+        let message = fill(if pending { m.looking_for_article } else { m.no_such_article }, &[("id", &id)]);
+        let root = NodeRef::<Div>::new();
+        on_load(root, move |el| {
+            // Leptos keeps the element from one such message to the next (still looking, then not there).
+            el.set_text_content(None);
+            append(&el, &with_text("p", "", &message));
+            let back = back_link(&el, m, &list_href);
+            links.set_value(Some(Links { back, steps: Vec::new() }));
+        });
+        return Either::Left(view! { <div class="newsroom__article-missing" role="status" node_ref=root on:click=click></div> });
+    };
+    // The same document title as the article's static page.
+    nav.shown(Some(&page_title(&article.title, &catalog.bundle.title)));
+    let (prev, next) = catalog.neighbours(&order, &id);
+    // Where previous and next lead: the other article's id and static page.
+    let step_to = |i: Option<usize>| i.and_then(|i| catalog.article(i));
+    let (prev, next) = (step_to(prev), step_to(next));
+    let root = NodeRef::<Article>::new();
+    // Its content is built with DOM calls once it is on the page (it never
+    // changes while shown), then the title takes the focus, for keyboard
+    // and screen-reader users.
+    let (lang, data_id) = (article.language.clone(), article.id.clone());
+    on_load(root, move |el| {
+        let (title, built) = build(&el, m, nav, &article, &list_href, prev.as_ref(), next.as_ref());
+        let _ = title.focus();
+        links.set_value(Some(built));
+    });
     Either::Right(view! { <article class="newsroom__article" data-id=data_id lang=lang node_ref=root on:click=click></article> })
 }
 
-/// The links of a shown article that change the view, and its title.
+/// "Back to news", at the end of `el`.
+fn back_link(el: &web_sys::Element, m: &Messages, list_href: &str) -> HtmlElement {
+    let back = with_text("a", "newsroom__back", m.back_to_news);
+    set(&back, "href", list_href);
+    append(el, &back);
+    back
+}
+
+/// The links of a shown article (or of the message that it is not there) that change the view.
 struct Links {
-    title: HtmlElement,
     back: HtmlElement,
     /// Each with the article it leads to (id, static page).
     steps: Vec<(HtmlElement, String, Option<String>)>,
@@ -117,13 +117,12 @@ impl Links {
 }
 
 /// Builds the article's content into `el` (its `<article>`), as the
-/// command's static article page writes it (`cli/site/article.rs`).
-fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate::article::Article, list_href: &str, prev: Option<&crate::article::Article>, next: Option<&crate::article::Article>) -> Links {
+/// command's static article page writes it (`cli/site/article.rs`); its
+/// title, and its links.
+fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate::article::Article, list_href: &str, prev: Option<&crate::article::Article>, next: Option<&crate::article::Article>) -> (HtmlElement, Links) {
     // Leptos keeps the element from one article to the next (previous / next): the last one's content goes.
     el.set_text_content(None);
-    let back = with_text("a", "newsroom__back", m.back_to_news);
-    set(&back, "href", list_href);
-    append(el, &back);
+    let back = back_link(el, m, list_href);
     let title = with_text("h2", "newsroom__article-title", &article.title);
     set(&title, "tabindex", "-1");
     append(el, &title);
@@ -170,5 +169,5 @@ fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate:
         steps.push((a, other.id.clone(), other.page.clone()));
     }
     append(el, &pager);
-    Links { title, back, steps }
+    (title, Links { back, steps })
 }
