@@ -5,7 +5,8 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::browser::effect::effect;
+use crate::browser::dom::{append, with_text};
+use crate::browser::effect::{effect, on_load};
 use crate::browser::history::{self, current_address, current_search, saved_scroll};
 use crate::browser::loader::page_url;
 use crate::site_address::{folder, is_page, place, Place};
@@ -210,6 +211,13 @@ pub fn NewsPage(
     // After the header, by DOM calls: the link's notices, a failed file of
     // the archive, what the page made of imperfect items.
     let header = NodeRef::<leptos::html::Header>::new();
+    let (title, description) = (bundle.title.clone(), bundle.description.clone());
+    on_load(header, move |el| {
+        append(&el, &with_text("h1", "", &title));
+        if let Some(description) = description {
+            append(&el, &with_text("p", "newsroom__description", &description));
+        }
+    });
     let slots = Slots::after(header, 4);
     slots.follow(NOTICES, move || nav.notices.with(|n| load_status::notices(n)));
     follow_part_errors(slots, PART_ERROR, parts);
@@ -217,10 +225,7 @@ pub fn NewsPage(
     slots.follow(SKIPPED, move || imperfect.with(|(skipped, _)| skipped_items(m, skipped)));
     slots.follow(RECOVERED, move || imperfect.with(|&(_, n)| recovered_ids(m, n)));
     view! {
-        <header class="newsroom__header" lang=bundle.language.clone() node_ref=header>
-            <h1>{bundle.title.clone()}</h1>
-            {bundle.description.clone().map(|d| view! { <p class="newsroom__description">{d}</p> })}
-        </header>
+        <header class="newsroom__header" lang=bundle.language.clone() node_ref=header></header>
         {move || match open.get() {
             Some((id, _, pending)) => {
                 let order = listing.with_untracked(|l| l.order.clone());
