@@ -231,6 +231,9 @@ async fn compact_list_shows_the_latest_headlines_linking_to_the_news_page() {
         view! { <newsroom::components::compact_list::CompactList catalog=RwSignal::new(catalog) options=options/> }
     });
     until(|| host.query_selector(".newsroom__headline").unwrap().is_some(), "the headlines").await;
+    // The feed's title over the list.
+    let frame = host.query_selector(".newsroom__compact > h2.newsroom__compact-title:first-child + ul.newsroom__headlines:last-child").unwrap();
+    assert_eq!(frame.and_then(|ul| ul.previous_element_sibling()).and_then(|h2| h2.text_content()).as_deref(), Some("Test News"));
     let links: Vec<(String, String)> = all(&host, ".newsroom__headline-link")
         .iter()
         .map(|a| (a.text_content().unwrap_or_default(), a.get_attribute("href").unwrap_or_default()))

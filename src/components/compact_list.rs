@@ -3,12 +3,12 @@
 
 use std::sync::Arc;
 
-use leptos::html::Ul;
+use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::browser::effect::effect;
+use crate::browser::effect::{effect, on_load};
 use crate::article::Article;
-use crate::browser::dom::append;
+use crate::browser::dom::{append, element, with_text};
 use crate::browser::headline::headline;
 use crate::browser::history::href_for;
 use crate::browser::part_loader::PartLoader;
@@ -54,30 +54,29 @@ pub fn CompactList(
     let title = catalog.with_untracked(|c| c.bundle.title.clone());
     let options = StoredValue::new(options);
     // Each headline built as the headlines entry builds it, again whenever the list changes.
-    let list = NodeRef::<Ul>::new();
     let m = words();
-    effect(move || {
-        let Some(ul) = list.get() else { return };
-        newest.with(|newest| {
+    let list = element("ul", "newsroom__headlines");
+    effect({
+        let list = list.clone();
+        move || newest.with(|newest| {
             let Some(newest) = newest else { return };
-            ul.set_text_content(None);
+            list.set_text_content(None);
             for article in newest {
                 let href = options.with_value(|o| match &o.link {
                     Some(page) => article_link(page, &article.id),
                     None => href_for(&ViewState { page: 1, ..ViewState::default() }.with_article(&article.id)),
                 });
-                append(&ul, &headline(m, article, &href));
+                append(&list, &headline(m, article, &href));
             }
-        });
+        })
     });
-    // Between the heading and the list.
-    let heading = NodeRef::<leptos::html::H2>::new();
-    follow_part_errors(Slots::after(heading, 1), 0, parts);
-    view! {
-        // A heading, not a landmark: a page may hold several of these lists.
-        <div class="newsroom__compact">
-            <h2 class="newsroom__compact-title" node_ref=heading>{title}</h2>
-            <ul class="newsroom__headlines" node_ref=list></ul>
-        </div>
-    }
+    // A heading, not a landmark: a page may hold several of these lists.
+    // An alert about the archive's files goes between it and the list.
+    let root = NodeRef::<Div>::new();
+    let slots = Slots::at_start(root, 2);
+    let heading = with_text("h2", "newsroom__compact-title", &title);
+    slots.follow(0, move || Some(heading.clone()));
+    follow_part_errors(slots, 1, parts);
+    on_load(root, move |el| append(&el, &list));
+    view! { <div class="newsroom__compact" node_ref=root></div> }
 }
