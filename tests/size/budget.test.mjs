@@ -102,7 +102,10 @@ import { ENTRIES, measure } from './sizes.mjs';
 // through one instance of leptos's `Effect` (-3.8), its set-up not inlined
 // into each caller (-2.0); the toolbar's parts (-2.5) and the results'
 // frame (-3.4) built with DOM calls. Budget: 174.6 plus 0.5.
-const BUDGET_KB = 175.1;
+// Then 173.3 (-1.3): the article view's "not there" message, the page's
+// header and the compact list's frame built with DOM calls. Budget: 173.3
+// plus 0.5.
+const BUDGET_KB = 173.8;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
