@@ -282,3 +282,38 @@ async fn transient_failures_are_tried_again_with_waits_and_others_go_to_the_read
     .await;
     assert_eq!((result, tries.get()), (Err(gone), 1));
 }
+
+#[wasm_bindgen_test]
+async fn slots_keep_their_order_after_the_anchor_whatever_order_they_fill_in() {
+    use newsroom::browser::dom::with_text;
+    use newsroom::browser::slots::Slots;
+    let host = container();
+    let shown = RwSignal::new(None::<Slots>);
+    let _m = mount_to(host.clone(), move || {
+        let anchor = NodeRef::<leptos::html::H1>::new();
+        shown.set(Some(Slots::after(anchor, 3)));
+        view! { <h1 node_ref=anchor>"anchor"</h1><p>"leptos's"</p> }
+    });
+    let order = || all(&host, "*").iter().filter_map(|e| e.text_content()).collect::<Vec<_>>();
+    until(|| host.query_selector("p").unwrap().is_some(), "the view").await;
+    let slots = shown.get_untracked().unwrap();
+    // Once the anchor is mounted (a microtask after the view).
+    until(|| {
+        slots.show(2, Some(with_text("div", "", "c")));
+        order().len() == 3
+    }, "the anchor").await;
+    slots.show(0, Some(with_text("div", "", "a")));
+    slots.show(1, Some(with_text("div", "", "b")));
+    assert_eq!(order(), ["anchor", "a", "b", "c", "leptos's"]);
+    slots.show(1, None);
+    slots.show(1, Some(with_text("div", "", "b2")));
+    assert_eq!(order(), ["anchor", "a", "b2", "c", "leptos's"]);
+    // The same element again stays where it is: a focused button keeps the focus.
+    let button = with_text("button", "", "c2");
+    slots.show(2, Some(button.clone()));
+    button.focus().unwrap();
+    slots.show(2, Some(button.clone()));
+    assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&button))));
+    slots.show(0, None);
+    assert_eq!(order(), ["anchor", "b2", "c2", "leptos's"]);
+}
