@@ -4,9 +4,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::browser::effect::on_load;
-use crate::browser::effect::effect;
 use crate::browser::dom::with_text;
+use crate::browser::effect::{effect, on_load};
 use crate::browser::feed_load::{FeedLoad, FeedNotice, LoadState};
 use crate::browser::load_status::{self, error_panel, LoadingView};
 use crate::browser::slots::Slots;
