@@ -272,19 +272,14 @@ pub fn ArticleList(
             Row::Card(Card::new(m, &article, title, teaser, &href, picture.as_deref()), text)
         }
     };
-    // The rows in the DOM, in order between the two spacers, and the results
-    // element they are in (a new one after an empty view starts afresh).
-    let shown = StoredValue::new_local((None::<web_sys::Element>, Vec::<Shown>::new()));
+    // The rows in the DOM, in order between the two spacers.
+    let shown = StoredValue::new_local(Vec::<Shown>::new());
     effect(move || {
         let Some(results) = list.get() else { return };
         let version = marks_version.get();
         let wanted = cards();
         shown.update_value(|shown| {
-            let results: web_sys::Element = results.into();
-            if shown.0.as_ref() != Some(&results) {
-                *shown = (Some(results.clone()), Vec::new());
-            }
-            let mut old = std::mem::take(&mut shown.1);
+            let mut old = std::mem::take(shown);
             let same_rows = old.len() == wanted.len() && old.iter().zip(&wanted).all(|(s, key)| s.key == *key);
             let next: Vec<Shown> = wanted
                 .into_iter()
@@ -316,7 +311,7 @@ pub fn ArticleList(
                     let _ = results.insert_before(row.row.node(), below.as_ref().map(|b| b.as_ref()));
                 }
             }
-            shown.1 = next;
+            *shown = next;
         });
     });
     // One handler for every card's link: a plain click opens the article here.
@@ -326,7 +321,7 @@ pub fn ArticleList(
         }
         let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest(".newsroom__card-link").ok().flatten());
         let Some(link) = link else { return };
-        let card = shown.with_value(|shown| shown.1.iter().find_map(|s| match &s.row {
+        let card = shown.with_value(|shown| shown.iter().find_map(|s| match &s.row {
             Row::Card(card, _) if card.root.contains(Some(&link)) => Some((card.id.clone(), card.page.clone())),
             _ => None,
         }));
