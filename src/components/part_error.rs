@@ -1,6 +1,9 @@
 //! What went wrong fetching a pre-built archive's files, with Retry.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
+use web_sys::HtmlElement;
 
 use crate::browser::load_status::alert;
 use crate::browser::part_loader::PartLoader;
@@ -12,8 +15,17 @@ use crate::messages::describe::part_error;
 pub fn follow_part_errors(slots: Slots, slot: usize, parts: Option<PartLoader>) {
     let Some(parts) = parts else { return };
     let m = words();
+    // The alert shown, kept while its message stays: another file failing
+    // after it neither announces it again nor takes the focus off its Retry.
+    let shown = RefCell::new(None::<(String, HtmlElement)>);
     slots.follow(slot, move || {
         let message = parts.failures.with(|f| f.first().map(|e| part_error(m, e)))?;
-        Some(alert(m, "newsroom__part-error", &[("", &message)], Box::new(move || parts.retry())))
+        let mut shown = shown.borrow_mut();
+        if let Some((_, alert)) = shown.as_ref().filter(|(said, _)| *said == message) {
+            return Some(alert.clone());
+        }
+        let new = alert(m, "newsroom__part-error", &[("", &message)], Box::new(move || parts.retry()));
+        *shown = Some((message, new.clone()));
+        Some(new)
     });
 }

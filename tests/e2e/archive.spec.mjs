@@ -141,6 +141,20 @@ test.describe('a missing shard', () => {
       await expect(alert).toContainText('Search is unavailable');
       await expect(alert).toContainText('missing on the server (404)');
       await expectAccessible(page, 'a missing shard');
+      // Another file failing after it leaves the alert as it is, the very
+      // element: a screen reader does not hear it again.
+      const other = shardsFor(readList(s, 'terms'), 'chromium')[0].slice('/archive'.length);
+      expect(other).not.toBe(shard);
+      server.state.missing.add(other);
+      await alert.evaluate((el) => { el.firstAlert = true; });
+      const failed = page.waitForResponse((r) => r.url().endsWith(other) && r.status() === 404);
+      await page.getByRole('searchbox').fill('slag chromium');
+      await failed;
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await expect(alert).toHaveCount(1);
+      expect(await alert.evaluate((el) => el.firstAlert === true), 'the same alert element').toBe(true);
+      server.state.missing.delete(other);
+      await page.getByRole('searchbox').fill('slag');
       // Nothing wrong is shown: the list is the last complete one.
       expect(await cardIds(page)).toEqual(before);
       expect((await countWhen(page, () => true, 'any')).shown).toBe(first.shown);
