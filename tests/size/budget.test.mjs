@@ -104,7 +104,7 @@ import { ENTRIES, measure } from './sizes.mjs';
 // frame (-3.4) built with DOM calls. Budget: 174.6 plus 0.5.
 // Then 173.3 (-1.3): the article view's "not there" message, the page's
 // header and the compact list's frame built with DOM calls. Budget: 173.3
-// plus 0.5.
+// plus 0.5. (The archive alert kept while its message stays: 173.4.)
 const BUDGET_KB = 173.8;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
