@@ -61,7 +61,7 @@ pub fn Toolbar(
         let search_box = frame.search_box.clone();
         let listener = window_event_listener(leptos::ev::keydown, move |ev| {
             let modified = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
-            if ev.key() != "/" || modified || ev.default_prevented() || in_a_field(&ev) || !search_box.is_connected() {
+            if ev.key() != "/" || modified || ev.default_prevented() || in_a_field(&ev) || !mounted.get_untracked() {
                 return;
             }
             ev.prevent_default();
