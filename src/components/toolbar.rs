@@ -129,11 +129,14 @@ pub fn Toolbar(
         last = choices;
     });
     let count = frame.count.clone();
+    // What it shows, kept here: not read back from the DOM on every key.
+    let mut shown_count = String::new();
     effect(move || {
         let shown = number(m, listing.with(|l| l.order.len()));
         let text = plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)]);
-        if count.text_content().as_ref() != Some(&text) {
+        if shown_count != text {
             count.set_text_content(Some(&text));
+            shown_count = text;
         }
     });
     // One status line: search being prepared, else older pages arriving.
