@@ -105,7 +105,10 @@ import { ENTRIES, measure } from './sizes.mjs';
 // Then 173.3 (-1.3): the article view's "not there" message, the page's
 // header and the compact list's frame built with DOM calls. Budget: 173.3
 // plus 0.5. (The archive alert kept while its message stays: 173.4.)
-const BUDGET_KB = 173.8;
+// Then 159.8 (-13.6): the release wasm built with its own copy of the
+// standard library, compiled for size, and panics that stop at once without
+// formatting a message (Makefile's RELEASE_WASM_ENV). Budget: 159.8 plus 0.5.
+const BUDGET_KB = 160.3;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
@@ -158,7 +161,9 @@ test(`wasm + js stay within ${BUDGET_KB} KB gzip`, () => {
 // stream (-0.4). Budget: 43.9 plus 0.4.
 // Then 43.5 (-0.5): newsroom.js minified by the release build, as the glue
 // is. Budget: 43.5 plus 0.4.
-const HEADLINES_BUDGET_KB = 43.9;
+// Then 38.6 (-5.0): the standard library built with the wasm (see the app).
+// Budget: issue 19's 40.
+const HEADLINES_BUDGET_KB = 40;
 
 test(`the headlines entry stays within ${HEADLINES_BUDGET_KB} KB gzip`, () => {
   const { files, entries } = measure(dist);
