@@ -107,8 +107,10 @@ import { ENTRIES, measure } from './sizes.mjs';
 // plus 0.5. (The archive alert kept while its message stays: 173.4.)
 // Then 159.8 (-13.6): the release wasm built with its own copy of the
 // standard library, compiled for size, and panics that stop at once without
-// formatting a message (Makefile's RELEASE_WASM_ENV). Budget: 159.8 plus 0.5.
-const BUDGET_KB = 160.3;
+// formatting a message (Makefile's RELEASE_WASM_ENV). Then 158.9 (-0.9):
+// the standard library's own smaller variants (optimize_for_size).
+// Budget: 158.9 plus 0.5.
+const BUDGET_KB = 159.4;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
