@@ -1,6 +1,6 @@
 # Newsroom: `make serve` and `make test` install whatever is missing first.
 # Tools come from the package registries only: rustup's wasm target and rust-src, crates.io
-# (trunk, wasm-bindgen-cli, twiggy for `make size`), npm (binaryen's wasm-opt) and Debian (chromium).
+# (trunk, wasm-bindgen-cli, wasm-split-cli, twiggy for `make size`), npm (binaryen's wasm-opt) and Debian (chromium).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -9,6 +9,9 @@ TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
 TWIGGY_VERSION := 0.8.0
+# The release build's splitter of the app's wasm (src/split_link.mjs): the
+# one for the wasm_split_helpers in Cargo.lock (leptos's).
+WASM_SPLIT_VERSION := 0.2.4
 CHROMEDRIVER ?= /usr/bin/chromedriver
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -53,9 +56,14 @@ test-size: build
 # rustc, allowed for this build alone by RUSTC_BOOTSTRAP=1; the standard
 # library's source is rustup's rust-src component. A plain `trunk build
 # --release` still builds a working page, only larger.
+#
+# The app's wasm is also split at link time (src/split_link.mjs, the linker
+# for this build, with `--cfg newsroom_split`): what its first view does not
+# need (src/browser/lazy_code.rs) goes into wasm files fetched when first used.
 RELEASE_WASM_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort'
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort --cfg newsroom_split' \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=$(CURDIR)/src/split_link.mjs
 build: setup-build
 	$(RELEASE_WASM_ENV) trunk build --release
 
@@ -90,6 +98,8 @@ setup-build:
 	@rustup component list --installed | grep -qx rust-src || rustup component add rust-src
 	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" \
 		|| cargo install --locked trunk --version $(TRUNK_VERSION)
+	@cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
+		|| cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@# npm packages: installed again only when package-lock.json changed.

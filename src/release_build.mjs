@@ -18,6 +18,11 @@
 // wasm exports behind them: wasm-streams' stream adapters, which leptos
 // links through server_fn's browser streams. Each class is checked to be
 // gone whole, and its exports to be used nowhere else, or the build fails.
+//
+// 3. The app's code split off at link time (`split_link.mjs`), when its glue
+//    imports the split's loader: each part optimised as the app is
+//    (index.html's wasm-opt options), the loader given the app's new names
+//    and minified, all staged beside the app.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import binaryen from 'binaryen';
+import { SPLIT_DIR } from './split_link.mjs';
 
 // npm's wasm-opt, the one the Makefile puts first on PATH for Trunk (an older
 // system build breaks the module), even when this runs with another PATH.
@@ -50,18 +56,48 @@ const WASM_OPT = [
 /** Exported classes of the glue that nothing on the page constructs or receives. */
 const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 
+/** The split's loader, as the glue imports it and as it is staged. */
+const LOADER = '__wasm_split.js';
+
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE === 'release') {
   for (const name of fs.readdirSync(dir).filter((n) => /^newsroom-.*_bg\.wasm$/.test(n))) {
     const wasmFile = path.join(dir, name);
     const glueFile = path.join(dir, name.replace(/_bg\.wasm$/, '.js'));
-    const glue = shortNames(wasmFile, withoutUnusedClasses(wasmFile, fs.readFileSync(glueFile, 'utf8')));
-    const { code } = await minify(glue, { module: true, ecma: 2020 });
-    fs.writeFileSync(glueFile, code);
+    let glue = withoutUnusedClasses(wasmFile, fs.readFileSync(glueFile, 'utf8'));
+    const split = glue.includes(`from "./${LOADER}"`) ? stageSplit(wasmFile) : undefined;
+    glue = shortNames(wasmFile, glue, split);
+    await minifyTo(glueFile, glue);
+    if (split) await minifyTo(path.join(dir, LOADER), split.loader);
   }
   const entry = path.join(dir, 'newsroom.js');
-  const { code } = await minify(fs.readFileSync(entry, 'utf8'), { module: true, ecma: 2020 });
-  fs.writeFileSync(entry, code);
+  await minifyTo(entry, fs.readFileSync(entry, 'utf8'));
+}
+
+async function minifyTo(file, js) {
+  const { code } = await minify(js, { module: true, ecma: 2020 });
+  fs.writeFileSync(file, code);
+}
+
+/**
+ * The app's split-off parts optimised into the staging folder; returns the
+ * loader's text, to be given the app's new names.
+ */
+function stageSplit(wasmFile) {
+  const { target_directory: target } = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { encoding: 'utf8' }));
+  const parts = path.join(target, 'wasm32-unknown-unknown', 'release', SPLIT_DIR);
+  if (!fs.existsSync(path.join(parts, LOADER))) fail(wasmFile, `its glue imports ${LOADER}, which is not in ${parts}`);
+  // The app's own wasm-opt step, as index.html gives it to Trunk.
+  const html = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'index.html'), 'utf8');
+  const app = html.match(/<link data-trunk rel="rust" data-bin="newsroom-app"[^>]*>/)?.[0] ?? '';
+  const level = app.match(/data-wasm-opt="(\w+)"/)?.[1];
+  const params = app.match(/data-wasm-opt-params="([^"]*)"/)?.[1];
+  if (!level || params === undefined) fail(wasmFile, 'index.html gives no wasm-opt options for newsroom-app');
+  for (const name of fs.readdirSync(parts).filter((n) => n.endsWith('.wasm'))) {
+    execFileSync(wasmOpt, [`-O${level}`, ...params.split(/\s+/).filter(Boolean), ...Object.keys(FEATURES).map((f) => `--enable-${f}`),
+      path.join(parts, name), '-o', path.join(dir, name)]);
+  }
+  return { loader: fs.readFileSync(path.join(parts, LOADER), 'utf8') };
 }
 
 /**
@@ -96,36 +132,79 @@ function withoutUnusedClasses(wasmFile, glue) {
   return glue;
 }
 
-/** Renames the wasm's imports and exports in place; returns the glue using the new names. */
-function shortNames(wasmFile, glue) {
+/**
+ * Renames the wasm's imports and exports in place; returns the glue using
+ * the new names (and `split.loader` too, when the app's code is split).
+ */
+function shortNames(wasmFile, glue, split) {
   const before = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile)));
   const renamed = JSON.parse(execFileSync(wasmOpt, [...WASM_OPT, wasmFile, '-o', wasmFile], { encoding: 'utf8' }));
   const after = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile)));
 
-  // The glue gives all imports as one object under one module name.
+  // wasm-opt gives every import one module. The glue gives wasm-bindgen's
+  // as one object under its module's name, and, when the app's code is
+  // split, the split's loader (its exports) under the loader's: the
+  // loader's exports join wasm-bindgen's object, under the one new name.
+  const splitModule = `./${LOADER}`;
   const modules = new Set(before.map((i) => i.module));
+  const own = [...modules].filter((m) => m !== splitModule);
   const newModules = new Set(after.map((i) => i.module));
-  if (modules.size !== 1 || newModules.size !== 1) fail(wasmFile, `imports from ${modules.size} modules, renamed to ${newModules.size}`);
-  const [moduleName] = modules;
+  if (own.length !== 1 || newModules.size !== 1 || modules.has(splitModule) !== Boolean(split)) {
+    fail(wasmFile, `imports from ${[...modules].join(', ')}, renamed to ${[...newModules].join(', ')}`);
+  }
   const [newModule] = newModules;
-  glue = replaceExactly(glue, wasmFile, JSON.stringify(moduleName), JSON.stringify(newModule), 1);
+  const loaderExports = [];
+  glue = glue.replace(new RegExp(`\\n\\s*${escaped(JSON.stringify(splitModule))}: ([\\w$]+),`, 'g'), (_, name) => {
+    loaderExports.push(name);
+    return '';
+  });
+  if (loaderExports.length === 0 && split) fail(wasmFile, `its glue does not give ${LOADER}'s exports to the wasm`);
+  glue = replaceExactly(glue, wasmFile, `${JSON.stringify(own[0])}:`, `${JSON.stringify(newModule)}:`, 1);
+  if (split) {
+    const ownObject = new RegExp(`(${escaped(JSON.stringify(newModule))}: )([\\w$]+)`);
+    if (!ownObject.test(glue)) fail(wasmFile, 'its glue gives no object of imports');
+    glue = glue.replace(ownObject, (_, key, name) => `${key}{ ...${[name, ...loaderExports].join(', ...')} }`);
+  }
 
-  // Each import is a key of that object, once; each export is read as `wasm.<name>`, any number of times.
+  // Each import is a key of that object, once, or an export of the loader;
+  // each export is read as `wasm.<name>`, any number of times.
   for (const [module, old, short] of renamed.imports) {
-    if (module !== moduleName) fail(wasmFile, `import ${old} from ${module}`);
-    glue = replaceExactly(glue, wasmFile, old, short, 1);
+    if (module === splitModule) split.loader = replaceExactly(split.loader, wasmFile, `export const ${old}`, `export const ${short}`, 1);
+    else glue = replaceExactly(glue, wasmFile, old, short, 1);
   }
   for (const [old, short] of renamed.exports) glue = replaceExactly(glue, wasmFile, `wasm.${old}`, `wasm.${short}`);
+  if (split) split.loader = sharedNames(wasmFile, split.loader, new Map(renamed.exports));
   return glue;
+}
+
+/**
+ * The loader reading what the split parts share (memory, table, stack
+ * pointer) from the app's exports under their new names: `const { a, b: c }
+ * = initSync(…)` reads `a` and `b`.
+ */
+function sharedNames(wasmFile, loader, exports) {
+  const read = /const \{([^}]*)\} = initSync\(/;
+  const names = loader.match(read)?.[1];
+  if (names === undefined || loader.split(read).length !== 3) fail(wasmFile, `${LOADER} does not read the app's exports once`);
+  const renamedNames = names.split(',').map((n) => n.trim()).filter(Boolean).map((n) => {
+    const [exported, local = exported] = n.split(':').map((s) => s.trim());
+    if (!exports.has(exported)) fail(wasmFile, `${LOADER} reads ${exported}, which the app does not export`);
+    return `${exports.get(exported)}: ${local}`;
+  });
+  return loader.replace(read, `const { ${renamedNames.join(', ')} } = initSync(`);
 }
 
 /** `from` replaced where it stands as a whole name, `count` times if given. */
 function replaceExactly(text, file, from, to, count) {
-  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g');
+  const pattern = new RegExp(`(?<![\\w$])${escaped(from)}(?![\\w$])`, 'g');
   const found = text.match(pattern)?.length ?? 0;
   if (count !== undefined && found !== count) fail(file, `${from} found ${found} times in its glue, expected ${count}`);
   return text.replace(pattern, () => to);
+}
+
+/** `text` as a regular expression that matches it literally. */
+function escaped(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function fail(file, why) {

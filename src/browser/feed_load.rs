@@ -10,7 +10,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::loader::{absolute_url, build_index, fetch_bytes, load, page_url, yield_to_browser, Loading};
+use crate::browser::lazy_code::{self, CodeNotLoaded};
+use crate::browser::loader::{absolute_url, fetch_bytes, load, page_url, yield_to_browser, Loading};
 use crate::browser::part_loader::PartLoader;
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
@@ -48,6 +49,8 @@ pub enum FeedNotice {
     OlderNotAnAddress(String),
     /// A later page failed: what was read is shown.
     OlderFailed(LoadError),
+    /// Search's own code could not be fetched: the articles are shown, not searchable.
+    SearchCodeNotLoaded,
 }
 
 /// What the instances on a load need beyond its first page.
@@ -181,6 +184,19 @@ impl FeedLoad {
         self.notices().update(|n| n.push(notice));
     }
 
+    /// Builds and installs `catalog`'s index; without search's code, the
+    /// articles stay shown, unsearchable, and the reader is told (once).
+    async fn install_index(self, catalog: &Arc<Catalog>, progress: Box<dyn Fn(u8)>) {
+        match lazy_code::index(catalog.clone(), progress).await {
+            Ok(index) => catalog.install_index(index),
+            Err(CodeNotLoaded) => {
+                if !self.notices().with_untracked(|n| n.contains(&FeedNotice::SearchCodeNotLoaded)) {
+                    self.notify(FeedNotice::SearchCodeNotLoaded);
+                }
+            }
+        }
+    }
+
     fn start(self) {
         self.with(|s| {
             s.searching = false;
@@ -253,8 +269,8 @@ impl FeedLoad {
             // The first articles paint before the index is built.
             yield_to_browser().await;
             let catalog = shown.get_untracked();
-            let index = build_index(&catalog, &|pct| indexing.set(Some(pct))).await;
-            catalog.install_index(index);
+            let report = indexing.clone();
+            self.install_index(&catalog, Box::new(move |pct| report.set(Some(pct)))).await;
             indexing.set(None);
             if let Some((next, first)) = later {
                 self.read_later_pages(next, first, shown).await;
@@ -296,8 +312,7 @@ impl FeedLoad {
         }
         let catalog = Arc::new(Catalog::unindexed(all));
         yield_to_browser().await;
-        let index = build_index(&catalog, &|_| ()).await;
-        catalog.install_index(index);
+        self.install_index(&catalog, Box::new(|_| ())).await;
         shown.set(catalog);
         paging.set(None);
     }

@@ -14,6 +14,8 @@ pub mod history;
 pub mod feed_load;
 pub mod intl;
 pub mod language;
+#[cfg(feature = "app")]
+pub mod lazy_code;
 pub mod load_status;
 pub mod loader;
 #[cfg(feature = "app")]

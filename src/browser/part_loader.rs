@@ -10,6 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::lazy_code;
 use crate::browser::loader::{absolute_url, fetch_bytes, load};
 use crate::catalog::Catalog;
 use crate::prebuilt::parts::{Part, PartError, PartFailure};
@@ -147,7 +148,8 @@ impl PartLoader {
                 return catalog.install_page(p, page.articles).map_err(|e| fail(PartFailure::Format(e)));
             }
             let bytes = fetch_bytes(&url, self.flags.with_value(|f| f.revalidate), self.limits).await.map_err(|e| fail(PartFailure::from_load(e)))?;
-            catalog.install(part, &bytes).map_err(|e| PartError { file: url.clone(), ..e })
+            let installed = lazy_code::install(catalog, part, bytes).await.map_err(|_| fail(PartFailure::Code))?;
+            installed.map_err(|e| PartError { file: url.clone(), ..e })
         })
     }
 

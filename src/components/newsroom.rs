@@ -119,5 +119,6 @@ fn feed_notice(m: &Messages, n: &FeedNotice) -> String {
         FeedNotice::IndexUnusable { url, failure } => fill(m.index_unusable, &[("url", url), ("reason", &part_failure(m, failure))]),
         FeedNotice::OlderNotAnAddress(link) => fill(m.older_not_an_address, &[("link", link)]),
         FeedNotice::OlderFailed(e) => fill(m.older_failed, &[("reason", &load_error(m, e))]),
+        FeedNotice::SearchCodeNotLoaded => m.search_code.to_string(),
     }
 }

@@ -128,6 +128,7 @@ pub fn part_failure(m: &Messages, e: &PartFailure) -> String {
         }
         PartFailure::Format(e) => format_error(m, e),
         PartFailure::Page(e) => bundle_error(m, e),
+        PartFailure::Code => m.part_code.to_string(),
     }
 }
 

@@ -106,6 +106,7 @@ keys! {
     older_not_an_address,
     older_failed,
     index_unusable,
+    search_code,
     // Why the feed could not be loaded (`LoadError`).
     net_unreachable,
     net_status,
@@ -172,6 +173,7 @@ keys! {
     part_unreachable,
     part_no_answer,
     part_stalled,
+    part_code,
     format_version,
     format_not_index,
     format_damaged,

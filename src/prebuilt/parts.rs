@@ -61,6 +61,8 @@ pub enum PartFailure {
     Format(FormatError),
     /// A feed page that is not a readable feed.
     Page(BundleError),
+    /// The page's own code that reads the file could not be fetched.
+    Code,
 }
 
 impl PartFailure {

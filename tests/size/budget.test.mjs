@@ -110,7 +110,11 @@ import { ENTRIES, measure } from './sizes.mjs';
 // formatting a message (Makefile's RELEASE_WASM_ENV). Then 158.9 (-0.9):
 // the standard library's own smaller variants (optimize_for_size).
 // Budget: 158.9 plus 0.5.
-const BUDGET_KB = 159.4;
+// Then 153.8 (-5.1): search's index build (3.9 KB gzip) and the archive's
+// file decoders (6.5) split off into wasm files fetched when first used,
+// less their loader (0.5, counted here) and the app's side of the split.
+// Budget: 153.8 plus 0.5.
+const BUDGET_KB = 154.3;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 

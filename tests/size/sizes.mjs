@@ -21,8 +21,10 @@ const SHIPPED = ['.wasm', '.js', '.css'];
 
 /** The code each entry loads: newsroom.js, then the module it chooses, and its wasm. */
 export const ENTRIES = {
-  // Any page with an element that is not a compact list.
-  full: ['newsroom.js', 'newsroom-app.js', 'newsroom-app_bg.wasm'],
+  // Any page with an element that is not a compact list: the app and the
+  // loader of its code split off (which its glue imports); not the split-off
+  // parts (`split_*.wasm`, `chunk_*.wasm`), fetched when first used.
+  full: ['newsroom.js', 'newsroom-app.js', '__wasm_split.js', 'newsroom-app_bg.wasm'],
   // A page of compact lists only (src/headlines/).
   headlines: ['newsroom.js', 'newsroom-headlines.js', 'newsroom-headlines_bg.wasm'],
 };

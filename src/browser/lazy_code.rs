@@ -1,0 +1,62 @@
+//! What the app's first view does not need, fetched when first used: the
+//! search index's build, and the decoders of a pre-built archive's files.
+//! The release build (the Makefile, `split_link.mjs`) puts each function
+//! below marked `wasm_split`, with the code only it reaches, into a wasm file
+//! of its own, which its first call fetches; any other build (`trunk serve`,
+//! the tests) links them in as usual. A fetch that fails is tried again on
+//! the next call.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use crate::browser::loader::build_index;
+use crate::catalog::Catalog;
+use crate::index::SearchIndex;
+use crate::prebuilt::parts::{Part, PartError};
+
+/// The wasm file holding a function's code could not be fetched (the
+/// browser's console says why).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeNotLoaded;
+
+#[cfg(newsroom_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for CodeNotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        CodeNotLoaded
+    }
+}
+
+/// Calls a `wasm_split` function: its code first fetched in the release build.
+macro_rules! split_call {
+    ($call:expr) => {{
+        #[cfg(newsroom_split)]
+        let result = $call.await;
+        #[cfg(not(newsroom_split))]
+        let result = $call;
+        result
+    }};
+}
+
+/// Builds `catalog`'s search index as `build_index` does.
+pub async fn index(catalog: Arc<Catalog>, progress: Box<dyn Fn(u8)>) -> Result<SearchIndex, CodeNotLoaded> {
+    Ok(split_call!(index_task(catalog, progress))?.await)
+}
+
+/// Reads a fetched archive file into `catalog` (`Catalog::install`).
+pub async fn install(catalog: Arc<Catalog>, part: Part, bytes: Vec<u8>) -> Result<Result<(), PartError>, CodeNotLoaded> {
+    split_call!(install_task(catalog, part, bytes))
+}
+
+// The functions split off: plain functions (an `async fn` cannot be), with
+// owned arguments. The index's build is a future made in its own code.
+
+#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(search, fallible, wasm_split_path = leptos::wasm_split))]
+fn index_task(catalog: Arc<Catalog>, progress: Box<dyn Fn(u8)>) -> Result<Pin<Box<dyn Future<Output = SearchIndex>>>, CodeNotLoaded> {
+    Ok(Box::pin(async move { build_index(&catalog, &*progress).await }))
+}
+
+#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(archive, fallible, wasm_split_path = leptos::wasm_split))]
+fn install_task(catalog: Arc<Catalog>, part: Part, bytes: Vec<u8>) -> Result<Result<(), PartError>, CodeNotLoaded> {
+    Ok(catalog.install(part, &bytes))
+}

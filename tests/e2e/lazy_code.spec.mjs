@@ -1,0 +1,73 @@
+// The app's code that a first view does not need, split off by the release
+// build (src/browser/lazy_code.rs): search's index build and the archive's
+// file decoders, each a wasm file fetched when first used. A bundle's page
+// never fetches the archive's; a part that cannot be fetched is a message,
+// and the page keeps working.
+
+import { SEED_ID, cardIds, countWhen, expect, expectAccessible, test, waitForList } from './fixtures.mjs';
+
+const search = (page) => page.locator('input[type=search].newsroom__search');
+const wasmName = (url) => new URL(url).pathname.split('/').pop();
+
+/** The names of the wasm files the page asks for, in order. */
+function wasmRequests(page) {
+  const names = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) names.push(wasmName(r.url()));
+  });
+  return names;
+}
+
+/** Answers 503 for the wasm file `name` until `unroute` is called. */
+async function unavailable(page, name) {
+  const pattern = `**/${name}`;
+  await page.route(pattern, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  return () => page.unroute(pattern);
+}
+
+test("a bundle's page fetches search's code after the app's, once, and never the archive's", async ({ page }) => {
+  const asked = wasmRequests(page);
+  await page.goto('/');
+  await waitForList(page);
+  await search(page).pressSequentially('Miao');
+  await countWhen(page, (c) => c.shown === 1, '"1 of …" after typing "Miao"');
+  expect(await cardIds(page)).toEqual([SEED_ID]);
+  expect(asked.filter((n) => !n.startsWith('chunk_'))).toEqual(['newsroom-app_bg.wasm', 'split_search.wasm']);
+});
+
+test.describe("search's code that cannot be fetched", () => {
+  test.use({ allowedFailures: /^503 .*\/split_search\.wasm$/ });
+
+  test('says search is unavailable, and the articles and filters keep working', async ({ page }) => {
+    await unavailable(page, 'split_search.wasm');
+    await page.goto('/');
+    const all = await waitForList(page);
+    await expect(page.locator('.newsroom__notice')).toContainText(
+      "Search is unavailable: the page's own code for it could not be loaded. Reload the page to try again.");
+    await expectAccessible(page, "search's code unavailable");
+    await page.locator('select.newsroom__filter[name=category]').selectOption('Company News');
+    const c = await countWhen(page, (x) => x.shown < all.total && x.shown > 0, 'the Company News articles');
+    expect(c.total).toBe(all.total);
+  });
+});
+
+test.describe("the archive's code that cannot be fetched", () => {
+  test.use({ allowedFailures: /^503 .*\/split_archive\.wasm$/ });
+
+  test('is the archive alert with Retry, which works once the file is back', async ({ page }) => {
+    const back = await unavailable(page, 'split_archive.wasm');
+    await page.goto('/archive/');
+    const first = await waitForList(page);
+    await search(page).fill('slag');
+    const alert = page.locator('.newsroom__part-error[role=alert]');
+    await expect(alert).toContainText('Search is unavailable');
+    await expect(alert).toContainText("the page's own code that reads it could not be loaded");
+    // The first page, read without that code, is still shown.
+    expect((await countWhen(page, () => true, 'any')).shown).toBe(first.shown);
+    await back();
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(alert).toHaveCount(0);
+    await countWhen(page, (c) => c.shown > 0 && c.shown < 1000, 'results for "slag"');
+    await expect(page.locator('.newsroom__card mark').first()).toBeVisible();
+  });
+});
