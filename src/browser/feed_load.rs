@@ -51,6 +51,8 @@ pub enum FeedNotice {
     OlderFailed(LoadError),
     /// Search's own code could not be fetched: the articles are shown, not searchable.
     SearchCodeNotLoaded,
+    /// The code that reads a paged feed's later pages could not be fetched: the first is shown.
+    OlderCodeNotLoaded,
 }
 
 /// What the instances on a load need beyond its first page.
@@ -273,7 +275,9 @@ impl FeedLoad {
             self.install_index(&catalog, Box::new(move |pct| report.set(Some(pct)))).await;
             indexing.set(None);
             if let Some((next, first)) = later {
-                self.read_later_pages(next, first, shown).await;
+                if lazy_code::later_pages(self, next, first, shown).await.is_err() {
+                    self.notify(FeedNotice::OlderCodeNotLoaded);
+                }
             }
         });
     }
@@ -282,7 +286,7 @@ impl FeedLoad {
     /// first is shown, then shows them all at once, searchable: one new
     /// catalog, not one per page. A page that fails ends the reading with a
     /// notice; what was read is still shown.
-    async fn read_later_pages(self, next: String, mut all: Bundle, shown: RwSignal<Arc<Catalog>>) {
+    pub(crate) async fn read_later_pages(self, next: String, mut all: Bundle, shown: RwSignal<Arc<Catalog>>) {
         let (mut page_url, limits) = self.with(|s| (s.url.clone(), s.limits));
         let paging = self.paging();
         let mut next = Some(next);

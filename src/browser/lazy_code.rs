@@ -1,5 +1,6 @@
 //! What the app's first view does not need, fetched when first used: the
-//! search index's build, and the decoders of a pre-built archive's files.
+//! search index's build with a paged feed's later pages, and the decoders of
+//! a pre-built archive's files.
 //! The release build (the Makefile, `split_link.mjs`) puts each function
 //! below marked `wasm_split`, with the code only it reaches, into a wasm file
 //! of its own, which its first call fetches; any other build (`trunk serve`,
@@ -10,7 +11,11 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use leptos::prelude::RwSignal;
+
+use crate::browser::feed_load::FeedLoad;
 use crate::browser::loader::build_index;
+use crate::bundle::Bundle;
 use crate::catalog::Catalog;
 use crate::index::SearchIndex;
 use crate::prebuilt::parts::{Part, PartError};
@@ -43,6 +48,12 @@ pub async fn index(catalog: Arc<Catalog>, progress: Box<dyn Fn(u8)>) -> Result<S
     Ok(split_call!(index_task(catalog, progress))?.await)
 }
 
+/// Reads a paged feed's later pages into `shown` (`FeedLoad::read_later_pages`).
+pub async fn later_pages(load: FeedLoad, next: String, first: Bundle, shown: RwSignal<Arc<Catalog>>) -> Result<(), CodeNotLoaded> {
+    split_call!(later_pages_task(load, next, first, shown))?.await;
+    Ok(())
+}
+
 /// Reads a fetched archive file into `catalog` (`Catalog::install`).
 pub async fn install(catalog: Arc<Catalog>, part: Part, bytes: Vec<u8>) -> Result<Result<(), PartError>, CodeNotLoaded> {
     split_call!(install_task(catalog, part, bytes))
@@ -54,6 +65,11 @@ pub async fn install(catalog: Arc<Catalog>, part: Part, bytes: Vec<u8>) -> Resul
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(search, fallible, wasm_split_path = leptos::wasm_split))]
 fn index_task(catalog: Arc<Catalog>, progress: Box<dyn Fn(u8)>) -> Result<Pin<Box<dyn Future<Output = SearchIndex>>>, CodeNotLoaded> {
     Ok(Box::pin(async move { build_index(&catalog, &*progress).await }))
+}
+
+#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(search, fallible, wasm_split_path = leptos::wasm_split))]
+fn later_pages_task(load: FeedLoad, next: String, first: Bundle, shown: RwSignal<Arc<Catalog>>) -> Result<Pin<Box<dyn Future<Output = ()>>>, CodeNotLoaded> {
+    Ok(Box::pin(load.read_later_pages(next, first, shown)))
 }
 
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(archive, fallible, wasm_split_path = leptos::wasm_split))]

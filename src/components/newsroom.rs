@@ -120,5 +120,6 @@ fn feed_notice(m: &Messages, n: &FeedNotice) -> String {
         FeedNotice::OlderNotAnAddress(link) => fill(m.older_not_an_address, &[("link", link)]),
         FeedNotice::OlderFailed(e) => fill(m.older_failed, &[("reason", &load_error(m, e))]),
         FeedNotice::SearchCodeNotLoaded => m.search_code.to_string(),
+        FeedNotice::OlderCodeNotLoaded => m.older_code.to_string(),
     }
 }

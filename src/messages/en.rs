@@ -64,6 +64,7 @@ pub const EN: Messages = Messages {
     older_failed: "Older articles could not all be loaded: {reason}",
     index_unusable: "The archive's search index at {url} cannot be used: {reason}. Older articles are read page by page instead.",
     search_code: "Search is unavailable: the page's own code for it could not be loaded. Reload the page to try again.",
+    older_code: "Older articles could not be loaded: the page's own code for them could not be loaded. Reload the page to try again.",
     net_unreachable: "Could not reach the news feed at {url} ({detail}). Check the connection, then retry.",
     net_status: "The news feed at {url} could not be loaded: the server answered {status}.",
     net_body: "The news feed at {url} could not be read ({detail}).",

@@ -107,6 +107,7 @@ keys! {
     older_failed,
     index_unusable,
     search_code,
+    older_code,
     // Why the feed could not be loaded (`LoadError`).
     net_unreachable,
     net_status,

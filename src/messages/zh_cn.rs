@@ -64,6 +64,7 @@ pub const ZH_CN: Messages = Messages {
     older_failed: "未能加载全部更早的文章：{reason}",
     index_unusable: "位于 {url} 的存档搜索索引无法使用：{reason}。更早的文章将逐页读取。",
     search_code: "搜索暂不可用：页面的搜索代码无法加载。请重新加载页面再试。",
+    older_code: "未能加载更早的文章：页面读取它们所需的代码无法加载。请重新加载页面再试。",
     net_unreachable: "无法连接到位于 {url} 的新闻源（{detail}）。请检查网络连接，然后重试。",
     net_status: "无法加载位于 {url} 的新闻源：服务器返回 {status}。",
     net_body: "无法读取位于 {url} 的新闻源（{detail}）。",

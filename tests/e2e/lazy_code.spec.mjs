@@ -51,6 +51,22 @@ test.describe("search's code that cannot be fetched", () => {
   });
 });
 
+test.describe("a paged feed's later pages, whose code cannot be fetched", () => {
+  test.use({ allowedFailures: /^503 .*\/split_search\.wasm$/ });
+
+  test('leave its first page shown, and the reader told', async ({ page }) => {
+    await unavailable(page, 'split_search.wasm');
+    await page.goto('/paged/');
+    await waitForList(page);
+    const notices = page.locator('.newsroom__notice');
+    await expect(notices).toContainText(
+      "Older articles could not be loaded: the page's own code for them could not be loaded. Reload the page to try again.");
+    await expect(notices).toContainText('Search is unavailable');
+    expect(await cardIds(page)).toEqual(['paged-1', 'paged-2', 'paged-3', 'paged-4']);
+    await expect(page.locator('.newsroom__paging')).toHaveCount(0);
+  });
+});
+
 test.describe("the archive's code that cannot be fetched", () => {
   test.use({ allowedFailures: /^503 .*\/split_archive\.wasm$/ });
 

@@ -113,8 +113,9 @@ import { ENTRIES, measure } from './sizes.mjs';
 // Then 153.8 (-5.1): search's index build (3.9 KB gzip) and the archive's
 // file decoders (6.5) split off into wasm files fetched when first used,
 // less their loader (0.5, counted here) and the app's side of the split.
-// Budget: 153.8 plus 0.5.
-const BUDGET_KB = 154.3;
+// Then 153.1 (-0.7): a paged feed's later pages read by code in search's
+// part. Budget: 153.1 plus 0.5.
+const BUDGET_KB = 153.6;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
