@@ -1,6 +1,6 @@
 //! What the app's first view does not need, fetched when first used: the
-//! search index's build with a paged feed's later pages, and the decoders of
-//! a pre-built archive's files.
+//! search index's build with a paged feed's later pages, and the fetching
+//! and decoding of a pre-built archive's files.
 //! The release build (the Makefile, `split_link.mjs`) puts each function
 //! below marked `wasm_split`, with the code only it reaches, into a wasm file
 //! of its own, which its first call fetches; any other build (`trunk serve`,
@@ -15,6 +15,7 @@ use leptos::prelude::RwSignal;
 
 use crate::browser::feed_load::FeedLoad;
 use crate::browser::loader::build_index;
+use crate::browser::part_loader::PartLoader;
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
 use crate::index::SearchIndex;
@@ -54,13 +55,13 @@ pub async fn later_pages(load: FeedLoad, next: String, first: Bundle, shown: RwS
     Ok(())
 }
 
-/// Reads a fetched archive file into `catalog` (`Catalog::install`).
-pub async fn install(catalog: Arc<Catalog>, part: Part, bytes: Vec<u8>) -> Result<Result<(), PartError>, CodeNotLoaded> {
-    split_call!(install_task(catalog, part, bytes))
+/// Fetches an archive file and reads it into the catalog (`PartLoader::fetch`).
+pub async fn fetch_part(loader: PartLoader, part: Part) -> Result<Result<(), PartError>, CodeNotLoaded> {
+    Ok(split_call!(fetch_part_task(loader, part))?.await)
 }
 
 // The functions split off: plain functions (an `async fn` cannot be), with
-// owned arguments. The index's build is a future made in its own code.
+// owned arguments; each makes its future in its own code.
 
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(search, fallible, wasm_split_path = leptos::wasm_split))]
 fn index_task(catalog: Arc<Catalog>, progress: Box<dyn Fn(u8)>) -> Result<Pin<Box<dyn Future<Output = SearchIndex>>>, CodeNotLoaded> {
@@ -73,6 +74,6 @@ fn later_pages_task(load: FeedLoad, next: String, first: Bundle, shown: RwSignal
 }
 
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(archive, fallible, wasm_split_path = leptos::wasm_split))]
-fn install_task(catalog: Arc<Catalog>, part: Part, bytes: Vec<u8>) -> Result<Result<(), PartError>, CodeNotLoaded> {
-    Ok(catalog.install(part, &bytes))
+fn fetch_part_task(loader: PartLoader, part: Part) -> Result<Pin<Box<dyn Future<Output = Result<(), PartError>>>>, CodeNotLoaded> {
+    Ok(loader.fetch(part))
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::lazy_code;
+use crate::browser::lazy_code::{self, CodeNotLoaded};
 use crate::browser::loader::{absolute_url, fetch_bytes, load};
 use crate::catalog::Catalog;
 use crate::prebuilt::parts::{Part, PartError, PartFailure};
@@ -87,7 +87,10 @@ impl PartLoader {
         self.in_flight.update_value(|f| f.push(part));
         self.busy.update(|n| *n += 1);
         spawn_local(async move {
-            let result = self.fetch(part).await;
+            let result = lazy_code::fetch_part(self, part).await.unwrap_or_else(|CodeNotLoaded| {
+                let file = self.url(&self.catalog.get_untracked(), part);
+                Err(PartError { part, file, error: PartFailure::Code })
+            });
             self.settle(part, result);
         });
     }
@@ -136,8 +139,10 @@ impl PartLoader {
         }
     }
 
+    /// Fetches a part's file and reads it into the catalog (in the
+    /// archive's part of the app's code: `lazy_code::fetch_part`).
     // Boxed: the spawned task stays a small wrapper around one copy of this.
-    fn fetch(self, part: Part) -> Pin<Box<dyn Future<Output = Result<(), PartError>>>> {
+    pub(crate) fn fetch(self, part: Part) -> Pin<Box<dyn Future<Output = Result<(), PartError>>>> {
         Box::pin(async move {
             let catalog = self.catalog.get_untracked();
             let url = self.url(&catalog, part);
@@ -148,8 +153,7 @@ impl PartLoader {
                 return catalog.install_page(p, page.articles).map_err(|e| fail(PartFailure::Format(e)));
             }
             let bytes = fetch_bytes(&url, self.flags.with_value(|f| f.revalidate), self.limits).await.map_err(|e| fail(PartFailure::from_load(e)))?;
-            let installed = lazy_code::install(catalog, part, bytes).await.map_err(|_| fail(PartFailure::Code))?;
-            installed.map_err(|e| PartError { file: url.clone(), ..e })
+            catalog.install(part, &bytes).map_err(|e| PartError { file: url.clone(), ..e })
         })
     }
 

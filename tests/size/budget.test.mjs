@@ -114,8 +114,9 @@ import { ENTRIES, measure } from './sizes.mjs';
 // file decoders (6.5) split off into wasm files fetched when first used,
 // less their loader (0.5, counted here) and the app's side of the split.
 // Then 153.1 (-0.7): a paged feed's later pages read by code in search's
-// part. Budget: 153.1 plus 0.5.
-const BUDGET_KB = 153.6;
+// part. Then 152.1 (-1.0): the archive's files fetched, not only decoded,
+// by code in the archive's part. Budget: 152.1 plus 0.5.
+const BUDGET_KB = 152.6;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
