@@ -1,6 +1,8 @@
-//! What the app's first view does not need, fetched when first used: the
-//! search index's build with a paged feed's later pages, and the fetching
-//! and decoding of a pre-built archive's files.
+//! What the app's first view does not need, fetched when first used: in
+//! one part, fetched once the first articles show (`later`), the search
+//! index's build, a paged feed's later pages and the sanitizer of an
+//! article's HTML; in another (`archive`), the fetching and decoding of a
+//! pre-built archive's files.
 //! The release build (the Makefile, `split_link.mjs`) puts each function
 //! below marked `wasm_split`, with the code only it reaches, into a wasm file
 //! of its own, which its first call fetches; any other build (`trunk serve`,
@@ -11,13 +13,17 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use leptos::prelude::RwSignal;
+use leptos::prelude::{document, RwSignal};
+use web_sys::HtmlElement;
 
 use crate::browser::feed_load::FeedLoad;
+use crate::browser::dom::append;
 use crate::browser::loader::build_index;
+use crate::browser::sanitizer::sanitize;
 use crate::browser::part_loader::PartLoader;
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
+use crate::components::nav::Nav;
 use crate::index::SearchIndex;
 use crate::prebuilt::parts::{Part, PartError};
 
@@ -55,6 +61,11 @@ pub async fn later_pages(load: FeedLoad, next: String, first: Bundle, shown: RwS
     Ok(())
 }
 
+/// An article's HTML body, through the sanitizer, into `into`.
+pub async fn sanitized(into: HtmlElement, html: String, nav: Nav) -> Result<(), CodeNotLoaded> {
+    split_call!(sanitized_task(into, html, nav))
+}
+
 /// Fetches an archive file and reads it into the catalog (`PartLoader::fetch`).
 pub async fn fetch_part(loader: PartLoader, part: Part) -> Result<Result<(), PartError>, CodeNotLoaded> {
     Ok(split_call!(fetch_part_task(loader, part))?.await)
@@ -63,14 +74,20 @@ pub async fn fetch_part(loader: PartLoader, part: Part) -> Result<Result<(), Par
 // The functions split off: plain functions (an `async fn` cannot be), with
 // owned arguments; each makes its future in its own code.
 
-#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(search, fallible, wasm_split_path = leptos::wasm_split))]
+#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(later, fallible, wasm_split_path = leptos::wasm_split))]
 fn index_task(catalog: Arc<Catalog>, progress: Box<dyn Fn(u8)>) -> Result<Pin<Box<dyn Future<Output = SearchIndex>>>, CodeNotLoaded> {
     Ok(Box::pin(async move { build_index(&catalog, &*progress).await }))
 }
 
-#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(search, fallible, wasm_split_path = leptos::wasm_split))]
+#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(later, fallible, wasm_split_path = leptos::wasm_split))]
 fn later_pages_task(load: FeedLoad, next: String, first: Bundle, shown: RwSignal<Arc<Catalog>>) -> Result<Pin<Box<dyn Future<Output = ()>>>, CodeNotLoaded> {
     Ok(Box::pin(load.read_later_pages(next, first, shown)))
+}
+
+#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(later, fallible, wasm_split_path = leptos::wasm_split))]
+fn sanitized_task(into: HtmlElement, html: String, nav: Nav) -> Result<(), CodeNotLoaded> {
+    append(&into, &sanitize(&html, &document(), &|url: &str| nav.resolve(url)));
+    Ok(())
 }
 
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(archive, fallible, wasm_split_path = leptos::wasm_split))]

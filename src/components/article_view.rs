@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::html::{Article, Div};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -12,7 +13,7 @@ use crate::browser::effect::on_load;
 use crate::article::Body;
 use crate::browser::article_meta::article_meta;
 use crate::browser::dom::{append, element, set, with_text};
-use crate::browser::sanitizer::sanitize;
+use crate::browser::lazy_code::{self, CodeNotLoaded};
 use crate::catalog::Catalog;
 use crate::components::nav::{is_plain_click, Nav};
 use crate::components::words::words;
@@ -66,7 +67,7 @@ pub fn ArticleView(
         return Either::Left(view! { <div class="newsroom__article-missing" role="status" node_ref=root on:click=click></div> });
     };
     // The same document title as the article's static page.
-    nav.shown(Some(&page_title(&article.title, &catalog.bundle.title)));
+    let title = page_title(&article.title, &catalog.bundle.title);
     let (prev, next) = catalog.neighbours(&order, &id);
     // Where previous and next lead: the other article's id and static page.
     let step_to = |i: Option<usize>| i.and_then(|i| catalog.article(i));
@@ -77,9 +78,10 @@ pub fn ArticleView(
     // and screen-reader users.
     let (lang, data_id) = (article.language.clone(), article.id.clone());
     on_load(root, move |el| {
-        let (title, built) = build(&el, m, nav, &article, &list_href, prev.as_ref(), next.as_ref());
-        let _ = title.focus();
+        let (heading, built, body) = build(&el, m, nav, &article, &list_href, prev.as_ref(), next.as_ref());
+        let _ = heading.focus();
         links.set_value(Some(built));
+        fill_body(m, nav, body, &article.body, title.clone());
     });
     Either::Right(view! { <article class="newsroom__article" data-id=data_id lang=lang node_ref=root on:click=click></article> })
 }
@@ -117,9 +119,9 @@ impl Links {
 }
 
 /// Builds the article's content into `el` (its `<article>`), as the
-/// command's static article page writes it (`cli/site/article.rs`); its
-/// title, and its links.
-fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate::article::Article, list_href: &str, prev: Option<&crate::article::Article>, next: Option<&crate::article::Article>) -> (HtmlElement, Links) {
+/// command's static article page writes it (`cli/site/article.rs`), with
+/// its body's element left empty; its title, its links and that element.
+fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate::article::Article, list_href: &str, prev: Option<&crate::article::Article>, next: Option<&crate::article::Article>) -> (HtmlElement, Links, HtmlElement) {
     // Leptos keeps the element from one article to the next (previous / next): the last one's content goes.
     el.set_text_content(None);
     let back = back_link(el, m, list_href);
@@ -138,15 +140,6 @@ fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate:
         append(el, &img);
     }
     let body = element("div", "newsroom__article-body");
-    match &article.body {
-        Body::Text(text) => paragraphs(text).for_each(|p| append(&body, &with_text("p", "", p))),
-        Body::Html(html) => {
-            let div = element("div", "newsroom__html");
-            append(&div, &sanitize(html, &document(), &|url: &str| nav.resolve(url)));
-            append(&body, &div);
-        }
-        Body::Empty => {}
-    }
     append(el, &body);
     if let Some(href) = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)) {
         let source = element("p", "newsroom__source");
@@ -169,5 +162,37 @@ fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate:
         steps.push((a, other.id.clone(), other.page.clone()));
     }
     append(el, &pager);
-    (title, Links { back, steps })
+    (title, Links { back, steps }, body)
+}
+
+/// The article's body into `body`, then the view is shown, titled `title`
+/// (`Nav::shown`). An HTML body goes through the sanitizer, whose code is
+/// fetched when first used (`lazy_code`): until it is there, a built page's
+/// own content stays in view. If it cannot be fetched, the reader is told
+/// in the body's place, and a built page keeps its own content.
+fn fill_body(m: &'static Messages, nav: Nav, body: HtmlElement, content: &Body, title: String) {
+    match content {
+        Body::Text(text) => paragraphs(text).for_each(|p| append(&body, &with_text("p", "", p))),
+        Body::Empty => {}
+        Body::Html(html) => {
+            let html = html.clone();
+            spawn_local(async move {
+                let div = element("div", "newsroom__html");
+                let shown = lazy_code::sanitized(div.clone(), html, nav).await;
+                // Another article may have taken this element meanwhile.
+                if !body.is_connected() {
+                    return;
+                }
+                match shown {
+                    Ok(()) => {
+                        append(&body, &div);
+                        nav.shown(Some(&title));
+                    }
+                    Err(CodeNotLoaded) => append(&body, &with_text("p", "newsroom__notice", m.article_code)),
+                }
+            });
+            return;
+        }
+    }
+    nav.shown(Some(&title));
 }

@@ -82,6 +82,7 @@ keys! {
     back_to_news,
     looking_for_article,
     no_such_article,
+    article_code,
     previous,
     next,
     more_articles,

@@ -4,8 +4,10 @@
 // never fetches the archive's; a part that cannot be fetched is a message,
 // and the page keeps working.
 
-import { SEED_ID, cardIds, countWhen, expect, expectAccessible, test, waitForList } from './fixtures.mjs';
+import { SEED_ID, articleSel, cardIds, countWhen, expect, expectAccessible, test, waitForList } from './fixtures.mjs';
 
+/** An article of the sample bundle with an HTML body (`content_html`). */
+const HTML_ID = '2023-02-21-zero-discharge-trial';
 const search = (page) => page.locator('input[type=search].newsroom__search');
 const wasmName = (url) => new URL(url).pathname.split('/').pop();
 
@@ -32,14 +34,14 @@ test("a bundle's page fetches search's code after the app's, once, and never the
   await search(page).pressSequentially('Miao');
   await countWhen(page, (c) => c.shown === 1, '"1 of …" after typing "Miao"');
   expect(await cardIds(page)).toEqual([SEED_ID]);
-  expect(asked.filter((n) => !n.startsWith('chunk_'))).toEqual(['newsroom-app_bg.wasm', 'split_search.wasm']);
+  expect(asked.filter((n) => !n.startsWith('chunk_'))).toEqual(['newsroom-app_bg.wasm', 'split_later.wasm']);
 });
 
 test.describe("search's code that cannot be fetched", () => {
-  test.use({ allowedFailures: /^503 .*\/split_search\.wasm$/ });
+  test.use({ allowedFailures: /^503 .*\/split_later\.wasm$/ });
 
   test('says search is unavailable, and the articles and filters keep working', async ({ page }) => {
-    await unavailable(page, 'split_search.wasm');
+    await unavailable(page, 'split_later.wasm');
     await page.goto('/');
     const all = await waitForList(page);
     await expect(page.locator('.newsroom__notice')).toContainText(
@@ -49,13 +51,32 @@ test.describe("search's code that cannot be fetched", () => {
     const c = await countWhen(page, (x) => x.shown < all.total && x.shown > 0, 'the Company News articles');
     expect(c.total).toBe(all.total);
   });
+
+  test("leaves an HTML article's title, meta and links, and says its text cannot be shown", async ({ page }) => {
+    await unavailable(page, 'split_later.wasm');
+    await page.goto(`/?nr-article=${HTML_ID}`);
+    const article = page.locator(articleSel(HTML_ID));
+    await expect(article.locator('h2.newsroom__article-title')).toBeFocused();
+    await expect(article.locator('.newsroom__article-body')).toHaveText(
+      "This article's text could not be shown: the page's own code for it could not be loaded. Reload the page to try again.");
+    await expect(article.locator('.newsroom__back')).toBeVisible();
+    await expectAccessible(page, "an article whose text's code is unavailable");
+  });
+});
+
+test("an HTML article's text is shown through the sanitizer fetched with search's code, then the page takes its title", async ({ page }) => {
+  await page.goto(`/?nr-article=${HTML_ID}`);
+  const article = page.locator(articleSel(HTML_ID));
+  await expect(article.locator('.newsroom__article-body .newsroom__html p').first()).toBeVisible();
+  const title = (await article.locator('h2.newsroom__article-title').textContent()).trim();
+  await expect(page).toHaveTitle(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 });
 
 test.describe("a paged feed's later pages, whose code cannot be fetched", () => {
-  test.use({ allowedFailures: /^503 .*\/split_search\.wasm$/ });
+  test.use({ allowedFailures: /^503 .*\/split_later\.wasm$/ });
 
   test('leave its first page shown, and the reader told', async ({ page }) => {
-    await unavailable(page, 'split_search.wasm');
+    await unavailable(page, 'split_later.wasm');
     await page.goto('/paged/');
     await waitForList(page);
     const notices = page.locator('.newsroom__notice');

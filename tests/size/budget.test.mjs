@@ -115,8 +115,10 @@ import { ENTRIES, measure } from './sizes.mjs';
 // less their loader (0.5, counted here) and the app's side of the split.
 // Then 153.1 (-0.7): a paged feed's later pages read by code in search's
 // part. Then 152.1 (-1.0): the archive's files fetched, not only decoded,
-// by code in the archive's part. Budget: 152.1 plus 0.5.
-const BUDGET_KB = 152.6;
+// by code in the archive's part. Then 151.5 (-0.55): an article's HTML
+// body through the sanitizer in the part fetched once the first articles
+// show. Budget: 151.5 plus 0.5.
+const BUDGET_KB = 152.0;
 
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
