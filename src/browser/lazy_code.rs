@@ -1,7 +1,7 @@
 //! What the app's first view does not need, fetched when first used: in
 //! one part, fetched once the first articles show (`later`), the search
-//! index's build, a paged feed's later pages and the sanitizer of an
-//! article's HTML; in another (`archive`), the fetching and decoding of a
+//! index's build, a paged feed's later pages and an article's view (with
+//! the sanitizer of its HTML); in another (`archive`), the fetching and decoding of a
 //! pre-built archive's files.
 //! The release build (the Makefile, `split_link.mjs`) puts each function
 //! below marked `wasm_split`, with the code only it reaches, into a wasm file
@@ -13,17 +13,15 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use leptos::prelude::{document, RwSignal};
-use web_sys::HtmlElement;
+use leptos::prelude::RwSignal;
+use web_sys::{Element, HtmlElement};
 
 use crate::browser::feed_load::FeedLoad;
-use crate::browser::dom::append;
 use crate::browser::loader::build_index;
-use crate::browser::sanitizer::sanitize;
 use crate::browser::part_loader::PartLoader;
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
-use crate::components::nav::Nav;
+use crate::components::article_view::{Content, Links};
 use crate::index::SearchIndex;
 use crate::prebuilt::parts::{Part, PartError};
 
@@ -61,9 +59,9 @@ pub async fn later_pages(load: FeedLoad, next: String, first: Bundle, shown: RwS
     Ok(())
 }
 
-/// An article's HTML body, through the sanitizer, into `into`.
-pub async fn sanitized(into: HtmlElement, html: String, nav: Nav) -> Result<(), CodeNotLoaded> {
-    split_call!(sanitized_task(into, html, nav))
+/// An article's view built into its element (`article_view::Content::build`).
+pub(crate) async fn article(el: Element, content: Content) -> Result<Option<(HtmlElement, Links)>, CodeNotLoaded> {
+    split_call!(article_task(el, content))
 }
 
 /// Fetches an archive file and reads it into the catalog (`PartLoader::fetch`).
@@ -85,9 +83,8 @@ fn later_pages_task(load: FeedLoad, next: String, first: Bundle, shown: RwSignal
 }
 
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(later, fallible, wasm_split_path = leptos::wasm_split))]
-fn sanitized_task(into: HtmlElement, html: String, nav: Nav) -> Result<(), CodeNotLoaded> {
-    append(&into, &sanitize(&html, &document(), &|url: &str| nav.resolve(url)));
-    Ok(())
+fn article_task(el: Element, content: Content) -> Result<Option<(HtmlElement, Links)>, CodeNotLoaded> {
+    Ok(content.build(&el))
 }
 
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(archive, fallible, wasm_split_path = leptos::wasm_split))]

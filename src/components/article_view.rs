@@ -14,6 +14,7 @@ use crate::article::Body;
 use crate::browser::article_meta::article_meta;
 use crate::browser::dom::{append, element, set, with_text};
 use crate::browser::lazy_code::{self, CodeNotLoaded};
+use crate::browser::sanitizer::sanitize;
 use crate::catalog::Catalog;
 use crate::components::nav::{is_plain_click, Nav};
 use crate::components::words::words;
@@ -74,14 +75,34 @@ pub fn ArticleView(
     let (prev, next) = (step_to(prev), step_to(next));
     let root = NodeRef::<Article>::new();
     // Its content is built with DOM calls once it is on the page (it never
-    // changes while shown), then the title takes the focus, for keyboard
-    // and screen-reader users.
+    // changes while shown), by code fetched once the list's first articles
+    // show (`lazy_code`): until it is there, a built page's own content
+    // stays in view. Then the title takes the focus, for keyboard and
+    // screen-reader users, and the view is shown.
     let (lang, data_id) = (article.language.clone(), article.id.clone());
+    let content = StoredValue::new_local(Some(Content { m, nav, article, list_href: list_href.clone(), prev, next }));
     on_load(root, move |el| {
-        let (heading, built, body) = build(&el, m, nav, &article, &list_href, prev.as_ref(), next.as_ref());
-        let _ = heading.focus();
-        links.set_value(Some(built));
-        fill_body(m, nav, body, &article.body, title.clone());
+        let Some(content) = content.try_update_value(Option::take).flatten() else { return };
+        let title = title.clone();
+        let list_href = list_href.clone();
+        spawn_local(async move {
+            match lazy_code::article(el.clone().into(), content).await {
+                Ok(Some((heading, built))) => {
+                    let _ = heading.focus();
+                    links.set_value(Some(built));
+                    nav.shown(Some(&title));
+                }
+                // Another article took the element meanwhile.
+                Ok(None) => {}
+                Err(CodeNotLoaded) => {
+                    let message = with_text("p", "newsroom__notice", m.article_code);
+                    set(&message, "role", "alert");
+                    append(&el, &message);
+                    let back = back_link(&el, m, &list_href);
+                    links.set_value(Some(Links { back, steps: Vec::new() }));
+                }
+            }
+        });
     });
     Either::Right(view! { <article class="newsroom__article" data-id=data_id lang=lang node_ref=root on:click=click></article> })
 }
@@ -95,7 +116,7 @@ fn back_link(el: &web_sys::Element, m: &Messages, list_href: &str) -> HtmlElemen
 }
 
 /// The links of a shown article (or of the message that it is not there) that change the view.
-struct Links {
+pub(crate) struct Links {
     back: HtmlElement,
     /// Each with the article it leads to (id, static page).
     steps: Vec<(HtmlElement, String, Option<String>)>,
@@ -118,81 +139,75 @@ impl Links {
     }
 }
 
-/// Builds the article's content into `el` (its `<article>`), as the
-/// command's static article page writes it (`cli/site/article.rs`), with
-/// its body's element left empty; its title, its links and that element.
-fn build(el: &web_sys::Element, m: &'static Messages, nav: Nav, article: &crate::article::Article, list_href: &str, prev: Option<&crate::article::Article>, next: Option<&crate::article::Article>) -> (HtmlElement, Links, HtmlElement) {
-    // Leptos keeps the element from one article to the next (previous / next): the last one's content goes.
-    el.set_text_content(None);
-    let back = back_link(el, m, list_href);
-    let title = with_text("h2", "newsroom__article-title", &article.title);
-    set(&title, "tabindex", "-1");
-    append(el, &title);
-    append(el, &article_meta(m, article, "newsroom__article"));
-    if !article.authors.is_empty() {
-        append(el, &with_text("p", "newsroom__authors", &fill(m.by_authors, &[("authors", &list(m, &article.authors))])));
-    }
-    // A body that opens with the picture shows it already.
-    if let Some(src) = article.image.as_deref().and_then(|u| safe_url(u, false)).filter(|u| !body_starts_with(&article.body, u)) {
-        let img = element("img", "newsroom__article-image");
-        set(&img, "src", &nav.resolve(src));
-        set(&img, "alt", "");
-        append(el, &img);
-    }
-    let body = element("div", "newsroom__article-body");
-    append(el, &body);
-    if let Some(href) = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)) {
-        let source = element("p", "newsroom__source");
-        let link = with_text("a", "", m.read_original);
-        set(&link, "href", href);
-        set(&link, "rel", "noopener noreferrer");
-        append(&source, &link);
-        append(el, &source);
-    }
-    let pager = element("nav", "newsroom__pager");
-    set(&pager, "aria-label", m.more_articles);
-    let mut steps = Vec::new();
-    for (other, class, label) in [(prev, "newsroom__prev", m.previous), (next, "newsroom__next", m.next)] {
-        let Some(other) = other else { continue };
-        let a = element("a", class);
-        set(&a, "href", &nav.href(&nav.state.get_untracked().with_article(&other.id), other.page.as_deref()));
-        append(&a, &with_text("span", "newsroom__step-label", label));
-        append(&a, &with_text("span", "newsroom__step-title", &other.title));
-        append(&pager, &a);
-        steps.push((a, other.id.clone(), other.page.clone()));
-    }
-    append(el, &pager);
-    (title, Links { back, steps }, body)
+/// What an article's view shows, to be built into its element.
+pub(crate) struct Content {
+    m: &'static Messages,
+    nav: Nav,
+    article: crate::article::Article,
+    list_href: String,
+    prev: Option<crate::article::Article>,
+    next: Option<crate::article::Article>,
 }
 
-/// The article's body into `body`, then the view is shown, titled `title`
-/// (`Nav::shown`). An HTML body goes through the sanitizer, whose code is
-/// fetched when first used (`lazy_code`): until it is there, a built page's
-/// own content stays in view. If it cannot be fetched, the reader is told
-/// in the body's place, and a built page keeps its own content.
-fn fill_body(m: &'static Messages, nav: Nav, body: HtmlElement, content: &Body, title: String) {
-    match content {
-        Body::Text(text) => paragraphs(text).for_each(|p| append(&body, &with_text("p", "", p))),
-        Body::Empty => {}
-        Body::Html(html) => {
-            let html = html.clone();
-            spawn_local(async move {
-                let div = element("div", "newsroom__html");
-                let shown = lazy_code::sanitized(div.clone(), html, nav).await;
-                // Another article may have taken this element meanwhile.
-                if !body.is_connected() {
-                    return;
-                }
-                match shown {
-                    Ok(()) => {
-                        append(&body, &div);
-                        nav.shown(Some(&title));
-                    }
-                    Err(CodeNotLoaded) => append(&body, &with_text("p", "newsroom__notice", m.article_code)),
-                }
-            });
-            return;
+impl Content {
+    /// Builds the article into `el` (its `<article>`), as the command's
+    /// static article page writes it (`cli/site/article.rs`), an HTML body
+    /// through the sanitizer; its title and its links. `None` when `el`
+    /// shows another article by now.
+    pub(crate) fn build(self, el: &web_sys::Element) -> Option<(HtmlElement, Links)> {
+        let Content { m, nav, article, list_href, prev, next } = self;
+        if el.get_attribute("data-id").as_deref() != Some(article.id.as_str()) {
+            return None;
         }
+        // Leptos keeps the element from one article to the next (previous / next): the last one's content goes.
+        el.set_text_content(None);
+        let back = back_link(el, m, &list_href);
+        let title = with_text("h2", "newsroom__article-title", &article.title);
+        set(&title, "tabindex", "-1");
+        append(el, &title);
+        append(el, &article_meta(m, &article, "newsroom__article"));
+        if !article.authors.is_empty() {
+            append(el, &with_text("p", "newsroom__authors", &fill(m.by_authors, &[("authors", &list(m, &article.authors))])));
+        }
+        // A body that opens with the picture shows it already.
+        if let Some(src) = article.image.as_deref().and_then(|u| safe_url(u, false)).filter(|u| !body_starts_with(&article.body, u)) {
+            let img = element("img", "newsroom__article-image");
+            set(&img, "src", &nav.resolve(src));
+            set(&img, "alt", "");
+            append(el, &img);
+        }
+        let body = element("div", "newsroom__article-body");
+        match &article.body {
+            Body::Text(text) => paragraphs(text).for_each(|p| append(&body, &with_text("p", "", p))),
+            Body::Html(html) => {
+                let div = element("div", "newsroom__html");
+                append(&div, &sanitize(html, &document(), &|url: &str| nav.resolve(url)));
+                append(&body, &div);
+            }
+            Body::Empty => {}
+        }
+        append(el, &body);
+        if let Some(href) = article.url.as_deref().filter(|u| u.starts_with("http")).and_then(|u| safe_url(u, true)) {
+            let source = element("p", "newsroom__source");
+            let link = with_text("a", "", m.read_original);
+            set(&link, "href", href);
+            set(&link, "rel", "noopener noreferrer");
+            append(&source, &link);
+            append(el, &source);
+        }
+        let pager = element("nav", "newsroom__pager");
+        set(&pager, "aria-label", m.more_articles);
+        let mut steps = Vec::new();
+        for (other, class, label) in [(prev, "newsroom__prev", m.previous), (next, "newsroom__next", m.next)] {
+            let Some(other) = other else { continue };
+            let a = element("a", class);
+            set(&a, "href", &nav.href(&nav.state.get_untracked().with_article(&other.id), other.page.as_deref()));
+            append(&a, &with_text("span", "newsroom__step-label", label));
+            append(&a, &with_text("span", "newsroom__step-title", &other.title));
+            append(&pager, &a);
+            steps.push((a, other.id, other.page));
+        }
+        append(el, &pager);
+        Some((title, Links { back, steps }))
     }
-    nav.shown(Some(&title));
 }

@@ -43,7 +43,7 @@ pub const EN: Messages = Messages {
     back_to_news: "← Back to news",
     looking_for_article: "Looking for the article “{id}” among the older articles…",
     no_such_article: "There is no article “{id}” in this news feed. It may have been removed, or the link may be incomplete.",
-    article_code: "This article's text could not be shown: the page's own code for it could not be loaded. Reload the page to try again.",
+    article_code: "This article could not be shown: the page's own code for it could not be loaded. Reload the page to try again.",
     previous: "← Previous",
     next: "Next →",
     more_articles: "More articles",

@@ -43,7 +43,7 @@ pub const ZH_CN: Messages = Messages {
     back_to_news: "← 返回新闻",
     looking_for_article: "正在更早的文章中查找文章“{id}”…",
     no_such_article: "此新闻源中没有文章“{id}”。它可能已被删除，或链接不完整。",
-    article_code: "无法显示此文章的正文：页面显示它所需的代码无法加载。请重新加载页面再试。",
+    article_code: "无法显示此文章：页面显示它所需的代码无法加载。请重新加载页面再试。",
     previous: "← 上一篇",
     next: "下一篇 →",
     more_articles: "更多文章",
