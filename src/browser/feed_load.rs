@@ -5,6 +5,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -219,20 +221,15 @@ impl FeedLoad {
         };
         // Read after the load: every instance on the page has joined by now.
         let needs = self.with(|s| s.needs);
-        // A pre-built archive: its summary, and then only what views need.
+        // A pre-built archive: its summary, and then only what views need
+        // (by the archive's part of the app's code; the first page of an
+        // archive is small, so it is copied in case that code cannot be had).
         if let (true, Some(index)) = (needs.summary(bundle.articles.len()), bundle.index_url.clone()) {
             let index = absolute_url(&index, &url).unwrap_or(index);
-            match read_summary(&index, limits).await {
-                Ok(summary) => {
-                    let shown = RwSignal::new(Arc::new(Catalog::from_archive(bundle, summary)));
-                    let parts = PartLoader::new(shown, index, limits);
-                    state.set(LoadState::Ready(shown, Some(parts)));
-                    if needs.full {
-                        parts.prepare_search();
-                    }
-                    return;
-                }
-                Err(failure) => self.notify(FeedNotice::IndexUnusable { url: index, failure }),
+            match lazy_code::archive(self, bundle.clone(), index.clone()).await {
+                Ok(Ok(())) => return,
+                Ok(Err(failure)) => self.notify(FeedNotice::IndexUnusable { url: index, failure }),
+                Err(CodeNotLoaded) => self.notify(FeedNotice::IndexUnusable { url: index, failure: PartFailure::Code }),
             }
         }
         let skipped_index = bundle.index_url.as_ref().filter(|_| !needs.summary(bundle.articles.len())).map(|_| bundle.articles.len());
@@ -256,6 +253,23 @@ impl FeedLoad {
             self.make_searchable(shown, later);
         }
         state.set(LoadState::Ready(shown, None));
+    }
+
+    /// Shows a pre-built archive whose summary is at `index`, or says why
+    /// it cannot be used (in the archive's part of the app's code:
+    /// `lazy_code::archive`).
+    pub(crate) fn open_archive(self, bundle: Bundle, index: String) -> Pin<Box<dyn Future<Output = Result<(), PartFailure>>>> {
+        Box::pin(async move {
+            let (limits, needs) = self.with(|s| (s.limits, s.needs));
+            let summary = read_summary(&index, limits).await?;
+            let shown = RwSignal::new(Arc::new(Catalog::from_archive(bundle, summary)));
+            let parts = PartLoader::new(shown, index, limits);
+            self.state().set(LoadState::Ready(shown, Some(parts)));
+            if needs.full {
+                parts.prepare_search();
+            }
+            Ok(())
+        })
     }
 
     /// Builds the index of what is shown in the background, then reads a

@@ -1,8 +1,8 @@
 //! What the app's first view does not need, fetched when first used: in
 //! one part, fetched once the first articles show (`later`), the search
 //! index's build, a paged feed's later pages and an article's view (with
-//! the sanitizer of its HTML); in another (`archive`), the fetching and decoding of a
-//! pre-built archive's files.
+//! the sanitizer of its HTML); in another (`archive`), a pre-built
+//! archive's summary read and its other files fetched and decoded.
 //! The release build (the Makefile, `split_link.mjs`) puts each function
 //! below marked `wasm_split`, with the code only it reaches, into a wasm file
 //! of its own, which its first call fetches; any other build (`trunk serve`,
@@ -23,7 +23,7 @@ use crate::bundle::Bundle;
 use crate::catalog::Catalog;
 use crate::components::article_view::{Content, Links};
 use crate::index::SearchIndex;
-use crate::prebuilt::parts::{Part, PartError};
+use crate::prebuilt::parts::{Part, PartError, PartFailure};
 
 /// The wasm file holding a function's code could not be fetched (the
 /// browser's console says why).
@@ -64,6 +64,11 @@ pub(crate) async fn article(el: Element, content: Content) -> Result<Option<(Htm
     split_call!(article_task(el, content))
 }
 
+/// Shows a pre-built archive, or says why it cannot be used (`FeedLoad::open_archive`).
+pub async fn archive(load: FeedLoad, first: Bundle, index: String) -> Result<Result<(), PartFailure>, CodeNotLoaded> {
+    Ok(split_call!(archive_task(load, first, index))?.await)
+}
+
 /// Fetches an archive file and reads it into the catalog (`PartLoader::fetch`).
 pub async fn fetch_part(loader: PartLoader, part: Part) -> Result<Result<(), PartError>, CodeNotLoaded> {
     Ok(split_call!(fetch_part_task(loader, part))?.await)
@@ -85,6 +90,11 @@ fn later_pages_task(load: FeedLoad, next: String, first: Bundle, shown: RwSignal
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(later, fallible, wasm_split_path = leptos::wasm_split))]
 fn article_task(el: Element, content: Content) -> Result<Option<(HtmlElement, Links)>, CodeNotLoaded> {
     Ok(content.build(&el))
+}
+
+#[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(archive, fallible, wasm_split_path = leptos::wasm_split))]
+fn archive_task(load: FeedLoad, first: Bundle, index: String) -> Result<Pin<Box<dyn Future<Output = Result<(), PartFailure>>>>, CodeNotLoaded> {
+    Ok(load.open_archive(first, index))
 }
 
 #[cfg_attr(newsroom_split, leptos::wasm_split::wasm_split(archive, fallible, wasm_split_path = leptos::wasm_split))]
