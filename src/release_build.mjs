@@ -94,8 +94,9 @@ function stageSplit(wasmFile) {
   const params = app.match(/data-wasm-opt-params="([^"]*)"/)?.[1];
   if (!level || params === undefined) fail(wasmFile, 'index.html gives no wasm-opt options for newsroom-app');
   for (const name of fs.readdirSync(parts).filter((n) => n.endsWith('.wasm'))) {
+    // Its warnings about the part's name section (rustc's, which the output drops) are left unsaid.
     execFileSync(wasmOpt, [`-O${level}`, ...params.split(/\s+/).filter(Boolean), ...Object.keys(FEATURES).map((f) => `--enable-${f}`),
-      path.join(parts, name), '-o', path.join(dir, name)]);
+      '--strip-debug', path.join(parts, name), '-o', path.join(dir, name)], { stdio: ['ignore', 'ignore', 'pipe'] });
   }
   return { loader: fs.readFileSync(path.join(parts, LOADER), 'utf8') };
 }
