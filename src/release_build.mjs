@@ -30,7 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import binaryen from 'binaryen';
-import { SPLIT_DIR } from './split_link.mjs';
+import { partsDir } from './split_link.mjs';
 
 // npm's wasm-opt, the one the Makefile puts first on PATH for Trunk (an older
 // system build breaks the module), even when this runs with another PATH.
@@ -84,9 +84,11 @@ async function minifyTo(file, js) {
  * loader's text, to be given the app's new names.
  */
 function stageSplit(wasmFile) {
+  // The parts split off with the main part Trunk was given.
   const { target_directory: target } = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { encoding: 'utf8' }));
-  const parts = path.join(target, 'wasm32-unknown-unknown', 'release', SPLIT_DIR);
-  if (!fs.existsSync(path.join(parts, LOADER))) fail(wasmFile, `its glue imports ${LOADER}, which is not in ${parts}`);
+  const release = path.join(target, 'wasm32-unknown-unknown', 'release');
+  const parts = partsDir(release, fs.readFileSync(path.join(release, 'newsroom-app.wasm')));
+  if (!fs.existsSync(path.join(parts, LOADER))) fail(wasmFile, `its glue imports ${LOADER}, and the parts split off with it are not in ${parts}`);
   // The app's own wasm-opt step, as index.html gives it to Trunk.
   const html = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'index.html'), 'utf8');
   const app = html.match(/<link data-trunk rel="rust" data-bin="newsroom-app"[^>]*>/)?.[0] ?? '';

@@ -11,7 +11,7 @@
 // functions marked `wasm_split`, and the main part takes the linked file's
 // place, for Trunk's wasm-bindgen and wasm-opt as before. The other parts and
 // the script that loads them (`__wasm_split.js`) wait beside it for the
-// release build's last step (`release_build.mjs`, SPLIT_DIR), which
+// release build's last step (`release_build.mjs`, `partsDir`), which
 // optimises them and stages them with the rest.
 //
 // The parts share the main part's memory, stack pointer and function table.
@@ -19,13 +19,22 @@
 // linker's own), so the table is exported under a name of the same length.
 
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /** The app's wasm as rustc asks the linker to write it (`deps/newsroom_app-<hash>.wasm`). */
 const APP = /^newsroom_app-[0-9a-f]+\.wasm$/;
-/** Where the split parts wait, beside the `deps` folder of the linked file. */
-export const SPLIT_DIR = 'newsroom-app-split';
+
+/**
+ * Where the parts split off with the main part `main` (its bytes) wait, in
+ * the profile's folder (`release`, the parent of `deps`): named by the main
+ * part's hash, so that the parts staged always match it, whichever of the
+ * builds cargo kept (one per set of flags) Trunk is given.
+ */
+export function partsDir(profileDir, main) {
+  return path.join(profileDir, 'newsroom-app-split', createHash('sha256').update(main).digest('hex').slice(0, 16));
+}
 const TABLE = '__indirect_function_table';
 const SHARED_TABLE = '__wasm_split_shared_table';
 
@@ -39,14 +48,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 }
 
 function split(linked) {
-  const parts = path.join(path.dirname(linked), '..', SPLIT_DIR);
-  fs.rmSync(parts, { recursive: true, force: true });
-  execFileSync('wasm-split-cli', ['--out-name', 'newsroom-app', linked, parts], { stdio: 'inherit' });
-  const main = path.join(parts, 'newsroom-app.wasm');
-  fs.writeFileSync(linked, renameTable(fs.readFileSync(main)));
-  fs.rmSync(main);
-  const loader = path.join(parts, '__wasm_split.js');
+  const out = fs.mkdtempSync(`${linked}.split-`);
+  execFileSync('wasm-split-cli', ['--out-name', 'newsroom-app', linked, out], { stdio: 'inherit' });
+  const mainFile = path.join(out, 'newsroom-app.wasm');
+  const main = renameTable(fs.readFileSync(mainFile));
+  fs.rmSync(mainFile);
+  const loader = path.join(out, '__wasm_split.js');
   fs.writeFileSync(loader, sharedTable(fs.readFileSync(loader, 'utf8')));
+  const parts = partsDir(path.join(path.dirname(linked), '..'), main);
+  fs.rmSync(parts, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(parts), { recursive: true });
+  fs.renameSync(out, parts);
+  fs.writeFileSync(linked, main);
 }
 
 /** The wasm with its table exported as SHARED_TABLE: the export's name, byte for byte, once. */
