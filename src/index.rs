@@ -303,8 +303,9 @@ impl IndexBuilder {
 enum Lookup {
     /// Any of these terms (a word, a prefix's expansions, an archive's CJK phrase or character).
     AnyOf(Vec<TermId>),
-    /// A one-letter prefix's expansions, whose documents were worked out
-    /// ahead ([`SearchIndex::prepare_letter`]): the `usize`-th of them.
+    /// A one-letter prefix's expansions, or the pairs a CJK character
+    /// starts, whose documents were worked out ahead
+    /// ([`SearchIndex::prepare_letter`]): the `usize`-th of them.
     Letter(Vec<TermId>, usize),
     /// The CJK pairs one character starts: it weighs as often as they occur together.
     Starting(Vec<TermId>),
@@ -501,12 +502,18 @@ impl SearchIndex {
         self.starting_with(prefix).filter(|(t, _)| t.chars().count() == chars).map(|&(_, id)| id).collect()
     }
 
-    /// The first letters of words worth working out ahead: those whose
-    /// terms have more postings than there are documents.
+    /// The letters worth working out ahead: the first letters of words, and
+    /// the CJK characters (which a query of one looks up as the pairs it
+    /// starts), whose terms have more postings than there are documents.
     pub fn costly_letters(&self) -> Vec<char> {
         let mut letters: Vec<(char, usize)> = Vec::new();
         for (term, id) in &self.dictionary {
-            let Some(c) = term.chars().next().filter(|&c| !crate::fold::is_cjk(c)) else { continue };
+            let mut chars = term.chars();
+            let Some(c) = chars.next() else { continue };
+            // A CJK character's own lookup: the pairs, not longer runs.
+            if crate::fold::is_cjk(c) && chars.count() != 1 {
+                continue;
+            }
             let n = self.fields_of(*id).len();
             match letters.last_mut() {
                 Some((last, count)) if *last == c => *count += n,
@@ -516,10 +523,20 @@ impl SearchIndex {
         letters.into_iter().filter(|&(_, n)| n > self.len()).map(|(c, _)| c).collect()
     }
 
-    /// Works out the documents of the words starting with `letter` ahead.
+    /// Works out ahead the documents a query of `letter` alone finds: the
+    /// words starting with it, or the pairs a CJK character starts.
     pub fn prepare_letter(&mut self, letter: char) {
-        let docs = self.term_docs(&Lookup::AnyOf(self.with_prefix(letter.encode_utf8(&mut [0; 4]))));
+        let lookup = self.letter_lookup(letter.encode_utf8(&mut [0; 4]));
+        let docs = self.term_docs(&lookup);
         self.letters.push((letter, docs));
+    }
+
+    /// A query of one letter, as looked up without working it out ahead.
+    fn letter_lookup(&self, letter: &str) -> Lookup {
+        match letter.chars().next().is_some_and(crate::fold::is_cjk) {
+            true => Lookup::Starting(self.with_prefix_of_len(letter, 2)),
+            false => Lookup::AnyOf(self.with_prefix(letter)),
+        }
     }
 
     fn lookup(&self, term: &Term) -> Lookup {
@@ -538,7 +555,10 @@ impl SearchIndex {
                 Lookup::AnyOf(self.exact(&term.text).into_iter().collect())
             }
             // The pairs it starts: every occurrence of a CJK character starts one.
-            TokenKind::Cjk if chars.len() == 1 => Lookup::Starting(self.with_prefix_of_len(&term.text, 2)),
+            TokenKind::Cjk if chars.len() == 1 => match (self.letter_lookup(&term.text), self.letters.iter().position(|(c, _)| chars == [*c])) {
+                (Lookup::Starting(ids), Some(at)) => Lookup::Letter(ids, at),
+                (lookup, _) => lookup,
+            },
             TokenKind::Cjk => {
                 let pairs: Option<Vec<TermId>> =
                     chars.windows(2).map(|w| self.exact(&w.iter().collect::<String>())).collect();
@@ -1013,6 +1033,17 @@ mod tests {
             index.prepare_letter(c);
         }
         assert!(matches!(index.matcher(&Query::parse("ch s")).terms[..], [Lookup::AnyOf(_), Lookup::Letter(..)]));
+        // A CJK character in more pairs than there are documents is worked out too, to the same scores.
+        let han: Vec<Article> = (0..20).map(|i| article(&format!("铬盐生产 {i}"), "铬渣处理", "含铬废水")).collect();
+        let (plain, mut ahead) = (build(&han), build(&han));
+        let letters = ahead.costly_letters();
+        assert!(letters.contains(&'铬'), "{letters:?}");
+        for c in letters {
+            ahead.prepare_letter(c);
+        }
+        let query = Query::parse("铬");
+        assert!(matches!(ahead.matcher(&query).terms[..], [Lookup::Letter(..)]));
+        assert_eq!(plain.scores(&plain.matcher(&query)), ahead.scores(&ahead.matcher(&query)));
     }
 
     #[test]
