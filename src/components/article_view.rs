@@ -81,10 +81,12 @@ pub fn ArticleView(
     // screen-reader users, and the view is shown.
     let (lang, data_id) = (article.language.clone(), article.id.clone());
     let content = StoredValue::new_local(Some(Content { m, nav, article, list_href: list_href.clone(), prev, next }));
+    let id = data_id.clone();
     on_load(root, move |el| {
         let Some(content) = content.try_update_value(Option::take).flatten() else { return };
         let title = title.clone();
         let list_href = list_href.clone();
+        let id = id.clone();
         spawn_local(async move {
             match lazy_code::article(el.clone().into(), content).await {
                 Ok(Some((heading, built))) => {
@@ -94,7 +96,10 @@ pub fn ArticleView(
                 }
                 // Another article took the element meanwhile.
                 Ok(None) => {}
+                Err(CodeNotLoaded) if el.get_attribute("data-id").as_deref() != Some(id.as_str()) => {}
                 Err(CodeNotLoaded) => {
+                    // As a built view does, in place of what the element showed before.
+                    el.set_text_content(None);
                     let message = with_text("p", "newsroom__notice", m.article_code);
                     set(&message, "role", "alert");
                     append(&el, &message);
