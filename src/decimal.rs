@@ -22,6 +22,19 @@ pub fn text(n: u64) -> String {
     padded(n, 1)
 }
 
+/// `n` in ASCII digits, grouped by threes with `separator` ("12,345").
+pub fn grouped(n: u64, separator: char) -> String {
+    let digits = text(n);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, d) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// `n` in ASCII digits, zeros in front up to `width` of them.
 pub fn padded(mut n: u64, width: usize) -> String {
     let mut digits = Vec::with_capacity(20);
@@ -48,6 +61,13 @@ mod tests {
         assert_eq!(decimal("18446744073709551615"), Some(u64::MAX));
         for bad in ["", "18446744073709551616", "99999999999999999999", "+5", "-5", " 5", "5 ", "5.0", "1e3", "٣", "0x10"] {
             assert_eq!(decimal(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn groups_by_threes() {
+        for (n, want) in [(0, "0"), (7, "7"), (999, "999"), (1_000, "1,000"), (12_345, "12,345"), (999_999, "999,999"), (1_234_567, "1,234,567")] {
+            assert_eq!(grouped(n, ','), want);
         }
     }
 

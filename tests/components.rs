@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use newsroom::browser::intl::format_date;
+use newsroom::browser::intl::{format_date, number};
 use newsroom::browser::load_status::error_panel;
 use newsroom::browser::sanitizer::sanitize;
 use newsroom::bundle::parse_bundle;
@@ -114,6 +114,19 @@ fn dates_are_formatted_by_the_browser_in_the_interface_language() {
     let date = parse_date("2023-11-04").unwrap();
     assert_eq!(format_date(&ZH_CN, &date), "2023年11月4日");
     assert_eq!(format_date(&EN, &date), "November 4, 2023");
+}
+
+#[wasm_bindgen_test]
+fn counts_are_written_as_the_browser_writes_them_in_each_interface_language() {
+    // `number` writes them itself (no call into the browser per count): it
+    // must agree with `Intl` in every language the interface has.
+    for m in [&EN, &ZH_CN] {
+        let intl = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&m.locale.into()), &js_sys::Object::new());
+        for n in [0, 7, 999, 1_000, 2_868, 12_345, 999_999, 1_234_567, 10_000_000] {
+            let want = intl.format().call1(&intl, &(n as f64).into()).unwrap().as_string().unwrap();
+            assert_eq!(number(m, n), want, "{} {n}", m.locale);
+        }
+    }
 }
 
 #[wasm_bindgen_test]

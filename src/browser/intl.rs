@@ -8,43 +8,37 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::loader::Progress;
 use crate::date::PublishedDate;
-use crate::decimal::{padded, text};
+use crate::decimal::{grouped, padded, text};
 use crate::messages::describe::amount_of_data;
 use crate::messages::{fill, Messages};
 
-/// The language's formatters, made once: a count, a facet option or a date
-/// on every keystroke's render must not construct an `Intl` object each.
+/// The language's formatters, made once: a count or a date on every
+/// keystroke's render must not construct an `Intl` object each.
 /// (The headlines entry writes dates and sizes only: it has no others.)
 struct Formatters {
     locale: &'static str,
     date: Intl::DateTimeFormat,
     decimal: Intl::NumberFormat,
     #[cfg(feature = "app")]
-    number: Intl::NumberFormat,
-    #[cfg(feature = "app")]
     plural: Intl::PluralRules,
     #[cfg(feature = "app")]
     list: Intl::ListFormat,
     #[cfg(feature = "app")]
     names: Intl::DisplayNames,
-    /// What they wrote, by what they were given: a keystroke's render asks
-    /// again for the dates and counts the last one showed, and each answer
+    /// The dates they wrote, by day: a keystroke's render asks again for
+    /// the dates the last one showed, and each answer
     /// from `Intl` is several calls across to JS. The last [`REMEMBERED`]
     /// answers, in a list: a scan of it is cheaper than one such call, and
     /// a hash map of this type would be its own code in the wasm.
     #[cfg(feature = "app")]
-    written: Vec<(Written, String)>,
+    written: Vec<(Day, String)>,
 }
 
 #[cfg(feature = "app")]
 const REMEMBERED: usize = 256;
 
-#[derive(PartialEq, Eq)]
-enum Written {
-    Date(i32, u32, u32),
-    #[cfg(feature = "app")]
-    Number(usize),
-}
+/// A date's year, month and day.
+type Day = (i32, u32, u32);
 
 thread_local! {
     /// Those of each language asked for, made once: instances in two
@@ -61,8 +55,6 @@ impl Formatters {
             // instant to move into the reader's time zone.
             date: Intl::DateTimeFormat::new(&locales, &options(&[("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")])),
             decimal: Intl::NumberFormat::new(&locales, &options(&[("maximumFractionDigits", "1")])),
-            #[cfg(feature = "app")]
-            number: Intl::NumberFormat::new(&locales, &Object::new()),
             #[cfg(feature = "app")]
             plural: Intl::PluralRules::new(&locales, &Object::new()),
             #[cfg(feature = "app")]
@@ -92,7 +84,7 @@ fn with_formatters<R>(m: &Messages, f: impl FnOnce(&mut Formatters) -> R) -> R {
 
 /// What `write` writes for `key` in `m`'s language, asked of it once.
 #[cfg(feature = "app")]
-fn remembered(m: &Messages, key: Written, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
+fn remembered(m: &Messages, key: Day, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
     with_formatters(m, |f| {
         if let Some((_, known)) = f.written.iter().find(|(k, _)| *k == key) {
             return Some(known.clone());
@@ -109,7 +101,7 @@ fn remembered(m: &Messages, key: Written, write: impl FnOnce(&Formatters) -> Opt
 /// The headlines entry renders its lists once: it asks each time, without
 /// the code to remember.
 #[cfg(not(feature = "app"))]
-fn remembered(m: &Messages, _: Written, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
+fn remembered(m: &Messages, _: Day, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
     with_formatters(m, |f| write(f))
 }
 
@@ -130,7 +122,7 @@ fn call(formatter: &JsValue, method: &str, arg: &JsValue) -> Option<String> {
 
 /// "November 4, 2023" or "2023年11月4日".
 pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
-    let key = Written::Date(date.year, date.month, date.day);
+    let key = (date.year, date.month, date.day);
     remembered(m, key, |f| {
         let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
         call(&f.date, "format", &Date::new(&JsValue::from_f64(ms)))
@@ -165,15 +157,13 @@ pub fn byte_size(m: &Messages, bytes: usize) -> String {
     })
 }
 
-/// "1,234" or "1,234" as the language groups digits.
+/// "1,234": both interface languages, English and Chinese, write ASCII
+/// digits grouped by threes with a comma. Written here, not asked of
+/// `Intl`: the facet counts of every keystroke then need no call into the
+/// browser. (A component test holds each language's to what `Intl` writes.)
 #[cfg(feature = "app")]
-pub fn number(m: &Messages, n: usize) -> String {
-    // Below a thousand, English and Chinese write plain digits: most facet
-    // counts, on every keystroke, need no call into the browser.
-    if n < 1000 && (m.locale.starts_with("en") || m.locale.starts_with("zh")) {
-        return text(n as u64);
-    }
-    remembered(m, Written::Number(n), |f| call(&f.number, "format", &JsValue::from_f64(n as f64))).unwrap_or_else(|| text(n as u64))
+pub fn number(_: &Messages, n: usize) -> String {
+    grouped(n as u64, ',')
 }
 
 /// `one` or `other` as the language's plural rules choose for `n`, with

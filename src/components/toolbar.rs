@@ -117,7 +117,7 @@ pub fn Toolbar(
         filter(m, facet, listing, state, frame.sort_field.clone(), mounted);
     }
     let sort = frame.sort.clone();
-    let mut last = Vec::new();
+    let mut shown_choices = Vec::new();
     effect(move || {
         let current = state.with(ViewState::effective_sort);
         let mut sorts = vec![(Sort::Newest, m.sort_newest), (Sort::Oldest, m.sort_oldest)];
@@ -125,8 +125,7 @@ pub fn Toolbar(
             sorts.insert(0, (Sort::Relevance, m.sort_relevance));
         }
         let choices: Vec<Choice> = sorts.into_iter().map(|(s, text)| Choice { value: s.as_str().to_string(), text: text.to_string(), selected: s == current, disabled: false }).collect();
-        show_choices(&sort, &last, &choices);
-        last = choices;
+        show_choices(&sort, &mut shown_choices, choices);
     });
     let count = frame.count.clone();
     // What it shows, kept here: not read back from the DOM on every key.
@@ -223,32 +222,40 @@ struct Choice {
     disabled: bool,
 }
 
-/// Makes the options of `select` show `choices`, touching only those that
-/// differ from `last` (what it showed), and selects the chosen one.
-fn show_choices(select: &web_sys::Element, last: &[Choice], choices: &[Choice]) {
-    let options = select.children();
-    for (k, choice) in choices.iter().enumerate() {
-        let (option, fresh): (web_sys::Element, bool) = match options.item(k as u32) {
-            Some(option) => (option, false),
-            None => {
-                let option = element("option", "");
-                append(select, &option);
-                (option.into(), true)
-            }
-        };
-        if fresh || last.get(k) != Some(choice) {
-            set(&option, "value", &choice.value);
+/// Makes the options of `select` show `choices`, given `shown` (its
+/// options and what each shows): a call into the DOM only for what differs,
+/// as a keystroke changes most counts and nothing else.
+fn show_choices(select: &web_sys::Element, shown: &mut Vec<(web_sys::Element, Choice)>, choices: Vec<Choice>) {
+    let count = choices.len();
+    for (k, choice) in choices.into_iter().enumerate() {
+        let fresh = k == shown.len();
+        if fresh {
+            let option = element("option", "");
+            append(select, &option);
+            shown.push((option.into(), choice.clone()));
+        }
+        let (option, was) = &mut shown[k];
+        if fresh || was.value != choice.value {
+            set(option, "value", &choice.value);
+        }
+        if fresh || was.text != choice.text {
             option.set_text_content(Some(&choice.text));
-            set_or_remove(&option, "selected", choice.selected.then_some(""));
-            set_or_remove(&option, "disabled", choice.disabled.then_some(""));
         }
-        // The property too: once the reader has picked, the attribute no longer moves the selection.
-        option.unchecked_ref::<HtmlOptionElement>().set_selected(choice.selected);
+        if fresh || was.selected != choice.selected {
+            set_or_remove(option, "selected", choice.selected.then_some(""));
+        }
+        if fresh || was.disabled != choice.disabled {
+            set_or_remove(option, "disabled", choice.disabled.then_some(""));
+        }
+        // The property too: once the reader has picked, the attribute no
+        // longer moves the selection. Selecting one option unselects the rest.
+        if choice.selected {
+            option.unchecked_ref::<HtmlOptionElement>().set_selected(true);
+        }
+        *was = choice;
     }
-    while options.length() as usize > choices.len() {
-        if let Some(extra) = options.item(choices.len() as u32) {
-            remove(&extra);
-        }
+    for (extra, _) in shown.drain(count..) {
+        remove(&extra);
     }
 }
 
@@ -274,7 +281,7 @@ fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwS
     });
     // Languages by name ("中文"), as codes mean little to readers.
     let name = move |value: &str| if facet == Facet::Language { language_name(m, value) } else { value.to_string() };
-    let mut last = Vec::new();
+    let mut shown_choices = Vec::new();
     effect(move || {
         let current = state.with(|s| s.filters.get(facet).map(str::to_string));
         let choices = listing.with(|l| {
@@ -288,8 +295,7 @@ fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwS
                 Choice { value: o.value.clone(), text, selected: is_current, disabled: !pending && o.count == 0 && !is_current }
             })).collect::<Vec<_>>()
         });
-        show_choices(&select, &last, &choices);
-        last = choices;
+        show_choices(&select, &mut shown_choices, choices);
     });
 }
 
