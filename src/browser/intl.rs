@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser::loader::Progress;
 use crate::date::PublishedDate;
-use crate::decimal::{grouped, padded, text};
+use crate::decimal::{padded, text};
 use crate::messages::describe::amount_of_data;
 use crate::messages::{fill, Messages};
 
@@ -163,7 +163,7 @@ pub fn byte_size(m: &Messages, bytes: usize) -> String {
 /// browser. (A component test holds each language's to what `Intl` writes.)
 #[cfg(feature = "app")]
 pub fn number(_: &Messages, n: usize) -> String {
-    grouped(n as u64, ',')
+    crate::decimal::grouped(n as u64, ',')
 }
 
 /// `one` or `other` as the language's plural rules choose for `n`, with
