@@ -60,9 +60,11 @@ test-size: build
 # The app's wasm is also split at link time (src/split_link.mjs, the linker
 # for this build, with `--cfg newsroom_split`): what its first view does not
 # need (src/browser/lazy_code.rs) goes into wasm files fetched when first used.
+# With `--cfg newsroom_speed`, the functions every keystroke runs through are
+# built for speed, not size (the `optimize` attribute, src/lib.rs).
 RELEASE_WASM_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort --cfg newsroom_split' \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort --cfg newsroom_split --cfg newsroom_speed' \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=$(CURDIR)/src/split_link.mjs
 build: setup-build
 	$(RELEASE_WASM_ENV) trunk build --release

@@ -99,6 +99,7 @@ pub struct CardText {
 }
 
 impl CardText {
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     pub fn new(article: &Article) -> Self {
         // The body's text once: for the excerpt, and for a teaser without a summary.
         let body = article.body_text();
@@ -403,6 +404,7 @@ impl Catalog {
         listing
     }
 
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     fn make_listing(&self, query: &str, filters: &Filters, sort: Sort) -> Listing {
         let query = Query::parse(query);
         let index = self.index();
@@ -449,6 +451,7 @@ impl Catalog {
     }
 
     /// A title or teaser split into runs to mark or not.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     pub fn marked<'a>(&self, text: &'a str, matcher: &Matcher) -> Vec<(&'a str, bool)> {
         segments(text, self.index().as_ref().map(|x| x.spans(text, matcher)).unwrap_or_default())
     }
@@ -458,6 +461,7 @@ impl Catalog {
     /// the first match of the field that matched best (summary or body, as
     /// the index's postings tell, without reading the text), else the
     /// teaser as it is, marked.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     pub fn teaser<'a>(&self, doc: usize, text: &'a CardText, matcher: &Matcher) -> Teaser<'a> {
         let index = self.index();
         let Some(index) = index.as_ref() else {

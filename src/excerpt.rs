@@ -41,6 +41,7 @@ fn kind(c: char) -> u8 {
 
 /// The window of `text` around a match starting at byte `at` (any `at`:
 /// inside a character, past the end).
+#[cfg_attr(newsroom_speed, optimize(speed))]
 pub fn excerpt(text: &str, at: usize) -> Excerpt {
     let floor = |i: usize| text.floor_char_boundary(i);
     let at = floor(at);

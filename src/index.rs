@@ -532,6 +532,7 @@ impl SearchIndex {
     }
 
     /// A query of one letter, as looked up without working it out ahead.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     fn letter_lookup(&self, letter: &str) -> Lookup {
         match letter.chars().next().is_some_and(crate::fold::is_cjk) {
             true => Lookup::Starting(self.with_prefix_of_len(letter, 2)),
@@ -539,6 +540,7 @@ impl SearchIndex {
         }
     }
 
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     fn lookup(&self, term: &Term) -> Lookup {
         let chars: Vec<char> = term.text.chars().collect();
         match term.kind {
@@ -601,6 +603,7 @@ impl SearchIndex {
     /// in `rest`, moved forward to `p`'s field: the next pairs' postings are
     /// walked beside the first's (all by document and field) rather than
     /// searched for each.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     fn phrase_in(&self, p: &Posting, rest: &[&[Posting]], at: &mut [usize]) -> u16 {
         let key = |q: &Posting| (u64::from(q.doc) << 8) | u64::from(q.field);
         let mut here = true;
@@ -641,6 +644,7 @@ impl SearchIndex {
     /// has a hundred thousand postings), so it is one plain loop: the
     /// size-optimised build would otherwise call a function or closure per
     /// posting and per field.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     fn add_field_weights(&self, list: &[Posting], acc: &mut [f32]) {
         let (n, mut at) = (list.len(), 0);
         while at < n {
@@ -665,6 +669,7 @@ impl SearchIndex {
     /// A term's weight in a document from its frequency in each field: the
     /// sum of the fields' BM25F weights, in field order, kept to one byte.
     /// The one formula for words, pairs, phrases and an archive's n-grams.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     pub fn doc_weight(&self, doc: DocId, tfs: [u16; FIELDS]) -> u8 {
         let mut w = 0f32;
         for (f, &tf) in tfs.iter().enumerate().filter(|(_, &tf)| tf > 0) {
@@ -674,6 +679,7 @@ impl SearchIndex {
     }
 
     /// Documents matching one term, by id, with their weighted term frequency.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     fn term_docs(&self, lookup: &Lookup) -> Vec<(DocId, f32)> {
         // Dense accumulators: a prefix can expand to thousands of terms.
         let mut acc = vec![0f32; self.len()];
@@ -741,6 +747,7 @@ impl SearchIndex {
     /// The documents matching every term of `matcher`'s query, by id, with
     /// BM25F scores; `None` for an empty query (everything matches). From
     /// the matcher, so that a listing, which needs both, looks each term up once.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     pub fn scores(&self, matcher: &Matcher) -> Option<Vec<(DocId, f32)>> {
         if matcher.terms.is_empty() {
             return None;
@@ -781,6 +788,7 @@ impl SearchIndex {
     }
 
     /// What to mark in titles and teasers for `query`.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     pub fn matcher(&self, query: &Query) -> Matcher {
         let mut m = Matcher::default();
         for term in &query.terms {
@@ -798,6 +806,7 @@ impl SearchIndex {
     /// How `matcher`'s query matched each field of `doc`, from the postings
     /// alone. (Terms read from an archive's shards keep one weight per
     /// document, not its fields: they count nowhere here.)
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     pub fn field_hits(&self, doc: DocId, matcher: &Matcher) -> [FieldHit; FIELDS] {
         let mut hits = [FieldHit::default(); FIELDS];
         if doc as usize >= self.len() {
@@ -837,6 +846,7 @@ impl SearchIndex {
     }
 
     /// Byte spans of `text` (a title or teaser) to mark for `matcher`.
+    #[cfg_attr(newsroom_speed, optimize(speed))]
     pub fn spans(&self, text: &str, matcher: &Matcher) -> Vec<(usize, usize)> {
         if matcher.is_empty() {
             return Vec::new();

@@ -3,6 +3,12 @@
 //! Everything at the top level is the platform-independent core (parsing,
 //! validation, search, filtering, sorting, URL state), tested natively. The
 //! browser shell (`browser`, `components`) only exists on wasm32.
+// The release wasm is built for size (opt-level "z"). The functions each
+// keystroke runs through (lookup, scores, tally, order, marks, excerpts) are
+// built for speed in it all the same, by the unstable `optimize` attribute:
+// the Makefile's release build, which already allows unstable options,
+// turns it on with `--cfg newsroom_speed`. Every other build ignores it.
+#![cfg_attr(newsroom_speed, feature(optimize_attribute))]
 
 pub mod archive;
 pub mod article;

@@ -28,6 +28,7 @@ pub struct Tally {
 /// - `wanted`: per facet, no filter or the value it requires (`Some(None)`:
 ///   a value no article has, which nothing passes);
 /// - `sizes`: how many values each facet has.
+#[cfg_attr(newsroom_speed, optimize(speed))]
 pub fn tally(runs: &[(&[u32], bool)], found: Option<&[f32]>, columns: Option<&[Column]>, wanted: &[Option<Option<u16>>], sizes: &[usize]) -> Tally {
     let mut counts: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
     let articles = runs.iter().map(|r| r.0.len()).sum::<usize>();
