@@ -6,13 +6,18 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Element, HtmlElement, Node};
 
+thread_local! {
+    /// The page's document, asked for once: a key's render makes a hundred
+    /// elements, and each question is a call across to JS.
+    static DOCUMENT: web_sys::Document = web_sys::window().and_then(|w| w.document()).unwrap_throw();
+}
+
 /// `<tag class="class">`; no class when `class` is empty.
 pub fn element(tag: &str, class: &str) -> HtmlElement {
     // Only called on a page (there is a document), with valid tag names.
-    let document = web_sys::window().and_then(|w| w.document()).unwrap_throw();
-    let el = document.create_element(tag).unwrap_throw();
+    let el = DOCUMENT.with(|d| d.create_element(tag)).unwrap_throw();
     if !class.is_empty() {
-        set(&el, "class", class);
+        el.set_class_name(class);
     }
     el.unchecked_into()
 }
@@ -49,10 +54,10 @@ pub fn replace(old: &Node, new: &Node) {
     }
 }
 
+/// Takes `node` out of its parent, if it has one (one call: `ChildNode.remove`,
+/// which elements and text have alike).
 pub fn remove(node: &Node) {
-    if let Some(parent) = node.parent_node() {
-        let _ = parent.remove_child(node);
-    }
+    node.unchecked_ref::<Element>().remove();
 }
 
 /// Runs `f` on each click on `el`, for as long as the returned closure is kept.
