@@ -162,7 +162,7 @@ pub fn byte_size(m: &Messages, bytes: usize) -> String {
 /// `Intl`: the facet counts of every keystroke then need no call into the
 /// browser. (A component test holds each language's to what `Intl` writes.)
 #[cfg(feature = "app")]
-pub fn number(_: &Messages, n: usize) -> String {
+pub fn number(n: usize) -> String {
     crate::decimal::grouped(n as u64, ',')
 }
 
@@ -172,7 +172,7 @@ pub fn number(_: &Messages, n: usize) -> String {
 pub fn plural(m: &Messages, one: &str, other: &str, n: usize, more: &[(&str, &str)]) -> String {
     let form = with_formatters(m, |f| call(&f.plural, "select", &JsValue::from_f64(n as f64)));
     let template = if form.as_deref() == Some("one") { one } else { other };
-    let n = number(m, n);
+    let n = number(n);
     let mut values = vec![("n", n.as_str())];
     values.extend_from_slice(more);
     fill(template, &values)

@@ -357,7 +357,7 @@ pub fn ArticleList(
     });
     effect({
         let more = after.more.clone();
-        move || more.set_text_content(Some(&fill(m.show_more, &[("n", &number(m, remaining()))])))
+        move || more.set_text_content(Some(&fill(m.show_more, &[("n", &number(remaining()))])))
     });
     // Its click handlers go with the list.
     StoredValue::new_local(after);

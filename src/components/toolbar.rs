@@ -131,7 +131,7 @@ pub fn Toolbar(
     // What it shows, kept here: not read back from the DOM on every key.
     let mut shown_count = String::new();
     effect(move || {
-        let shown = number(m, listing.with(|l| l.order.len()));
+        let shown = number(listing.with(|l| l.order.len()));
         let text = plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)]);
         if shown_count != text {
             count.set_text_content(Some(&text));
@@ -143,8 +143,8 @@ pub fn Toolbar(
     let mut line = None::<HtmlElement>;
     effect(move || {
         let status = match (indexing.get(), paging.get()) {
-            (Some(pct), _) => Some(("newsroom__indexing", fill(m.preparing_search, &[("percent", &format!("{}%", number(m, usize::from(pct))))]))),
-            (None, Some(n)) => Some(("newsroom__paging", fill(m.loading_older, &[("n", &number(m, n))]))),
+            (Some(pct), _) => Some(("newsroom__indexing", fill(m.preparing_search, &[("percent", &format!("{}%", number(usize::from(pct))))]))),
+            (None, Some(n)) => Some(("newsroom__paging", fill(m.loading_older, &[("n", &number(n))]))),
             (None, None) if busy.get() => Some(("newsroom__fetching", m.loading.to_string())),
             (None, None) => None,
         };
@@ -290,7 +290,7 @@ fn filter(m: &'static Messages, facet: Facet, listing: Memo<Listing>, state: RwS
             let any = Choice { value: String::new(), text: all.to_string(), selected: current.is_none(), disabled: false };
             std::iter::once(any).chain(l.facets.get(facet).iter().map(|o| {
                 let is_current = current.as_deref() == Some(o.value.as_str());
-                let text = if pending { name(&o.value) } else { fill(m.option_count, &[("value", &name(&o.value)), ("count", &number(m, o.count))]) };
+                let text = if pending { name(&o.value) } else { fill(m.option_count, &[("value", &name(&o.value)), ("count", &number(o.count))]) };
                 // A choice that would show nothing stays visible but cannot be picked.
                 Choice { value: o.value.clone(), text, selected: is_current, disabled: !pending && o.count == 0 && !is_current }
             })).collect::<Vec<_>>()
