@@ -29,6 +29,22 @@ pub fn with_text(tag: &str, class: &str, text: &str) -> HtmlElement {
     el
 }
 
+/// A text node of `text`, put last in `parent`: text that changes often
+/// (a count) is changed in place through it, by [`set_text`].
+pub fn text_in(parent: &Node, text: &str) -> Node {
+    let node: Node = DOCUMENT.with(|d| d.create_text_node(text)).into();
+    append(parent, &node);
+    node
+}
+
+/// Changes a text node's text in place. Setting an element's `textContent`
+/// instead makes a node and drops one, for the page's mutation observers to
+/// be told of and its garbage collector to find: on a keystroke, once for
+/// each of the filters' forty-odd counts.
+pub fn set_text(node: &Node, text: &str) {
+    node.set_node_value(Some(text));
+}
+
 pub fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }

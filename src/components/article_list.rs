@@ -13,7 +13,7 @@ use web_sys::HtmlElement;
 use crate::browser::effect::effect;
 use crate::browser::part_loader::PartLoader;
 use crate::catalog::{CardText, Catalog, Listing, PAGE_SIZE};
-use crate::browser::dom::{append, element, on_click, remove, set, set_or_remove, with_text};
+use crate::browser::dom::{append, element, on_click, remove, set, set_or_remove, set_text, text_in, with_text};
 use crate::browser::slots::Slots;
 use crate::components::article_card::Card;
 use crate::components::highlighted::{excerpt, owned};
@@ -82,6 +82,8 @@ const MORE: usize = 1;
 #[derive(Clone)]
 struct After {
     more: HtmlElement,
+    /// Its words, changed in place as the number left changes.
+    more_text: web_sys::Node,
     empty: HtmlElement,
     waiting: HtmlElement,
     _clicks: Rc<[Closure<dyn Fn()>; 2]>,
@@ -91,6 +93,7 @@ impl After {
     fn new(m: &Messages, nav: Nav) -> After {
         let more = element("button", "newsroom__more");
         set(&more, "type", "button");
+        let more_text = text_in(&more, "");
         let empty = element("div", "newsroom__empty");
         append(&empty, &with_text("p", "", m.no_results));
         let clear = with_text("button", "newsroom__empty-clear", m.clear_search_and_filters);
@@ -102,7 +105,7 @@ impl After {
             on_click(&more, Box::new(move || nav.more())),
             on_click(&clear, Box::new(move || nav.go(nav.state.get_untracked().cleared()))),
         ];
-        After { more, empty, waiting, _clicks: Rc::new(clicks) }
+        After { more, more_text, empty, waiting, _clicks: Rc::new(clicks) }
     }
 }
 
@@ -356,8 +359,8 @@ pub fn ArticleList(
         move || has_more.get().then(|| more.clone())
     });
     effect({
-        let more = after.more.clone();
-        move || more.set_text_content(Some(&fill(m.show_more, &[("n", &number(remaining()))])))
+        let more = after.more_text.clone();
+        move || set_text(&more, &fill(m.show_more, &[("n", &number(remaining()))]))
     });
     // Its click handlers go with the list.
     StoredValue::new_local(after);

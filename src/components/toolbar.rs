@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlOptionElement};
 
 use crate::browser::effect::{effect, on_load};
-use crate::browser::dom::{append, element, remove, set, set_or_remove, with_text};
+use crate::browser::dom::{append, element, remove, set, set_or_remove, set_text, text_in, with_text};
 use crate::catalog::Listing;
 use crate::browser::intl::{language_name, number, plural};
 use crate::components::nav::Nav;
@@ -127,14 +127,14 @@ pub fn Toolbar(
         let choices: Vec<Choice> = sorts.into_iter().map(|(s, text)| Choice { value: s.as_str().to_string(), text: text.to_string(), selected: s == current, disabled: false }).collect();
         show_choices(&sort, &mut shown_choices, choices);
     });
-    let count = frame.count.clone();
+    let count = text_in(&frame.count, "");
     // What it shows, kept here: not read back from the DOM on every key.
     let mut shown_count = String::new();
     effect(move || {
         let shown = number(listing.with(|l| l.order.len()));
         let text = plural(m, m.count_one, m.count_other, total.get(), &[("shown", &shown)]);
         if shown_count != text {
-            count.set_text_content(Some(&text));
+            set_text(&count, &text);
             shown_count = text;
         }
     });
@@ -222,24 +222,32 @@ struct Choice {
     disabled: bool,
 }
 
+/// An option in the DOM: the element, its text node and what it shows.
+struct ShownOption {
+    option: web_sys::Element,
+    text: web_sys::Node,
+    choice: Choice,
+}
+
 /// Makes the options of `select` show `choices`, given `shown` (its
 /// options and what each shows): a call into the DOM only for what differs,
 /// as a keystroke changes most counts and nothing else.
-fn show_choices(select: &web_sys::Element, shown: &mut Vec<(web_sys::Element, Choice)>, choices: Vec<Choice>) {
+fn show_choices(select: &web_sys::Element, shown: &mut Vec<ShownOption>, choices: Vec<Choice>) {
     let count = choices.len();
     for (k, choice) in choices.into_iter().enumerate() {
         let fresh = k == shown.len();
         if fresh {
             let option = element("option", "");
             append(select, &option);
-            shown.push((option.into(), choice.clone()));
+            let text = text_in(&option, &choice.text);
+            shown.push(ShownOption { option: option.into(), text, choice: choice.clone() });
         }
-        let (option, was) = &mut shown[k];
+        let ShownOption { option, text, choice: was } = &mut shown[k];
         if fresh || was.value != choice.value {
             set(option, "value", &choice.value);
         }
-        if fresh || was.text != choice.text {
-            option.set_text_content(Some(&choice.text));
+        if !fresh && was.text != choice.text {
+            set_text(text, &choice.text);
         }
         if fresh || was.selected != choice.selected {
             set_or_remove(option, "selected", choice.selected.then_some(""));
@@ -254,8 +262,8 @@ fn show_choices(select: &web_sys::Element, shown: &mut Vec<(web_sys::Element, Ch
         }
         *was = choice;
     }
-    for (extra, _) in shown.drain(count..) {
-        remove(&extra);
+    for extra in shown.drain(count..) {
+        remove(&extra.option);
     }
 }
 
