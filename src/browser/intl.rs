@@ -24,18 +24,42 @@ struct Formatters {
     #[cfg(feature = "app")]
     list: Intl::ListFormat,
     #[cfg(feature = "app")]
-    names: Intl::DisplayNames,
-    /// The dates they wrote, by day: a keystroke's render asks again for
-    /// the dates the last one showed, and each answer
-    /// from `Intl` is several calls across to JS. The last [`REMEMBERED`]
-    /// answers, in a list: a scan of it is cheaper than one such call, and
-    /// a hash map of this type would be its own code in the wasm.
+    language_names: Intl::DisplayNames,
+    /// What they answered: a keystroke's render asks again what the last
+    /// one asked (the cards' dates, the language filter's names, the
+    /// count's plural form), and each answer from `Intl` is several calls
+    /// across to JS.
     #[cfg(feature = "app")]
-    written: Vec<(Day, String)>,
+    dates: Answers<Day, String>,
+    #[cfg(feature = "app")]
+    names: Answers<String, Option<String>>,
+    #[cfg(feature = "app")]
+    forms: Answers<usize, bool>,
 }
+
+/// Answers to questions of one kind, the last [`REMEMBERED`] of them, in a
+/// list: a scan of it is cheaper than one call to `Intl`, and a hash map
+/// would be its own code in the wasm for each kind.
+#[cfg(feature = "app")]
+struct Answers<K, V>(Vec<(K, V)>);
 
 #[cfg(feature = "app")]
 const REMEMBERED: usize = 256;
+
+#[cfg(feature = "app")]
+impl<K: PartialEq, V: Clone> Answers<K, V> {
+    fn find(&self, key: &K) -> Option<V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    fn keep(&mut self, key: K, answer: V) -> V {
+        if self.0.len() == REMEMBERED {
+            self.0.clear();
+        }
+        self.0.push((key, answer.clone()));
+        answer
+    }
+}
 
 /// A date's year, month and day.
 type Day = (i32, u32, u32);
@@ -60,9 +84,13 @@ impl Formatters {
             #[cfg(feature = "app")]
             list: Intl::ListFormat::new(&locales, &options(&[("type", "conjunction")])),
             #[cfg(feature = "app")]
-            names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
+            language_names: Intl::DisplayNames::new(&locales, &options(&[("type", "language")])),
             #[cfg(feature = "app")]
-            written: Default::default(),
+            dates: Answers(Vec::new()),
+            #[cfg(feature = "app")]
+            names: Answers(Vec::new()),
+            #[cfg(feature = "app")]
+            forms: Answers(Vec::new()),
         }
     }
 }
@@ -85,16 +113,9 @@ fn with_formatters<R>(m: &Messages, f: impl FnOnce(&mut Formatters) -> R) -> R {
 /// What `write` writes for `key` in `m`'s language, asked of it once.
 #[cfg(feature = "app")]
 fn remembered(m: &Messages, key: Day, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
-    with_formatters(m, |f| {
-        if let Some((_, known)) = f.written.iter().find(|(k, _)| *k == key) {
-            return Some(known.clone());
-        }
-        let text = write(f)?;
-        if f.written.len() == REMEMBERED {
-            f.written.clear();
-        }
-        f.written.push((key, text.clone()));
-        Some(text)
+    with_formatters(m, |f| match f.dates.find(&key) {
+        Some(known) => Some(known),
+        None => write(f).map(|text| f.dates.keep(key, text)),
     })
 }
 
@@ -170,8 +191,14 @@ pub fn number(n: usize) -> String {
 /// `{n}` (and the `more` placeholders) filled in.
 #[cfg(feature = "app")]
 pub fn plural(m: &Messages, one: &str, other: &str, n: usize, more: &[(&str, &str)]) -> String {
-    let form = with_formatters(m, |f| call(&f.plural, "select", &JsValue::from_f64(n as f64)));
-    let template = if form.as_deref() == Some("one") { one } else { other };
+    let is_one = with_formatters(m, |f| match f.forms.find(&n) {
+        Some(known) => known,
+        None => {
+            let form = call(&f.plural, "select", &JsValue::from_f64(n as f64));
+            f.forms.keep(n, form.as_deref() == Some("one"))
+        }
+    });
+    let template = if is_one { one } else { other };
     let n = number(n);
     let mut values = vec![("n", n.as_str())];
     values.extend_from_slice(more);
@@ -189,5 +216,13 @@ pub fn list(m: &Messages, items: &[String]) -> String {
 /// the browser does not know it.
 #[cfg(feature = "app")]
 pub fn language_name(m: &Messages, code: &str) -> String {
-    with_formatters(m, |f| call(&f.names, "of", &code.into())).unwrap_or_else(|| code.to_string())
+    let key = code.to_string();
+    with_formatters(m, |f| match f.names.find(&key) {
+        Some(known) => known,
+        None => {
+            let name = call(&f.language_names, "of", &code.into());
+            f.names.keep(key, name)
+        }
+    })
+    .unwrap_or_else(|| code.to_string())
 }
