@@ -65,10 +65,26 @@ fn title_element() -> Option<web_sys::Element> {
 /// The address of `state` on this page: same path and fragment, the host's
 /// other query parameters untouched.
 pub fn href_for(state: &ViewState) -> String {
-    let Some(l) = location() else { return state.to_search("") };
-    let path = l.pathname().unwrap_or_default();
-    let hash = l.hash().unwrap_or_default();
-    path + &state.to_search(&l.search().unwrap_or_default()) + &hash
+    Here::now().href_for(state)
+}
+
+/// The page's address, read once for the addresses of several views (a
+/// render's cards): each part is a call across to JS.
+pub struct Here {
+    path: String,
+    search: String,
+    hash: String,
+}
+
+impl Here {
+    pub fn now() -> Here {
+        let part = |read: fn(&web_sys::Location) -> Result<String, JsValue>| location().and_then(|l| read(&l).ok()).unwrap_or_default();
+        Here { path: part(web_sys::Location::pathname), search: part(web_sys::Location::search), hash: part(web_sys::Location::hash) }
+    }
+
+    pub fn href_for(&self, state: &ViewState) -> String {
+        self.path.clone() + &state.to_search(&self.search) + &self.hash
+    }
 }
 
 fn write(url: &str, entry: Entry, data: &JsValue) {

@@ -1,6 +1,7 @@
 //! The results: "Show more" pages of cards of which only the rows near the
 //! viewport are in the DOM, or the empty state.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use crate::browser::dom::{append, element, on_click, remove, set, set_or_remove,
 use crate::browser::slots::Slots;
 use crate::components::article_card::Card;
 use crate::components::highlighted::{excerpt, owned};
-use crate::components::nav::{is_plain_click, Nav};
+use crate::components::nav::{is_plain_click, Hrefs, Nav};
 use crate::thumbnail::thumbnail;
 use crate::components::words::words;
 use crate::browser::intl::number;
@@ -265,12 +266,13 @@ pub fn ArticleList(
     let marks = move |i: usize, text: &CardText| {
         catalog.with_untracked(|c| listing.with_untracked(|l| (owned(c.marked(text.title(), &l.matcher)), excerpt(c.teaser(i, text, &l.matcher)))))
     };
-    let make = move |(i, here): (usize, bool)| match here.then(|| catalog.with_untracked(|c| c.article(i))).flatten() {
+    // (`hrefs`: the page's address, read when a first card needs it.)
+    let make = move |(i, here): (usize, bool), hrefs: &OnceCell<Hrefs>| match here.then(|| catalog.with_untracked(|c| c.article(i))).flatten() {
         None => Row::Waiting(Card::placeholder()),
         Some(article) => {
             let text = CardText::new(&article);
             let (title, teaser) = marks(i, &text);
-            let href = nav.href(&state.get_untracked().with_article(&article.id), article.page.as_deref());
+            let href = hrefs.get_or_init(|| nav.hrefs()).href(&state.get_untracked().with_article(&article.id), article.page.as_deref());
             let picture = thumbnail(&article).map(|src| nav.resolve(&src));
             Row::Card(Card::new(m, &article, title, teaser, &href, picture.as_deref()), text)
         }
@@ -281,6 +283,7 @@ pub fn ArticleList(
         let Some(results) = list.get() else { return };
         let version = marks_version.get();
         let wanted = cards();
+        let hrefs = OnceCell::new();
         shown.update_value(|shown| {
             let mut old = std::mem::take(shown);
             let same_rows = old.len() == wanted.len() && old.iter().zip(&wanted).all(|(s, key)| s.key == *key);
@@ -295,7 +298,7 @@ pub fn ArticleList(
                         }
                         Shown { version, ..kept }
                     }
-                    None => Shown { key, row: make(key), version },
+                    None => Shown { key, row: make(key, &hrefs), version },
                 })
                 .collect();
             for gone in &old {

@@ -15,6 +15,23 @@ use crate::browser::loader::absolute_url;
 use crate::site_address::address;
 use crate::url_state::ViewState;
 
+/// The addresses of views, the page's own address read once.
+pub struct Hrefs {
+    site: Option<&'static str>,
+    here: Option<history::Here>,
+}
+
+impl Hrefs {
+    /// The address of `state`; `page` is its open article's static page, if any.
+    pub fn href(&self, state: &ViewState, page: Option<&str>) -> String {
+        match (self.site, &self.here) {
+            (Some(root), _) => address(root, state, page),
+            (None, Some(here)) => here.href_for(state),
+            (None, None) => history::href_for(state),
+        }
+    }
+}
+
 /// How long typing pauses before the search box's URL is written: each
 /// write costs the browser a millisecond or two, which during typing would
 /// fall on a keystroke, so a run of keys shares one, written after its last.
@@ -189,10 +206,12 @@ impl Nav {
 
     /// The address of `state`; `page` is its open article's static page, if any.
     pub fn href(&self, state: &ViewState, page: Option<&str>) -> String {
-        match self.site {
-            Some(root) => address(root, state, page),
-            None => history::href_for(state),
-        }
+        self.hrefs().href(state, page)
+    }
+
+    /// What [`Nav::href`] answers, for several views at once.
+    pub fn hrefs(&self) -> Hrefs {
+        Hrefs { site: self.site, here: self.site.is_none().then(history::Here::now) }
     }
 
     /// A view is shown, titled `title` (`None`: as the page is). On a built
