@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use newsroom::browser::intl::{format_date, number};
+use newsroom::browser::intl::{format_date, language_name, number, plural};
 use newsroom::browser::load_status::error_panel;
 use newsroom::browser::sanitizer::sanitize;
 use newsroom::bundle::parse_bundle;
@@ -131,6 +131,20 @@ fn counts_are_written_as_the_browser_writes_them_in_each_interface_language() {
 }
 
 #[wasm_bindgen_test]
+fn plural_forms_and_language_names_are_the_same_when_asked_again() {
+    // The second answer of each comes from what the first one was.
+    for _ in 0..2 {
+        for (n, want) in [(1, "1 article"), (2, "2 articles"), (1, "1 article"), (21, "21 articles")] {
+            assert_eq!(plural(&EN, "{n} article", "{n} articles", n, &[]), want);
+        }
+        assert_eq!((language_name(&EN, "zh"), language_name(&EN, "en")), ("Chinese".to_string(), "English".to_string()));
+        assert_eq!(language_name(&ZH_CN, "zh"), "中文");
+        // A code `Intl` refuses stays as it is, asked again or not.
+        assert_eq!(language_name(&EN, "not a language"), "not a language");
+    }
+}
+
+#[wasm_bindgen_test]
 fn card_links_to_the_article_and_marks_matches() {
     let host = container();
     let catalog = catalog();
@@ -228,6 +242,30 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
     until(|| input.value() == "nothing-matches-this", "the search box keeps what was typed").await;
     host.query_selector(".newsroom__empty-clear").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
     until(|| text(&host, ".newsroom__count") == "3 of 3 articles", "all results after the empty state's clear").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_changes_the_counts_text_in_place() {
+    // The filters' options and the result count keep their text nodes: a
+    // search changes what they say, and makes and drops no node.
+    let host = container();
+    let catalog = catalog();
+    let _m = mount_to(host.clone(), move || view! { <NewsPage catalog=RwSignal::new(catalog)/> });
+    until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the first cards").await;
+    assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
+    let texts = || all(&host, "select[name=category] option, .newsroom__count").iter().map(|el| el.first_child().unwrap()).collect::<Vec<_>>();
+    let before = texts();
+    let input = host.query_selector("input[type=search]").unwrap().unwrap().unchecked_into::<HtmlInputElement>();
+    type_in(&input, "铬盐");
+    until(|| text(&host, ".newsroom__count") == "1 of 3 articles", "one result for 铬盐").await;
+    let after = texts();
+    assert_eq!(before.len(), after.len());
+    assert!(before.iter().zip(&after).all(|(a, b)| a.is_same_node(Some(b)) && a.next_sibling().is_none()));
+    let said: Vec<String> = after.iter().filter_map(|t| t.node_value()).collect();
+    assert_eq!(said, ["All categories", "Company News (0)", "Events (0)", "Products (1)", "1 of 3 articles"]);
+    // The page's address as the other tests expect it.
+    type_in(&input, "");
+    until(|| window().location().search().unwrap().is_empty(), "the search out of the address").await;
 }
 
 #[wasm_bindgen_test]
