@@ -169,11 +169,25 @@ fn card_links_to_the_article_and_marks_matches() {
     assert_eq!(marks, ["Miao"]);
     let marks: Vec<String> = all(&host, "h2 mark").iter().filter_map(|m| m.text_content()).collect();
     assert_eq!(marks, ["Miao"]);
-    // Another query's marks: the marks follow it, the text stays.
+    // Another query's marks: the marks follow it, the text stays, and the
+    // page's mutation observers see one change of the title and one of the
+    // teaser, not one per run of text.
+    let observer = web_sys::MutationObserver::new(&js_sys::Function::new_no_args("")).unwrap();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    observer.observe_with_options(&host, &init).unwrap();
+    let (vice, rest) = article.title.split_at("Vice".len());
+    card.mark(owned(vec![(vice, true), (rest, false)]), owned(vec![(teaser_text.as_str(), false)]));
+    assert_eq!(observer.take_records().length(), 2);
+    let marks: Vec<String> = all(&host, "mark").iter().filter_map(|m| m.text_content()).collect();
+    assert_eq!(marks, ["Vice"]);
+    assert_eq!(text(&host, "h2"), article.title);
+    assert_eq!(text(&host, ".newsroom__card-summary"), teaser_text);
     card.mark(owned(vec![(article.title.as_str(), false)]), owned(vec![(teaser_text.as_str(), false)]));
     assert!(all(&host, "mark").is_empty());
     assert_eq!(text(&host, "h2"), article.title);
-    assert_eq!(text(&host, ".newsroom__card-summary"), teaser_text);
+    observer.disconnect();
 }
 
 #[wasm_bindgen_test]

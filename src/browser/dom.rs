@@ -22,6 +22,11 @@ pub fn element(tag: &str, class: &str) -> HtmlElement {
     el.unchecked_into()
 }
 
+/// An empty document fragment, to build content aside.
+pub fn fragment() -> web_sys::DocumentFragment {
+    DOCUMENT.with(|d| d.create_document_fragment())
+}
+
 /// `<tag class="class">text</tag>`.
 pub fn with_text(tag: &str, class: &str, text: &str) -> HtmlElement {
     let el = element(tag, class);

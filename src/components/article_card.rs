@@ -11,7 +11,7 @@ use web_sys::HtmlElement;
 use crate::article::Article;
 use crate::browser::article_meta::article_meta;
 use crate::browser::dom::{append, element, set};
-use crate::components::highlighted::{show_marks, Marked};
+use crate::components::highlighted::{replace_marks, show_marks, Marked};
 use crate::messages::Messages;
 
 /// A card on the page, with what it shows now.
@@ -64,11 +64,11 @@ impl Card {
     /// Shows the marks of another query, touching only the text that changed.
     pub fn mark(&mut self, title: Marked, teaser: Marked) {
         if title != self.title {
-            show_marks(&self.link, &title);
+            replace_marks(&self.link, &title);
             self.title = title;
         }
         if let Some(summary) = self.summary.as_ref().filter(|_| teaser != self.teaser) {
-            show_marks(summary, &teaser);
+            replace_marks(summary, &teaser);
             self.teaser = teaser;
         }
     }
