@@ -86,18 +86,24 @@ fn mount(el: &Element) {
 /// entry may hand one over (its mark goes).
 fn watch_for_new_elements() {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(|records: js_sys::Array| {
+        // Our own rendering makes most of them, on every keystroke: each
+        // question about a record is a call across, so the fewest first.
         for record in records.iter() {
-            let Ok(record) = record.dyn_into::<MutationRecord>() else { continue };
-            if record.type_() == "attributes" {
-                mount_all(&record.target());
+            let record = record.unchecked_into::<MutationRecord>();
+            let added = record.added_nodes();
+            let count = added.length();
+            if count == 0 {
+                // Nodes removed, or the headlines entry's mark gone.
+                if record.type_() == "attributes" {
+                    mount_all(&record.target());
+                }
                 continue;
             }
-            // Our own rendering adds nodes all the time; it never adds mount elements.
+            // Our own rendering never adds mount elements.
             if record.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.closest(".newsroom").ok().flatten().is_some()) {
                 continue;
             }
-            let added = record.added_nodes();
-            for i in 0..added.length() {
+            for i in 0..count {
                 mount_all(&added.item(i));
             }
         }
