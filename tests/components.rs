@@ -72,6 +72,16 @@ fn catalog() -> Arc<Catalog> {
     Arc::new(Catalog::new(parse_bundle(FEED).unwrap()))
 }
 
+/// The news page of [`catalog`] in a fresh element, once its first cards
+/// show; and its mount, which unmounts it when dropped.
+async fn news_page() -> (HtmlElement, impl Sized) {
+    let host = container();
+    let catalog = catalog();
+    let mounted = mount_to(host.clone(), move || view! { <NewsPage catalog=RwSignal::new(catalog)/> });
+    until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the first cards").await;
+    (host, mounted)
+}
+
 #[wasm_bindgen_test]
 fn sanitizer_keeps_content_and_drops_everything_active() {
     let host = container();
@@ -205,10 +215,7 @@ fn retry_button_runs_the_callback() {
 
 #[wasm_bindgen_test]
 async fn page_counts_filters_searches_and_reports_skipped_items() {
-    let host = container();
-    let catalog = catalog();
-    let _m = mount_to(host.clone(), move || view! { <NewsPage catalog=RwSignal::new(catalog)/> });
-    until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the first cards").await;
+    let (host, _m) = news_page().await;
     assert_eq!(text(&host, ".newsroom__header h1"), "Test News");
     assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
     // The toolbar's parts, in order: the search box, the filters, the sort, the count and Clear all.
@@ -262,10 +269,7 @@ async fn page_counts_filters_searches_and_reports_skipped_items() {
 async fn a_keystroke_changes_the_counts_text_in_place() {
     // The filters' options and the result count keep their text nodes: a
     // search changes what they say, and makes and drops no node.
-    let host = container();
-    let catalog = catalog();
-    let _m = mount_to(host.clone(), move || view! { <NewsPage catalog=RwSignal::new(catalog)/> });
-    until(|| host.query_selector("article.newsroom__card").unwrap().is_some(), "the first cards").await;
+    let (host, _m) = news_page().await;
     assert_eq!(text(&host, ".newsroom__count"), "3 of 3 articles");
     let texts = || all(&host, "select[name=category] option, .newsroom__count").iter().map(|el| el.first_child().unwrap()).collect::<Vec<_>>();
     let before = texts();
