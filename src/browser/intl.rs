@@ -30,7 +30,7 @@ struct Formatters {
     /// count's plural form), and each answer from `Intl` is several calls
     /// across to JS.
     #[cfg(feature = "app")]
-    dates: Answers<Day, String>,
+    dates: Answers<Day, Option<String>>,
     #[cfg(feature = "app")]
     names: Answers<String, Option<String>>,
     #[cfg(feature = "app")]
@@ -48,11 +48,12 @@ const REMEMBERED: usize = 256;
 
 #[cfg(feature = "app")]
 impl<K: PartialEq, V: Clone> Answers<K, V> {
-    fn find(&self, key: &K) -> Option<V> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
-    }
-
-    fn keep(&mut self, key: K, answer: V) -> V {
+    /// The answer to `key`, asked of `ask` the first time only.
+    fn get_or(&mut self, key: K, ask: impl FnOnce() -> V) -> V {
+        if let Some((_, known)) = self.0.iter().find(|(k, _)| *k == key) {
+            return known.clone();
+        }
+        let answer = ask();
         if self.0.len() == REMEMBERED {
             self.0.clear();
         }
@@ -110,20 +111,17 @@ fn with_formatters<R>(m: &Messages, f: impl FnOnce(&mut Formatters) -> R) -> R {
     })
 }
 
-/// What `write` writes for `key` in `m`'s language, asked of it once.
+/// What `write` writes for `key` with `m`'s language's date format, asked of it once.
 #[cfg(feature = "app")]
-fn remembered(m: &Messages, key: Day, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
-    with_formatters(m, |f| match f.dates.find(&key) {
-        Some(known) => Some(known),
-        None => write(f).map(|text| f.dates.keep(key, text)),
-    })
+fn remembered(m: &Messages, key: Day, write: impl FnOnce(&Intl::DateTimeFormat) -> Option<String>) -> Option<String> {
+    with_formatters(m, |f| f.dates.get_or(key, || write(&f.date)))
 }
 
 /// The headlines entry renders its lists once: it asks each time, without
 /// the code to remember.
 #[cfg(not(feature = "app"))]
-fn remembered(m: &Messages, _: Day, write: impl FnOnce(&Formatters) -> Option<String>) -> Option<String> {
-    with_formatters(m, |f| write(f))
+fn remembered(m: &Messages, _: Day, write: impl FnOnce(&Intl::DateTimeFormat) -> Option<String>) -> Option<String> {
+    with_formatters(m, |f| write(&f.date))
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -144,9 +142,9 @@ fn call(formatter: &JsValue, method: &str, arg: &JsValue) -> Option<String> {
 /// "November 4, 2023" or "2023年11月4日".
 pub fn format_date(m: &Messages, date: &PublishedDate) -> String {
     let key = (date.year, date.month, date.day);
-    remembered(m, key, |f| {
+    remembered(m, key, |format| {
         let ms = Date::utc(f64::from(date.year), f64::from(date.month - 1)) + f64::from(date.day - 1) * 86_400_000.0;
-        call(&f.date, "format", &Date::new(&JsValue::from_f64(ms)))
+        call(format, "format", &Date::new(&JsValue::from_f64(ms)))
     })
     .unwrap_or_else(|| {
         // A date's year is four digits (`date.rs`).
@@ -191,13 +189,7 @@ pub fn number(n: usize) -> String {
 /// `{n}` (and the `more` placeholders) filled in.
 #[cfg(feature = "app")]
 pub fn plural(m: &Messages, one: &str, other: &str, n: usize, more: &[(&str, &str)]) -> String {
-    let is_one = with_formatters(m, |f| match f.forms.find(&n) {
-        Some(known) => known,
-        None => {
-            let form = call(&f.plural, "select", &JsValue::from_f64(n as f64));
-            f.forms.keep(n, form.as_deref() == Some("one"))
-        }
-    });
+    let is_one = with_formatters(m, |f| f.forms.get_or(n, || call(&f.plural, "select", &JsValue::from_f64(n as f64)).as_deref() == Some("one")));
     let template = if is_one { one } else { other };
     let n = number(n);
     let mut values = vec![("n", n.as_str())];
@@ -216,13 +208,5 @@ pub fn list(m: &Messages, items: &[String]) -> String {
 /// the browser does not know it.
 #[cfg(feature = "app")]
 pub fn language_name(m: &Messages, code: &str) -> String {
-    let key = code.to_string();
-    with_formatters(m, |f| match f.names.find(&key) {
-        Some(known) => known,
-        None => {
-            let name = call(&f.language_names, "of", &code.into());
-            f.names.keep(key, name)
-        }
-    })
-    .unwrap_or_else(|| code.to_string())
+    with_formatters(m, |f| f.names.get_or(code.to_string(), || call(&f.language_names, "of", &code.into()))).unwrap_or_else(|| code.to_string())
 }

@@ -15,19 +15,19 @@ use crate::browser::loader::absolute_url;
 use crate::site_address::address;
 use crate::url_state::ViewState;
 
-/// The addresses of views, the page's own address read once.
-pub struct Hrefs {
-    site: Option<&'static str>,
-    here: Option<history::Here>,
+/// The addresses of views: on a built site, from its root; else on this
+/// page, its own address read once.
+pub enum Hrefs {
+    Site(&'static str),
+    Page(history::Here),
 }
 
 impl Hrefs {
     /// The address of `state`; `page` is its open article's static page, if any.
     pub fn href(&self, state: &ViewState, page: Option<&str>) -> String {
-        match (self.site, &self.here) {
-            (Some(root), _) => address(root, state, page),
-            (None, Some(here)) => here.href_for(state),
-            (None, None) => history::href_for(state),
+        match self {
+            Hrefs::Site(root) => address(root, state, page),
+            Hrefs::Page(here) => here.href_for(state),
         }
     }
 }
@@ -211,7 +211,10 @@ impl Nav {
 
     /// What [`Nav::href`] answers, for several views at once.
     pub fn hrefs(&self) -> Hrefs {
-        Hrefs { site: self.site, here: self.site.is_none().then(history::Here::now) }
+        match self.site {
+            Some(root) => Hrefs::Site(root),
+            None => Hrefs::Page(history::Here::now()),
+        }
     }
 
     /// A view is shown, titled `title` (`None`: as the page is). On a built
