@@ -131,7 +131,8 @@ import { ENTRIES, measure } from './sizes.mjs';
 // changed in place. Then 148.2 (+0.26): Intl's answers (language names,
 // plural forms) remembered. Then 148.4 (+0.16): a render's card links from
 // one read of the page's address. Then 148.4 (-0.03): a card's new marks
-// put in by one call, the watch for mount elements asking less. Budget:
+// put in by one call, the watch for mount elements asking less. Then
+// 148.3 (-0.09): one way to remember Intl's answers (review). Budget:
 // issue 19's 150.
 const BUDGET_KB = 150;
 
