@@ -275,10 +275,10 @@ impl Catalog {
     }
 
     /// Article `i` as far as it is here: in full, or (from an archive) its card.
-    pub fn article(&self, i: usize) -> Option<Article> {
+    pub fn article(&self, i: usize) -> Option<&Article> {
         match self.parts() {
             Some(parts) => parts.article(&self.bundle.articles, i),
-            None => self.bundle.articles.get(i).cloned(),
+            None => self.bundle.articles.get(i),
         }
     }
 

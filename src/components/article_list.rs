@@ -263,20 +263,22 @@ pub fn ArticleList(
         catalog.track();
         last.map_or(0, |v| v + 1)
     });
-    let marks = move |i: usize, text: &CardText| {
-        catalog.with_untracked(|c| listing.with_untracked(|l| (owned(c.marked(text.title(), &l.matcher)), excerpt(c.teaser(i, text, &l.matcher)))))
+    let marks_in = move |c: &Catalog, i: usize, text: &CardText| {
+        listing.with_untracked(|l| (owned(c.marked(text.title(), &l.matcher)), excerpt(c.teaser(i, text, &l.matcher))))
     };
-    // (`hrefs`: the page's address, read when a first card needs it.)
-    let make = move |(i, here): (usize, bool), hrefs: &OnceCell<Hrefs>| match here.then(|| catalog.with_untracked(|c| c.article(i))).flatten() {
+    let marks = move |i: usize, text: &CardText| catalog.with_untracked(|c| marks_in(c, i, text));
+    // (`hrefs`: the page's address, read when a first card needs it.) The
+    // article is read where it is kept, not copied.
+    let make = move |(i, here): (usize, bool), hrefs: &OnceCell<Hrefs>| catalog.with_untracked(|c| match c.article(i).filter(|_| here) {
         None => Row::Waiting(Card::placeholder()),
         Some(article) => {
-            let text = CardText::new(&article);
-            let (title, teaser) = marks(i, &text);
+            let text = CardText::new(article);
+            let (title, teaser) = marks_in(c, i, &text);
             let href = hrefs.get_or_init(|| nav.hrefs()).href(&state.get_untracked().with_article(&article.id), article.page.as_deref());
-            let picture = thumbnail(&article).map(|src| nav.resolve(&src));
-            Row::Card(Card::new(m, &article, title, teaser, &href, picture.as_deref()), text)
+            let picture = thumbnail(article).map(|src| nav.resolve(&src));
+            Row::Card(Card::new(m, article, title, teaser, &href, picture.as_deref()), text)
         }
-    };
+    });
     // The rows in the DOM, in order between the two spacers.
     let shown = StoredValue::new_local(Vec::<Shown>::new());
     effect(move || {

@@ -71,7 +71,7 @@ pub fn ArticleView(
     let title = page_title(&article.title, &catalog.bundle.title);
     let (prev, next) = catalog.neighbours(&order, &id);
     // Where previous and next lead: the other article's id and static page.
-    let step_to = |i: Option<usize>| i.and_then(|i| catalog.article(i));
+    let step_to = |i: Option<usize>| i.and_then(|i| catalog.article(i).cloned());
     let (prev, next) = (step_to(prev), step_to(next));
     let root = NodeRef::<Article>::new();
     // Its content is built with DOM calls once it is on the page (it never

@@ -40,7 +40,7 @@ pub fn CompactList(
     });
     // The headlines, once every one of them is here (`None` until then).
     let newest = Memo::new(move |_| {
-        top.with(|top| catalog.with(|c| top.as_ref()?.iter().map(|&i| c.article(i)).collect::<Option<Vec<Article>>>()))
+        top.with(|top| catalog.with(|c| top.as_ref()?.iter().map(|&i| c.article(i).cloned()).collect::<Option<Vec<Article>>>()))
     });
     if let Some(parts) = parts {
         effect(move || {

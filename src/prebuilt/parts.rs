@@ -183,26 +183,23 @@ impl Parts {
     }
 
     /// A document as far as it is known: its full item, else its card.
-    pub fn article(&self, first_page: &[Article], doc: usize) -> Option<Article> {
-        if let Some(a) = first_page.get(doc) {
-            return Some(a.clone());
-        }
-        if let Some(a) = self.full(doc) {
+    pub fn article<'a>(&'a self, first_page: &'a [Article], doc: usize) -> Option<&'a Article> {
+        if let Some(a) = first_page.get(doc).or_else(|| self.full(doc)) {
             return Some(a);
         }
         let file = self.cards.get(doc / CARDS_PER_FILE)?.get()?;
-        file.cards.get(doc.checked_sub(file.first)?).cloned()
+        file.cards.get(doc.checked_sub(file.first)?)
     }
 
     /// A document in full (with its body), once its page is here.
     pub fn full_article(&self, first_page: &[Article], doc: usize) -> Option<Article> {
-        first_page.get(doc).cloned().or_else(|| self.full(doc))
+        first_page.get(doc).or_else(|| self.full(doc)).cloned()
     }
 
     /// A document's full item, once its page is here.
-    fn full(&self, doc: usize) -> Option<Article> {
+    fn full(&self, doc: usize) -> Option<&Article> {
         let per_page = self.summary.per_page;
-        self.pages.get(doc / per_page.max(1))?.get()?.get(doc % per_page.max(1)).cloned()
+        self.pages.get(doc / per_page.max(1))?.get()?.get(doc % per_page.max(1))
     }
 
     /// The first article here (its full item, else its card) that `pick` chooses.

@@ -129,14 +129,14 @@ impl Host {
 }
 
 fn ids_of(c: &Catalog, order: &[usize]) -> Vec<String> {
-    order.iter().map(|&i| c.article(i).map(|a| a.id).unwrap_or_default()).collect()
+    order.iter().map(|&i| c.article(i).cloned().map(|a| a.id).unwrap_or_default()).collect()
 }
 
 /// What a card shows of an article: title, teaser, date, tags, category, and the page it links to.
 type Shown = (String, String, Option<String>, Vec<String>, Option<String>, Option<String>);
 
 fn cards_of(c: &Catalog, order: &[usize]) -> Vec<Shown> {
-    order.iter().filter_map(|&i| c.article(i)).map(|a| (a.title.clone(), a.teaser(), a.date.map(|d| d.machine), a.tags, a.category, a.page)).collect()
+    order.iter().filter_map(|&i| c.article(i).cloned()).map(|a| (a.title.clone(), a.teaser(), a.date.map(|d| d.machine), a.tags, a.category, a.page)).collect()
 }
 
 #[test]
@@ -446,7 +446,7 @@ fn an_article_is_found_by_its_static_page_among_what_was_read() {
     let host = Host::new(&site(&a, 10));
     let c = host.open();
     let order = c.listing("", &Filters::default(), Sort::Newest).order;
-    let paged = |c: &Catalog, i: usize| c.article(i).and_then(|a| a.page.map(|p| (a.id, p)));
+    let paged = |c: &Catalog, i: usize| c.article(i).cloned().and_then(|a| a.page.map(|p| (a.id, p)));
     let (first_id, first_page) = order[..10].iter().find_map(|&i| paged(&c, i)).expect("an item with a page on the first page");
     let by_page = |c: &Catalog, page: &str| c.find(&|a| a.page.as_deref() == Some(page)).map(|a| a.id);
     assert_eq!(by_page(&c, &first_page), Some(first_id));
