@@ -184,11 +184,10 @@ impl Parts {
 
     /// A document as far as it is known: its full item, else its card.
     pub fn article<'a>(&'a self, first_page: &'a [Article], doc: usize) -> Option<&'a Article> {
-        if let Some(a) = first_page.get(doc).or_else(|| self.full(doc)) {
-            return Some(a);
-        }
-        let file = self.cards.get(doc / CARDS_PER_FILE)?.get()?;
-        file.cards.get(doc.checked_sub(file.first)?)
+        first_page.get(doc).or_else(|| self.full(doc)).or_else(|| {
+            let file = self.cards.get(doc / CARDS_PER_FILE)?.get()?;
+            file.cards.get(doc.checked_sub(file.first)?)
+        })
     }
 
     /// A document in full (with its body), once its page is here.

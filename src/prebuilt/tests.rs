@@ -129,7 +129,7 @@ impl Host {
 }
 
 fn ids_of(c: &Catalog, order: &[usize]) -> Vec<String> {
-    order.iter().map(|&i| c.article(i).cloned().map(|a| a.id).unwrap_or_default()).collect()
+    order.iter().map(|&i| c.article(i).map(|a| a.id.clone()).unwrap_or_default()).collect()
 }
 
 /// What a card shows of an article: title, teaser, date, tags, category, and the page it links to.
